@@ -1,0 +1,616 @@
+//! Lexicons and relation patterns: data files, loaded once, compiled into matchers.
+//!
+//! The built-in files under `data/` are compiled into the binary (so an installed
+//! `polgraph` needs no data directory); `--lexicon DIR` adds the user's files of the
+//! same names on top, so a user can add a country, an alias, a title or a verb
+//! without recompiling. Every malformed line is an error naming the file and line.
+
+use crate::error::{Error, Result};
+use crate::model::{ActorType, Modality, Relation};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The lexicon files polgraph reads, by file name, with their built-in contents.
+pub const FILES: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../data/lexicon/countries.tsv")),
+    ("organizations.tsv", include_str!("../data/lexicon/organizations.tsv")),
+    ("titles.tsv", include_str!("../data/lexicon/titles.tsv")),
+    ("title_modifiers.tsv", include_str!("../data/lexicon/title_modifiers.tsv")),
+    ("given_names.txt", include_str!("../data/lexicon/given_names.txt")),
+    ("not_actors.txt", include_str!("../data/lexicon/not_actors.txt")),
+    ("name_heads.tsv", include_str!("../data/lexicon/name_heads.tsv")),
+    ("honorifics.tsv", include_str!("../data/lexicon/honorifics.tsv")),
+    ("relations.tsv", include_str!("../data/patterns/relations.tsv")),
+    ("modality.tsv", include_str!("../data/patterns/modality.tsv")),
+];
+
+/// How a known actor's surface form refers to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceKind {
+    /// Its canonical name or an alias ("Russia", "Russian Federation").
+    Name,
+    /// A demonym or adjective ("Russian"): qualifies a title or a person, never a
+    /// verb's argument on its own.
+    Demonym,
+    /// A capital or seat standing for the country ("Moscow said").
+    Capital,
+}
+
+/// An actor the lexicon knows by name.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization or place.
+    pub actor_type: ActorType,
+    /// For organizations: government, party, media, ...; "country" for countries.
+    pub kind: String,
+    /// The country it belongs to, by canonical name.
+    pub country: Option<String>,
+}
+
+/// What a relation pattern looks for (see data/patterns/relations.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternKind {
+    /// SUBJECT ... TRIGGER [link] OBJECT.
+    Verb,
+    /// TRIGGER between X and Y / TRIGGER with Y.
+    Noun,
+    /// X-TRIGGER Y ("Iranian-backed rebels").
+    Prefix,
+}
+
+/// One relation pattern, a line of relations.tsv.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Stable id, shown in each triple's `rule`.
+    pub id: String,
+    /// The relation it makes.
+    pub relation: Relation,
+    /// What it looks for.
+    pub kind: PatternKind,
+    /// Trigger phrases, lower case, as word sequences.
+    pub triggers: Vec<Vec<String>>,
+    /// Words allowed between trigger and object.
+    pub links: Vec<Vec<String>>,
+    /// Whether one of the links must be there ("said to").
+    pub link_required: bool,
+    /// Allowed subject types.
+    pub subject_types: Vec<ActorType>,
+    /// Allowed object types; empty means the pattern relates coordinated subjects
+    /// ("Witkoff and Dmitriev met").
+    pub object_types: Vec<ActorType>,
+    /// Base confidence of what it makes.
+    pub confidence: f32,
+}
+
+/// Where a modality cue must stand to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueScope {
+    /// In the verb group right before the trigger.
+    Aux,
+    /// Anywhere in the sentence before the trigger.
+    Clause,
+}
+
+/// A word or phrase that changes a triple's modality.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The cue, lower case, as words.
+    pub words: Vec<String>,
+    /// The modality it signals.
+    pub modality: Modality,
+    /// Where it must stand.
+    pub scope: CueScope,
+}
+
+/// A title and what it implies ("spokesman" → works_for).
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Lower-case words.
+    pub words: Vec<String>,
+    /// The relation towards the body it is a title of.
+    pub relation: Relation,
+}
+
+/// All lexicon data, compiled.
+#[derive(Debug)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+    surfaces: Vec<(usize, SurfaceKind)>,
+    matcher: AhoCorasick,
+    titles: Vec<Title>,
+    titles_by_first: HashMap<String, Vec<usize>>,
+    title_modifiers: HashMap<String, Option<Relation>>,
+    given_names: HashSet<String>,
+    not_actors: HashSet<String>,
+    name_heads: HashMap<String, ActorType>,
+    honorifics: HashMap<String, bool>,
+    patterns: Vec<Pattern>,
+    triggers_by_first: HashMap<String, Vec<(usize, usize)>>,
+    cues: Vec<Cue>,
+}
+
+/// Raw lexicon data, gathered from files before compiling.
+#[derive(Debug, Default)]
+struct Raw {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+    surfaces: Vec<(String, usize, SurfaceKind)>,
+    titles: Vec<Title>,
+    title_modifiers: HashMap<String, Option<Relation>>,
+    given_names: HashSet<String>,
+    not_actors: HashSet<String>,
+    name_heads: HashMap<String, ActorType>,
+    honorifics: HashMap<String, bool>,
+    patterns: Vec<Pattern>,
+    cues: Vec<Cue>,
+}
+
+fn split_list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect()
+}
+
+/// The lines of a data file that carry data, with their 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+impl Raw {
+    fn add_entry(&mut self, entry: Entry) -> usize {
+        if let Some(&i) = self.by_name.get(&entry.name) {
+            return i;
+        }
+        let i = self.entries.len();
+        self.by_name.insert(entry.name.clone(), i);
+        self.entries.push(entry);
+        i
+    }
+
+    fn add_surface(&mut self, surface: &str, entry: usize, kind: SurfaceKind) {
+        let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
+        if !surface.is_empty() {
+            self.surfaces.push((surface.to_string(), entry, kind));
+        }
+    }
+
+    fn load(&mut self, file: &str, text: &str, path: &Path) -> Result<()> {
+        let err = |line: usize, message: String| Error::Lexicon {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        match file {
+            "countries.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let name = cols[0].trim();
+                    if name.is_empty() || cols.len() > 4 {
+                        return Err(err(n, "expected: name, aliases, demonyms, capitals (tab-separated)".into()));
+                    }
+                    let e = self.add_entry(Entry {
+                        name: name.to_string(),
+                        actor_type: ActorType::Place,
+                        kind: "country".into(),
+                        country: Some(name.to_string()),
+                    });
+                    self.add_surface(name, e, SurfaceKind::Name);
+                    let col = |i: usize| cols.get(i).copied().unwrap_or("");
+                    for a in split_list(col(1)) {
+                        self.add_surface(a, e, SurfaceKind::Name);
+                    }
+                    for a in split_list(col(2)) {
+                        self.add_surface(a, e, SurfaceKind::Demonym);
+                    }
+                    for a in split_list(col(3)) {
+                        self.add_surface(a, e, SurfaceKind::Capital);
+                    }
+                }
+            }
+            "organizations.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    if cols.len() < 2 || cols.len() > 4 || cols[0].trim().is_empty() {
+                        return Err(err(n, "expected: name, kind, aliases, country (tab-separated)".into()));
+                    }
+                    let country = cols.get(3).map(|c| c.trim()).filter(|c| !c.is_empty());
+                    let e = self.add_entry(Entry {
+                        name: cols[0].trim().to_string(),
+                        actor_type: ActorType::Organization,
+                        kind: cols[1].trim().to_string(),
+                        country: country.map(str::to_string),
+                    });
+                    self.add_surface(cols[0].trim(), e, SurfaceKind::Name);
+                    for a in split_list(cols.get(2).copied().unwrap_or("")) {
+                        self.add_surface(a, e, SurfaceKind::Name);
+                    }
+                }
+            }
+            "titles.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let relation = cols
+                        .get(1)
+                        .ok_or_else(|| err(n, "expected: title, relation (tab-separated)".into()))?
+                        .trim()
+                        .parse::<Relation>()
+                        .map_err(|m| err(n, m))?;
+                    self.titles.push(Title { words: words(cols[0]), relation });
+                }
+            }
+            "title_modifiers.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let relation = match cols.get(1).map(|c| c.trim()) {
+                        None | Some("") => None,
+                        Some(r) => Some(r.parse::<Relation>().map_err(|m| err(n, m))?),
+                    };
+                    self.title_modifiers.insert(cols[0].trim().to_lowercase(), relation);
+                }
+            }
+            "given_names.txt" => {
+                self.given_names
+                    .extend(data_lines(text).map(|(_, l)| l.trim().to_string()));
+            }
+            "not_actors.txt" => {
+                self.not_actors
+                    .extend(data_lines(text).map(|(_, l)| l.trim().to_string()));
+            }
+            "name_heads.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let ty = cols
+                        .get(1)
+                        .ok_or_else(|| err(n, "expected: word, type (tab-separated)".into()))?
+                        .trim()
+                        .parse::<ActorType>()
+                        .map_err(|m| err(n, m))?;
+                    self.name_heads.insert(cols[0].trim().to_string(), ty);
+                }
+            }
+            "honorifics.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let keep = match cols.get(1).map(|c| c.trim()) {
+                        Some("keep") => true,
+                        Some("drop") | None => false,
+                        Some(k) => return Err(err(n, format!("expected keep or drop, found {k:?}"))),
+                    };
+                    self.honorifics.insert(cols[0].trim().to_string(), keep);
+                }
+            }
+            "relations.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let p = parse_pattern(line).map_err(|m| err(n, m))?;
+                    if let Some(old) = self.patterns.iter_mut().find(|q| q.id == p.id) {
+                        *old = p;
+                    } else {
+                        self.patterns.push(p);
+                    }
+                }
+            }
+            "modality.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    if cols.len() != 3 {
+                        return Err(err(n, "expected: cue, modality, scope (tab-separated)".into()));
+                    }
+                    let modality = cols[1].trim().parse::<Modality>().map_err(|m| err(n, m))?;
+                    let scope = match cols[2].trim() {
+                        "aux" => CueScope::Aux,
+                        "clause" => CueScope::Clause,
+                        s => return Err(err(n, format!("unknown scope {s:?} (aux or clause)"))),
+                    };
+                    self.cues.push(Cue { words: words(cols[0]), modality, scope });
+                }
+            }
+            _ => unreachable!("FILES lists every file name"),
+        }
+        Ok(())
+    }
+}
+
+fn parse_types(field: &str) -> Result<Vec<ActorType>, String> {
+    match field.trim() {
+        "-" | "" => Ok(Vec::new()),
+        "any" => Ok(vec![ActorType::Person, ActorType::Organization, ActorType::Place]),
+        f => split_list(f).map(str::parse).collect(),
+    }
+}
+
+fn parse_pattern(line: &str) -> Result<Pattern, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() != 8 {
+        return Err(format!(
+            "expected 8 tab-separated columns (id, relation, kind, triggers, links, subject types, object types, confidence), found {}",
+            cols.len()
+        ));
+    }
+    let kind = match cols[2].trim() {
+        "verb" => PatternKind::Verb,
+        "noun" => PatternKind::Noun,
+        "prefix" => PatternKind::Prefix,
+        k => return Err(format!("unknown pattern kind {k:?} (verb, noun or prefix)")),
+    };
+    let (link_required, links) = match cols[4].trim() {
+        "-" | "" => (false, ""),
+        l => match l.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, l),
+        },
+    };
+    let confidence: f32 = cols[7]
+        .trim()
+        .parse()
+        .map_err(|_| format!("confidence {:?} is not a number", cols[7]))?;
+    if !(0.0..=1.0).contains(&confidence) {
+        return Err(format!("confidence {confidence} is outside 0..1"));
+    }
+    let triggers: Vec<Vec<String>> = split_list(cols[3]).map(words).collect();
+    if triggers.is_empty() {
+        return Err("a pattern needs at least one trigger".into());
+    }
+    Ok(Pattern {
+        id: cols[0].trim().to_string(),
+        relation: cols[1].trim().parse()?,
+        kind,
+        triggers,
+        links: split_list(links).map(words).collect(),
+        link_required,
+        subject_types: parse_types(cols[5])?,
+        object_types: parse_types(cols[6])?,
+        confidence,
+    })
+}
+
+impl Lexicon {
+    /// The built-in lexicons and patterns.
+    pub fn builtin() -> Self {
+        Self::load(None, &[]).expect("the built-in lexicons are valid (tested)")
+    }
+
+    /// The built-in lexicons plus the files of the same names found in `dirs`,
+    /// with the named rules switched off.
+    pub fn load(dirs: Option<&[PathBuf]>, disabled_rules: &[String]) -> Result<Self> {
+        let mut raw = Raw::default();
+        for (file, text) in FILES {
+            let dir = if file.ends_with("relations.tsv") || file.ends_with("modality.tsv") {
+                "data/patterns"
+            } else {
+                "data/lexicon"
+            };
+            raw.load(file, text, &Path::new(dir).join(file))?;
+        }
+        for dir in dirs.unwrap_or(&[]) {
+            if !dir.is_dir() {
+                return Err(Error::io(
+                    dir,
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+                ));
+            }
+            let mut found = false;
+            for (file, _) in FILES {
+                let path = dir.join(file);
+                if path.is_file() {
+                    found = true;
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    raw.load(file, &text, &path)?;
+                }
+            }
+            if !found {
+                return Err(Error::Invalid(format!(
+                    "{}: holds none of the lexicon files ({})",
+                    dir.display(),
+                    FILES.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
+                )));
+            }
+        }
+        for id in disabled_rules {
+            let before = raw.patterns.len();
+            raw.patterns.retain(|p| &p.id != id);
+            if raw.patterns.len() == before {
+                return Err(Error::Invalid(format!("no rule with id {id:?} to disable")));
+            }
+        }
+        Ok(Self::compile(raw))
+    }
+
+    fn compile(raw: Raw) -> Self {
+        // Earlier surfaces win on duplicates: a country's own name over another's alias.
+        let mut seen = HashSet::new();
+        let mut patterns_text = Vec::new();
+        let mut surfaces = Vec::new();
+        for (text, entry, kind) in raw.surfaces {
+            if seen.insert(text.clone()) {
+                patterns_text.push(text);
+                surfaces.push((entry, kind));
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns_text)
+            .expect("lexicon automaton fits in memory");
+        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in raw.titles.iter().enumerate() {
+            titles_by_first.entry(t.words[0].clone()).or_default().push(i);
+        }
+        let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (p, pat) in raw.patterns.iter().enumerate() {
+            for (t, trig) in pat.triggers.iter().enumerate() {
+                triggers_by_first.entry(trig[0].clone()).or_default().push((p, t));
+            }
+        }
+        Lexicon {
+            entries: raw.entries,
+            by_name: raw.by_name,
+            surfaces,
+            matcher,
+            titles: raw.titles,
+            titles_by_first,
+            title_modifiers: raw.title_modifiers,
+            given_names: raw.given_names,
+            not_actors: raw.not_actors,
+            name_heads: raw.name_heads,
+            honorifics: raw.honorifics,
+            patterns: raw.patterns,
+            triggers_by_first,
+            cues: raw.cues,
+        }
+    }
+
+    /// Every (start, end, entry, kind) match of a known surface form in `text`.
+    pub fn find_known<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize, SurfaceKind)> + 'a {
+        let ac = &self.matcher;
+        ac.find_iter(text).map(move |m| {
+            let (entry, kind) = self.surfaces[m.pattern().as_usize()];
+            (m.start(), m.end(), entry, kind)
+        })
+    }
+
+    /// A known actor by index.
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    /// A known actor by canonical name.
+    pub fn entry_by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The longest title starting at `words[0]` (lower case), as (title, words used).
+    pub fn title_at(&self, words: &[&str]) -> Option<(&Title, usize)> {
+        let first = words.first()?;
+        self.titles_by_first
+            .get(*first)?
+            .iter()
+            .map(|&i| &self.titles[i])
+            .filter(|t| t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b))
+            .max_by_key(|t| t.words.len())
+            .map(|t| (t, t.words.len()))
+    }
+
+    /// Whether a lower-case word may stand before a title, and how it changes it.
+    pub fn title_modifier(&self, word: &str) -> Option<Option<Relation>> {
+        self.title_modifiers.get(word).copied()
+    }
+
+    /// Whether a capitalised word is a common given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// Whether a capitalised word never names an actor on its own.
+    pub fn is_not_actor(&self, word: &str) -> bool {
+        self.not_actors.contains(word)
+    }
+
+    /// The type a name ending in `word` has ("Fund" → organization).
+    pub fn name_head(&self, word: &str) -> Option<ActorType> {
+        self.name_heads.get(word).copied()
+    }
+
+    /// Whether a capitalised word is an honorific, and if so whether it stays in
+    /// the name ("Prince Harry") or not ("Mr Blair").
+    pub fn honorific(&self, word: &str) -> Option<bool> {
+        self.honorifics.get(word).copied()
+    }
+
+    /// All relation patterns.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// (pattern, trigger) pairs whose trigger starts with this lower-case word.
+    pub fn triggers_starting(&self, word: &str) -> &[(usize, usize)] {
+        self.triggers_by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// All modality cues.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// How many known actors, titles and patterns there are (for `--verbose` and docs).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.entries.len(), self.titles.len(), self.patterns.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let lex = Lexicon::builtin();
+        let (actors, titles, patterns) = lex.sizes();
+        assert!(actors > 300, "{actors} actors");
+        assert!(titles > 50 && patterns > 20);
+        // Every relation of the vocabulary except the title-made ones has a pattern.
+        for r in Relation::ALL {
+            let by_title = matches!(
+                r,
+                Relation::Leads | Relation::WorksFor | Relation::MemberOf | Relation::AllyOf | Relation::CitizenOf
+            );
+            assert!(by_title || lex.patterns().iter().any(|p| p.relation == *r), "{r}");
+        }
+    }
+
+    #[test]
+    fn surfaces_match_longest_first() {
+        let lex = Lexicon::builtin();
+        let text = "Russian Direct Investment Fund head met U.S. officials";
+        let found: Vec<_> = lex
+            .find_known(text)
+            .map(|(s, e, i, k)| (&text[s..e], lex.entry(i).name.as_str(), k))
+            .collect();
+        assert_eq!(found[0], ("Russian Direct Investment Fund", "Russian Direct Investment Fund", SurfaceKind::Name));
+        assert_eq!(found[1].1, "United States");
+    }
+
+    #[test]
+    fn titles_match_the_longest_phrase() {
+        let lex = Lexicon::builtin();
+        let (t, n) = lex.title_at(&["press", "secretary", "karoline"]).unwrap();
+        assert_eq!((t.relation, n), (Relation::WorksFor, 2));
+        assert_eq!(lex.title_at(&["president", "donald"]).unwrap().0.relation, Relation::Leads);
+        assert!(lex.title_at(&["teacher"]).is_none());
+    }
+
+    #[test]
+    fn malformed_user_lines_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("titles.tsv"), "# comment\nenvoy\tworks_for\nczar\tgoverns\n").unwrap();
+        let err = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("titles.tsv:3:") && msg.contains("governs"), "{msg}");
+    }
+
+    #[test]
+    fn user_files_extend_the_builtin_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("titles.tsv"), "czar\tworks_for\n").unwrap();
+        let lex = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap();
+        assert_eq!(lex.title_at(&["czar"]).unwrap().0.relation, Relation::WorksFor);
+        assert!(lex.title_at(&["president"]).is_some());
+    }
+
+    #[test]
+    fn disabling_an_unknown_rule_is_an_error() {
+        assert!(Lexicon::load(None, &["no.such.rule".into()]).is_err());
+        let lex = Lexicon::load(None, &["met.verb".into()]).unwrap();
+        assert!(lex.patterns().iter().all(|p| p.id != "met.verb"));
+    }
+}

@@ -1,0 +1,542 @@
+//! Mentions: the places in a document where an actor is named or referred to.
+//!
+//! Three sources, in this order: the lexicon automaton (known countries,
+//! organizations, demonyms, capitals), capitalised name spans cut at titles and
+//! honorifics ("U.S. President | Donald Trump"), and references that resolution
+//! will bind later (pronouns, and descriptions such as "the Kremlin leader" or
+//! "an aide to Putin"). Mentions that only qualify what follows them ("Russian"
+//! in "Russian President", "Trump's" in "Trump's envoy") are marked as modifiers:
+//! they feed affiliations but are never a verb's subject or object.
+
+use crate::lexicon::{Lexicon, SurfaceKind};
+use crate::model::{ActorType, Relation};
+use crate::text::{TokenKind, Tokenized};
+
+/// What a mention is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A surface form of a lexicon entry.
+    Known {
+        /// The lexicon entry.
+        entry: usize,
+        /// How the surface refers to it.
+        surface: SurfaceKind,
+    },
+    /// A capitalised name not in the lexicon. `ty` is `None` where nothing in the
+    /// text says what it names yet (a bare surname, say).
+    Name {
+        /// The type, where the name itself or its context tells.
+        ty: Option<ActorType>,
+    },
+    /// he, him, his, she, her.
+    Pronoun {
+        /// "his", "her" before a noun.
+        possessive: bool,
+    },
+    /// A title standing for a person: "the U.S. envoy", "an aide to Putin".
+    Description {
+        /// The title's relation.
+        relation: Relation,
+        /// Index of the title's last token (its head word).
+        head: usize,
+        /// "a"/"an": the person is usually named in a following sentence.
+        indefinite: bool,
+    },
+    /// "the party", "the newspaper": the last organization of that kind.
+    OrgDescription {
+        /// The lexicon kind it stands for (party, media, government).
+        kind: &'static str,
+    },
+}
+
+/// One mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token (a possessive 's is not included).
+    pub last: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What it is.
+    pub kind: MentionKind,
+    /// Followed by 's.
+    pub possessive: bool,
+    /// Qualifies what follows; never a verb's argument.
+    pub modifier: bool,
+    /// Set by the mention finder where a title, honorific or speech verb marks a person.
+    pub person_cue: bool,
+    /// The document entity it refers to, once resolved.
+    pub entity: Option<usize>,
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del", "for", "and"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
+const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
+    ("party", "party"),
+    ("newspaper", "media"),
+    ("paper", "media"),
+    ("broadcaster", "media"),
+    ("network", "media"),
+    ("ministry", "government"),
+];
+
+fn is_plural_title(words: &[String]) -> bool {
+    words.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w != "chief of staff" && !w.ends_with("us"))
+}
+
+/// Finds every mention in the document, sorted by position.
+pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
+    let n = t.tokens.len();
+    let mut mentions = known_mentions(t, lex);
+    let mut covered = vec![false; n];
+    for m in &mentions {
+        covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+    }
+    name_mentions(t, lex, &mut mentions, &mut covered);
+    reference_mentions(t, lex, &mut mentions, &covered);
+    mentions.sort_by_key(|m| (m.first, m.last));
+    mark_modifiers(t, lex, &mut mentions);
+    mentions
+}
+
+fn token_at_start(t: &Tokenized, byte: usize) -> Option<usize> {
+    let i = t.tokens.partition_point(|tok| tok.start < byte);
+    (i < t.tokens.len() && t.tokens[i].start == byte).then_some(i)
+}
+
+fn token_at_end(t: &Tokenized, byte: usize) -> Option<usize> {
+    let i = t.tokens.partition_point(|tok| tok.end < byte);
+    (i < t.tokens.len() && t.tokens[i].end == byte).then_some(i + 1)
+}
+
+/// Whether token `i` can be part of a proper name: capitalised, with a lower-case
+/// letter (shouted words and unknown acronyms are not names), or an initial ("J.").
+fn is_name_word(t: &Tokenized, i: usize) -> bool {
+    if !t.is_capitalized(i) {
+        return false;
+    }
+    let raw = t.raw(i);
+    raw.chars().any(char::is_lowercase) || (raw.len() == 2 && raw.ends_with('.'))
+}
+
+fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (s, e, entry, surface) in lex.find_known(t.text) {
+        let (Some(first), Some(last)) = (token_at_start(t, s), token_at_end(t, e)) else {
+            continue;
+        };
+        let sentence = t.sentence_of(first);
+        if t.sentence_of(last - 1) != sentence {
+            continue;
+        }
+        // "Duncan-Jordan" is a surname, not the country.
+        let glued_before = first >= 2
+            && t.raw(first - 1) == "-"
+            && !t.tokens[first - 1].space_before
+            && !t.tokens[first].space_before
+            && is_name_word(t, first - 2);
+        let glued_after = last + 1 < t.tokens.len()
+            && t.raw(last) == "-"
+            && !t.tokens[last].space_before
+            && !t.tokens[last + 1].space_before
+            && is_name_word(t, last + 1)
+            && lex.find_known(&t.text[t.tokens[last + 1].start..t.tokens[last + 1].end]).next().is_none();
+        if (glued_before && lex.find_known(t.raw(first - 2)).next().is_none()) || glued_after {
+            continue;
+        }
+        // "Jordan Peterson", "Chad Wolf": a given name that starts a person's name.
+        if last == first + 1
+            && lex.is_given_name(t.raw(first))
+            && t.tokens.get(last).is_some_and(|tok| tok.space_before)
+            && last < t.tokens.len()
+            && is_name_word(t, last)
+            && !lex.is_not_actor(t.raw(last))
+            && title_here(t, lex, last, t.tokens.len()).is_none()
+            && lex.find_known(t.raw(last)).next().is_none()
+        {
+            continue;
+        }
+        out.push(Mention {
+            first,
+            last,
+            sentence,
+            kind: MentionKind::Known { entry, surface },
+            possessive: false,
+            modifier: false,
+            person_cue: false,
+            entity: None,
+        });
+    }
+    out
+}
+
+/// A title (with the modifiers before it) starting at token `k`, ending before
+/// `end`: returns (tokens used, the title's relation, index of its last token).
+pub fn title_here(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(usize, Relation, usize)> {
+    let mut i = k;
+    let mut downgrade = None;
+    loop {
+        let window: Vec<&str> = (i..end.min(i + 4)).map(|j| t.word(j)).collect();
+        if let Some((title, used)) = lex.title_at(&window) {
+            let relation = downgrade.unwrap_or(title.relation);
+            return Some((i + used - k, relation, i + used - 1));
+        }
+        match lex.title_modifier(t.word(i)) {
+            Some(d) if i + 1 < end => {
+                downgrade = downgrade.or(d);
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+}
+
+fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, covered: &mut [bool]) {
+    for (si, s) in t.sentences.iter().enumerate() {
+        let mut i = s.first;
+        while i < s.last {
+            if covered[i] || !is_name_word(t, i) {
+                i += 1;
+                continue;
+            }
+            // Grow the span over name words, glued hyphens and inner connectors.
+            let mut j = i + 1;
+            while j < s.last && !covered[j] {
+                let w = t.raw(j);
+                if is_name_word(t, j) {
+                    j += 1;
+                } else if w == "-"
+                    && t.glued(j - 1)
+                    && t.glued(j)
+                    && j + 1 < s.last
+                    && is_name_word(t, j + 1)
+                    && !covered[j + 1]
+                {
+                    j += 2;
+                } else if CONNECTORS.contains(&w)
+                    && j + 1 < s.last
+                    && is_name_word(t, j + 1)
+                    && !covered[j + 1]
+                    && !lex.is_not_actor(t.raw(j + 1))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            segment_span(t, lex, si, i, j, mentions, covered);
+            i = j;
+        }
+    }
+}
+
+fn segment_span(
+    t: &Tokenized,
+    lex: &Lexicon,
+    sentence: usize,
+    a: usize,
+    b: usize,
+    mentions: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    // A title or honorific just before the span marks its first name as a person's.
+    let mut cue = a > 0 && {
+        let prev = a - 1;
+        lex.title_at(&[t.word(prev)]).is_some() || lex.honorific(t.raw(prev)).is_some()
+    };
+    let mut seg_start: Option<usize> = None;
+    let mut k = a;
+    let flush = |start: Option<usize>, end: usize, cue: bool, mentions: &mut Vec<Mention>, covered: &mut [bool]| {
+        let Some(mut x) = start else { return };
+        let mut y = end;
+        while x < y && (CONNECTORS.contains(&t.raw(x)) || t.raw(x) == "-") {
+            x += 1;
+        }
+        while y > x && (CONNECTORS.contains(&t.raw(y - 1)) || t.raw(y - 1) == "-") {
+            y -= 1;
+        }
+        if x >= y {
+            return;
+        }
+        let mut ty = lex.name_head(t.raw(y - 1));
+        let words = (x..y).filter(|&j| t.tokens[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j))).count();
+        let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
+        if ty.is_none() && (cue || (given && words >= 2)) {
+            ty = Some(ActorType::Person);
+        }
+        // "Russian Defence Ministry": a known place before an organization's name is part of it.
+        if ty == Some(ActorType::Organization)
+            && x > 0
+            && t.tokens[x].space_before
+            && let Some(pos) = mentions.iter().position(|m| {
+                m.last == x && matches!(m.kind, MentionKind::Known { surface: SurfaceKind::Demonym | SurfaceKind::Name, .. })
+            })
+            && matches!(mentions[pos].kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+        {
+            x = mentions[pos].first;
+            mentions.remove(pos);
+        }
+        covered[x..y].iter_mut().for_each(|c| *c = true);
+        mentions.push(Mention {
+            first: x,
+            last: y,
+            sentence,
+            kind: MentionKind::Name { ty },
+            possessive: false,
+            modifier: false,
+            person_cue: cue,
+            entity: None,
+        });
+    };
+    while k < b {
+        let raw = t.raw(k);
+        if let Some(keep) = lex.honorific(raw) {
+            flush(seg_start.take(), k, cue, mentions, covered);
+            cue = true;
+            if keep {
+                seg_start = Some(k);
+            }
+            k += 1;
+            continue;
+        }
+        if let Some((used, _, _)) = title_here(t, lex, k, b) {
+            // A title inside the span ends the name before it and marks the next one.
+            if used < b - k {
+                flush(seg_start.take(), k, cue, mentions, covered);
+                cue = true;
+                k += used;
+                continue;
+            }
+        }
+        if lex.is_not_actor(raw) {
+            flush(seg_start.take(), k, cue, mentions, covered);
+            cue = false;
+            k += 1;
+            continue;
+        }
+        if seg_start.is_none() {
+            seg_start = Some(k);
+        }
+        k += 1;
+    }
+    flush(seg_start, b, cue, mentions, covered);
+}
+
+fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, covered: &[bool]) {
+    for (si, s) in t.sentences.iter().enumerate() {
+        let mut k = s.first;
+        while k < s.last {
+            if covered[k] {
+                k += 1;
+                continue;
+            }
+            let w = t.word(k);
+            let next_word = (k + 1 < s.last).then(|| t.word(k + 1));
+            let pronoun = match w {
+                "he" | "she" | "him" => Some(false),
+                "his" => Some(true),
+                "her" => Some(!matches!(
+                    next_word,
+                    None | Some("." | "," | ";" | ":" | "to" | "in" | "on" | "at" | "with" | "for" | "that" | "and" | "as" | "\"" | "'" | "by")
+                )),
+                _ => None,
+            };
+            if let Some(possessive) = pronoun {
+                mentions.push(Mention {
+                    first: k,
+                    last: k + 1,
+                    sentence: si,
+                    kind: MentionKind::Pronoun { possessive },
+                    possessive,
+                    modifier: possessive,
+                    person_cue: false,
+                    entity: None,
+                });
+                k += 1;
+                continue;
+            }
+            if w == "the"
+                && let Some(nw) = next_word
+                && let Some(&(_, kind)) = ORG_DESCRIPTIONS.iter().find(|(d, _)| *d == nw)
+            {
+                mentions.push(Mention {
+                    first: k,
+                    last: k + 2,
+                    sentence: si,
+                    kind: MentionKind::OrgDescription { kind },
+                    possessive: t.word(k + 2.min(s.last - k - 1)) == "'s",
+                    modifier: false,
+                    person_cue: false,
+                    entity: None,
+                });
+                k += 2;
+                continue;
+            }
+            let Some((used, relation, head)) = title_here(t, lex, k, s.last) else {
+                k += 1;
+                continue;
+            };
+            let window: Vec<&str> = (k..k + used).map(|j| t.word(j)).collect();
+            let plural = is_plural_title(&window.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+            let after = k + used;
+            // A title before a name is an affiliation, not a description.
+            let named_after = after < s.last
+                && (is_name_word(t, after)
+                    || (t.raw(after) == "," && after + 1 < s.last && is_name_word(t, after + 1) && covered[after + 1]));
+            if plural || named_after {
+                k = after;
+                continue;
+            }
+            // Walk left over qualifiers and modifiers to a determiner.
+            let mut start = k;
+            let mut has_qualifier = false;
+            let mut determiner = None;
+            while start > s.first {
+                let p = start - 1;
+                let pw = t.word(p);
+                if let Some(m) = mentions.iter().find(|m| m.last == p + 1 && m.first < p + 1 && !matches!(m.kind, MentionKind::Description { .. })) {
+                    has_qualifier = true;
+                    start = m.first;
+                } else if pw == "'s" && p > s.first {
+                    // The possessive's owner is the mention ending before it.
+                    if let Some(m) = mentions.iter().find(|m| m.last == p) {
+                        determiner = Some("'s");
+                        start = m.first;
+                        break;
+                    }
+                    break;
+                } else if lex.title_modifier(pw).is_some() {
+                    start = p;
+                } else if DETERMINERS.contains(&pw) {
+                    determiner = Some(if pw == "a" || pw == "an" { "a" } else { "the" });
+                    start = p;
+                    break;
+                } else if (pw == "and" || pw == ",") && has_qualifier {
+                    determiner = Some("the");
+                    break;
+                } else {
+                    break;
+                }
+            }
+            if let Some(det) = determiner {
+                mentions.push(Mention {
+                    first: start,
+                    last: after,
+                    sentence: si,
+                    kind: MentionKind::Description { relation, head, indefinite: det == "a" },
+                    possessive: after < s.last && t.word(after) == "'s",
+                    modifier: false,
+                    person_cue: false,
+                    entity: None,
+                });
+            }
+            k = after;
+        }
+    }
+}
+
+fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    let n = t.tokens.len();
+    let descriptions: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Description { .. }))
+        .map(|m| (m.first, m.last))
+        .collect();
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, MentionKind::Description { .. } | MentionKind::Pronoun { .. }) {
+            continue;
+        }
+        let sentence_end = t.sentences[m.sentence].last;
+        if m.last < n && t.word(m.last) == "'s" {
+            m.possessive = true;
+        }
+        let demonym = matches!(m.kind, MentionKind::Known { surface: SurfaceKind::Demonym, .. });
+        let inside_description = descriptions.iter().any(|&(a, b)| a <= m.first && m.last <= b);
+        let before_title = m.last < sentence_end && {
+            let at = if m.possessive { m.last + 1 } else { m.last };
+            at < sentence_end && title_here(t, lex, at, sentence_end).is_some()
+        };
+        m.modifier = demonym || m.possessive || inside_description || before_title;
+    }
+}
+
+/// The text of a mention as written, white space folded, without a leading "the".
+pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
+    let s = &t.text[t.tokens[m.first].start..t.tokens[m.last - 1].end];
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let lex = Lexicon::builtin();
+        let t = Tokenized::new(text);
+        find_mentions(&t, &lex)
+            .iter()
+            .map(|m| {
+                let kind = match &m.kind {
+                    MentionKind::Known { entry, .. } => format!("known:{}", lex.entry(*entry).name),
+                    MentionKind::Name { ty } => format!("name:{}", ty.map_or("?", |t| t.as_str())),
+                    MentionKind::Pronoun { .. } => "pronoun".into(),
+                    MentionKind::Description { relation, .. } => format!("desc:{relation}"),
+                    MentionKind::OrgDescription { kind } => format!("orgdesc:{kind}"),
+                };
+                (mention_text(&t, m), kind, m.modifier)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_split_names_and_qualifiers_are_modifiers() {
+        let f = found("U.S. President Donald Trump's special envoy Steve Witkoff will visit Russia.");
+        assert_eq!(
+            f,
+            vec![
+                ("U.S.".into(), "known:United States".into(), true),
+                ("Donald Trump".into(), "name:person".into(), true),
+                ("Steve Witkoff".into(), "name:person".into(), false),
+                ("Russia".into(), "known:Russia".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn organizations_by_head_word_and_lexicon() {
+        let f = found("Russian Direct Investment Fund head Kirill Dmitriev met the Russian Defence Ministry.");
+        assert_eq!(f[0], ("Russian Direct Investment Fund".into(), "known:Russian Direct Investment Fund".into(), true));
+        assert_eq!(f[1].1, "name:person");
+        assert_eq!(f[2], ("Russian Defence Ministry".into(), "name:organization".into(), false));
+    }
+
+    #[test]
+    fn descriptions_pronouns_and_hyphenated_names() {
+        let f = found("The U.S. envoy and Kremlin leader discussed it, he said, with Neil Duncan-Jordan.");
+        let kinds: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec!["desc:works_for", "known:United States", "known:Kremlin", "desc:leads", "pronoun", "name:person"]
+        );
+        assert_eq!(f[5].0, "Neil Duncan-Jordan");
+    }
+
+    #[test]
+    fn sentence_initial_words_and_bare_surnames() {
+        let f = found("Following those meetings, Witkoff left. When asked, Mr Blair smiled.");
+        assert_eq!(f[0], ("Witkoff".into(), "name:?".into(), false));
+        assert_eq!(f[1], ("Blair".into(), "name:person".into(), false));
+        assert_eq!(f.len(), 2);
+    }
+
+    #[test]
+    fn an_aide_to_is_an_indefinite_description() {
+        let lex = Lexicon::builtin();
+        let t = Tokenized::new("an aide to Russian President Vladimir Putin told the Interfax news agency");
+        let m = find_mentions(&t, &lex);
+        assert!(matches!(m[0].kind, MentionKind::Description { indefinite: true, relation: Relation::WorksFor, .. }));
+        assert_eq!(mention_text(&t, m.last().unwrap()), "Interfax news agency");
+    }
+}

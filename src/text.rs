@@ -1,0 +1,489 @@
+//! Tokens with byte offsets, and sentences that survive "U.S.", "St. Petersburg",
+//! "Mr." and initials. Knows nothing about politics.
+//!
+//! Tokens are spans into the text; no token owns a string, so tokenising a
+//! document allocates one `Vec` and nothing per word.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, internal apostrophes, or abbreviation dots: "U.S.").
+    Word,
+    /// Digits, possibly with separators ("76.6", "2,000").
+    Number,
+    /// Any single other character.
+    Punct,
+}
+
+/// A span of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// Whether white space separates it from the previous token.
+    pub space_before: bool,
+    /// Whether a line break separates it from the previous token.
+    pub newline_before: bool,
+    /// Whether a blank line separates it from the previous token.
+    pub paragraph_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A sentence: a range of tokens and the bytes they cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index one past the last token.
+    pub last: usize,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Abbreviations that take a period and never end a sentence (titles, honorifics).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "prof", "rev", "hon", "pres", "sec", "amb", "maj", "no", "vs", "ft", "mt",
+];
+
+/// Abbreviations that take a period and may end a sentence.
+const OTHER_ABBREVIATIONS: &[&str] = &[
+    "jr", "sr", "inc", "ltd", "co", "corp", "etc", "jan", "feb", "aug", "sept", "oct", "nov",
+    "dec", "ariz", "calif", "fla", "mass", "mich", "minn", "wash", "conn", "ill", "ind", "tenn",
+    "ky", "ga", "pa", "va", "md", "ore", "okla", "colo", "nev", "wis", "ala", "miss", "mo",
+    "neb", "kan", "del", "vt", "dept", "govt", "approx", "est",
+];
+
+/// Words that, capitalised after an abbreviation's period, show a new sentence has begun.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
+    "that", "his", "her", "their", "its", "there", "after", "as", "at", "for", "when", "while",
+    "if", "meanwhile", "however", "some", "many", "officials", "both", "since", "during", "yet",
+    "so", "still", "now", "last", "earlier", "later", "then", "what", "who", "why", "how",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Splits text into tokens. Hyphens are separate tokens (with `space_before`
+/// false on both sides), so "Iranian-backed" is three tokens and names such as
+/// "Duncan-Jordan" are rejoined by the mention finder.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut space = false;
+    let mut newlines = 0u32;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            chars.next();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            chars.next();
+            while let Some(&(j, d)) = chars.peek() {
+                let sep_then_digit = (d == '.' || d == ',')
+                    && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
+                if d.is_alphanumeric() || sep_then_digit {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        } else if is_word_char(c) {
+            kind = TokenKind::Word;
+            chars.next();
+            loop {
+                match chars.peek() {
+                    Some(&(_, d)) if is_word_char(d) => {
+                        chars.next();
+                    }
+                    // Internal apostrophe: O'Brien, Sana'a; but not the possessive 's
+                    // or n't, which become tokens of their own below.
+                    Some(&(j, d)) if is_apostrophe(d) => {
+                        let rest = &text[j + d.len_utf8()..];
+                        let next_is_letter = rest.chars().next().is_some_and(is_word_char);
+                        let possessive = rest.starts_with(['s', 'S'])
+                            && !rest[1..].chars().next().is_some_and(is_word_char);
+                        let contraction = text[start..j].ends_with(['n', 'N'])
+                            && rest.starts_with(['t', 'T'])
+                            && !rest[1..].chars().next().is_some_and(is_word_char);
+                        if next_is_letter && !possessive && !contraction {
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            // Abbreviation dots: "U.S.", "a.m.", "Mr.", initials "J.".
+            let word_end = chars.peek().map_or(text.len(), |&(j, _)| j);
+            let word = &text[start..word_end];
+            if bytes.get(word_end) == Some(&b'.') {
+                let single_letter = word.chars().count() == 1;
+                let known = is_abbreviation(word);
+                if single_letter || known {
+                    chars.next(); // the dot
+                    // Chains of single letters: U.S., U.K., a.m.
+                    if single_letter {
+                        loop {
+                            let mut look = chars.clone();
+                            match (look.next(), look.next()) {
+                                (Some((_, l)), Some((_, '.'))) if l.is_alphabetic() => {
+                                    chars.next();
+                                    chars.next();
+                                }
+                                _ => break,
+                            }
+                        }
+                    }
+                }
+            }
+            // "did" + "n't": the contraction is its own token for negation cues.
+            let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+            let w = &text[start..end];
+            if (w.ends_with('n') || w.ends_with('N'))
+                && text[end..].starts_with(|ch: char| is_apostrophe(ch))
+            {
+                let after = &text[end..];
+                let ap_len = after.chars().next().map_or(1, char::len_utf8);
+                let rest = &after[ap_len..];
+                if rest.starts_with(['t', 'T']) && !rest[1..].starts_with(is_word_char) && w.len() > 1
+                {
+                    // Split "didn" into "did" and "n't".
+                    let did_end = end - 1;
+                    tokens.push(Token {
+                        start,
+                        end: did_end,
+                        kind,
+                        space_before: space,
+                        newline_before: newlines > 0,
+                        paragraph_before: newlines > 1,
+                    });
+                    let nt_end = end + ap_len + 1;
+                    while chars.peek().is_some_and(|&(j, _)| j < nt_end) {
+                        chars.next();
+                    }
+                    tokens.push(Token {
+                        start: did_end,
+                        end: nt_end,
+                        kind: TokenKind::Word,
+                        space_before: false,
+                        newline_before: false,
+                        paragraph_before: false,
+                    });
+                    space = false;
+                    newlines = 0;
+                    continue;
+                }
+            }
+        } else if is_apostrophe(c) {
+            // Possessive 's and the bare contraction n't are words of their own.
+            chars.next();
+            let rest = &text[i + c.len_utf8()..];
+            if rest.starts_with(['s', 'S']) && !rest[1..].starts_with(is_word_char) {
+                chars.next();
+                kind = TokenKind::Word;
+            } else {
+                kind = TokenKind::Punct;
+            }
+        } else {
+            kind = TokenKind::Punct;
+            chars.next();
+        }
+        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        tokens.push(Token {
+            start,
+            end,
+            kind,
+            space_before: space,
+            newline_before: newlines > 0,
+            paragraph_before: newlines > 1,
+        });
+        space = false;
+        newlines = 0;
+    }
+    tokens
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    TITLE_ABBREVIATIONS.contains(&lower.as_str()) || OTHER_ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_title_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    TITLE_ABBREVIATIONS.contains(&w.as_str())
+}
+
+fn starts_upper_or_digit(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}")
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]")
+}
+
+/// Splits tokens into sentences. A sentence ends at `.`, `!` or `?` followed by a
+/// capitalised word, a digit or an opening quote; at a blank line; and at a line
+/// break unless the next line continues in lower case.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    let push = |sentences: &mut Vec<Sentence>, first: usize, last: usize| {
+        if last > first {
+            sentences.push(Sentence {
+                first,
+                last,
+                start: tokens[first].start,
+                end: tokens[last - 1].end,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        // A line break ends the sentence unless the text continues in lower case.
+        if i > first && tok.newline_before {
+            let continues = tok.text(text).starts_with(|c: char| c.is_lowercase());
+            if tok.paragraph_before || !continues {
+                push(&mut sentences, first, i);
+                first = i;
+            }
+        }
+        let t = tok.text(text);
+        let is_terminal = matches!(t, "." | "!" | "?" | "\u{2026}");
+        let abbreviation_end = tok.kind == TokenKind::Word && t.ends_with('.') && t.len() > 1;
+        if is_terminal || abbreviation_end {
+            // Take closing quotes and brackets along.
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].space_before && is_closer(tokens[j].text(text)) {
+                j += 1;
+            }
+            let next = tokens.get(j);
+            let ends = match next {
+                None => true,
+                Some(n) => {
+                    let nt = n.text(text);
+                    let opens = is_quote(nt) || nt == "(";
+                    let upper = starts_upper_or_digit(nt);
+                    if !n.space_before && !n.newline_before {
+                        false
+                    } else if abbreviation_end {
+                        // "Mr. Blair" never ends; "the U.S. The next day" does.
+                        !is_title_abbreviation(t)
+                            && !(t.len() == 2 && t.chars().next().is_some_and(char::is_uppercase))
+                            && (n.newline_before
+                                || (upper
+                                    && SENTENCE_STARTERS
+                                        .contains(&nt.to_ascii_lowercase().as_str())))
+                    } else {
+                        upper || opens || n.newline_before
+                    }
+                }
+            };
+            if ends {
+                push(&mut sentences, first, j);
+                first = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut sentences, first, tokens.len());
+    sentences
+}
+
+/// The sentence's text with runs of white space folded to one space, for evidence.
+pub fn sentence_text(text: &str, s: &Sentence) -> String {
+    let mut out = String::with_capacity(s.end - s.start);
+    for word in text[s.start..s.end].split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A text with its tokens, sentences, and each token's lower-case form with
+/// curly apostrophes folded, kept in one buffer so lookups allocate nothing.
+#[derive(Debug)]
+pub struct Tokenized<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    norm: String,
+    norm_spans: Vec<(u32, u32)>,
+}
+
+impl<'a> Tokenized<'a> {
+    /// Tokenises and splits `text`.
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let mut norm = String::with_capacity(text.len());
+        let mut norm_spans = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let start = norm.len() as u32;
+            for c in t.text(text).chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' => norm.push('\''),
+                    c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
+                    c => norm.extend(c.to_lowercase()),
+                }
+            }
+            norm_spans.push((start, norm.len() as u32));
+        }
+        Tokenized { text, tokens, sentences, norm, norm_spans }
+    }
+
+    /// Token `i` as written.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Token `i` in lower case, apostrophes folded ("’s" → "'s").
+    pub fn word(&self, i: usize) -> &str {
+        let (s, e) = self.norm_spans[i];
+        &self.norm[s as usize..e as usize]
+    }
+
+    /// Whether token `i` starts with a capital letter and is a word.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.raw(i).starts_with(char::is_uppercase)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch, with no space between.
+    pub fn glued(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|t| !t.space_before)
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.last <= i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        split_sentences(text, &tokens)
+            .iter()
+            .map(|s| sentence_text(text, s))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_stay_inside_sentences() {
+        assert_eq!(
+            sentences("U.S. President Donald Trump met Mr. Blair in St. Petersburg. He left."),
+            vec![
+                "U.S. President Donald Trump met Mr. Blair in St. Petersburg.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            sentences("Donald J. Trump spoke. Then he left."),
+            vec!["Donald J. Trump spoke.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn us_at_the_end_of_a_sentence_ends_it_before_a_sentence_starter() {
+        assert_eq!(
+            sentences("He flew to the U.S. The talks began. Envoys met in the U.S. Capitol."),
+            vec!["He flew to the U.S.", "The talks began.", "Envoys met in the U.S. Capitol."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_their_sentence() {
+        assert_eq!(
+            sentences("He said Putin was a \"great leader.\" Ushakov agreed."),
+            vec!["He said Putin was a \"great leader.\"", "Ushakov agreed."]
+        );
+        assert_eq!(
+            sentences("\u{201c}We will win,\u{201d} he said. \u{201c}No.\u{201d}"),
+            vec!["\u{201c}We will win,\u{201d} he said.", "\u{201c}No.\u{201d}"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_unless_the_text_continues() {
+        assert_eq!(
+            sentences("Witkoff to Visit Russia\n\nApril 22, 2025\nThe envoy will\ncontinue talks."),
+            vec!["Witkoff to Visit Russia", "April 22, 2025", "The envoy will continue talks."]
+        );
+    }
+
+    #[test]
+    fn possessives_and_contractions_are_tokens() {
+        assert_eq!(words("Trump's envoy"), vec!["Trump", "'s", "envoy"]);
+        assert_eq!(words("Putin\u{2019}s aide"), vec!["Putin", "\u{2019}s", "aide"]);
+        assert_eq!(words("didn't meet"), vec!["did", "n't", "meet"]);
+        assert_eq!(words("O'Brien"), vec!["O'Brien"]);
+        assert_eq!(words("Iranian-backed"), vec!["Iranian", "-", "backed"]);
+        assert_eq!(words("76.6% of 2,000"), vec!["76.6", "%", "of", "2,000"]);
+    }
+
+    #[test]
+    fn normalised_words_fold_case_and_apostrophes() {
+        let t = Tokenized::new("Putin\u{2019}s AIDE didn\u{2019}t go. He left.");
+        let words: Vec<&str> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
+        assert_eq!(words, vec!["putin", "'s", "aide", "did", "n't", "go", ".", "he", "left", "."]);
+        assert_eq!(t.sentence_of(7), 1);
+        assert!(t.is_capitalized(0) && !t.is_capitalized(1));
+    }
+
+    #[test]
+    fn offsets_cover_the_text_exactly() {
+        let text = "Zarif told CNN: \u{201c}We don\u{2019}t want war.\u{201d}";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(!t.text(text).trim().is_empty());
+        }
+    }
+}
