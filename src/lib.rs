@@ -11,6 +11,9 @@ pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
+pub mod pipeline;
+pub mod relations;
+pub mod resolve;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -70,7 +70,7 @@ pub struct Mention {
     pub entity: Option<usize>,
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del", "for", "and"];
+const CONNECTORS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
 const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("party", "party"),

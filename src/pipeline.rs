@@ -1,0 +1,221 @@
+//! The extraction pipeline over one document, and the cross-document pass that
+//! gives every actor one canonical name.
+//!
+//! Per document: text → mentions → names resolved → affiliations (which record
+//! titles) → descriptions and pronouns resolved → description affiliations →
+//! patterns → post-processing (symmetric order, GUIDELINES' citizen_of rule,
+//! duplicates merged, confidence filter). Each document is independent, so
+//! callers may run documents in parallel and must keep their order.
+
+use crate::lexicon::Lexicon;
+use crate::mentions::find_mentions;
+use crate::model::{Actor, DocExtraction, Document, Modality, Relation, Triple};
+use crate::relations::{Found, affiliations, description_affiliations, patterns};
+use crate::resolve::{CorpusNames, resolve_names, resolve_references};
+use crate::text::{Tokenized, sentence_text};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the caller can tune about extraction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExtractConfig {
+    /// Triples below this confidence are dropped.
+    pub min_confidence: f32,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig { min_confidence: 0.0 }
+    }
+}
+
+/// Extracts triples from documents with one set of lexicons.
+#[derive(Debug)]
+pub struct Extractor {
+    lexicon: Lexicon,
+    config: ExtractConfig,
+}
+
+impl Extractor {
+    /// An extractor with these lexicons and settings.
+    pub fn new(lexicon: Lexicon, config: ExtractConfig) -> Self {
+        Extractor { lexicon, config }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts the actors and triples of one document. Never fails: text that
+    /// makes no sense yields fewer triples.
+    pub fn extract(&self, doc: &Document) -> DocExtraction {
+        let lex = &self.lexicon;
+        let text = if doc.title.is_empty() {
+            doc.body.clone()
+        } else {
+            format!("{}\n\n{}", doc.title, doc.body)
+        };
+        let t = Tokenized::new(&text);
+        let headline_sentences = if doc.title.is_empty() {
+            0
+        } else {
+            t.sentences.iter().take_while(|s| s.start < doc.title.len()).count()
+        };
+        let mut mentions = find_mentions(&t, lex);
+        let mut ents = resolve_names(&t, lex, &mut mentions, headline_sentences);
+        let mut found = affiliations(&t, lex, &mentions, &mut ents);
+        resolve_references(&t, lex, &mut mentions, &mut ents);
+        found.extend(description_affiliations(&t, lex, &mentions, &mut ents));
+        found.extend(patterns(&t, lex, &mentions, &ents));
+
+        // GUIDELINES: citizen_of only where the person has no leads/works_for with that country.
+        let affiliated: BTreeSet<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.relation, Relation::Leads | Relation::WorksFor))
+            .map(|f| (f.subject, f.object))
+            .collect();
+        found.retain(|f| f.relation != Relation::CitizenOf || !affiliated.contains(&(f.subject, f.object)));
+
+        let mut merged: BTreeMap<(String, Relation, String, Modality), Triple> = BTreeMap::new();
+        for Found { subject, relation, object, modality, sentence, confidence, rule } in found {
+            if confidence < self.config.min_confidence {
+                continue;
+            }
+            let (mut s, mut o) = (&ents.list[subject], &ents.list[object]);
+            if relation.is_symmetric() && o.name < s.name {
+                std::mem::swap(&mut s, &mut o);
+            }
+            let key = (s.name.clone(), relation, o.name.clone(), modality);
+            let candidate = Triple {
+                doc: doc.id.clone(),
+                subject: s.name.clone(),
+                subject_type: s.ty,
+                relation,
+                object: o.name.clone(),
+                object_type: o.ty,
+                modality,
+                sentence: sentence_text(&text, &t.sentences[sentence]),
+                sentence_index: sentence,
+                date: doc.date.clone(),
+                confidence,
+                rule,
+            };
+            match merged.get_mut(&key) {
+                Some(old) if old.confidence >= candidate.confidence => {}
+                Some(old) => *old = candidate,
+                None => {
+                    merged.insert(key, candidate);
+                }
+            }
+        }
+        let mut triples: Vec<Triple> = merged.into_values().collect();
+        triples.sort_by(|a, b| {
+            (a.sentence_index, &a.subject, a.relation, &a.object, a.modality)
+                .cmp(&(b.sentence_index, &b.subject, b.relation, &b.object, b.modality))
+        });
+        let actors = ents
+            .list
+            .into_iter()
+            .filter(|e| e.mentions > 0)
+            .map(|e| Actor { name: e.name, actor_type: e.ty, aliases: e.aliases, mentions: e.mentions })
+            .collect();
+        DocExtraction { doc: doc.id.clone(), date: doc.date.clone(), actors, triples }
+    }
+}
+
+/// Gives every person one canonical name across documents: a document that only
+/// says "Putin" joins the "Vladimir Putin" of another. Triples that the merge
+/// makes identical within a document are merged again.
+pub fn canonicalize(docs: &mut [DocExtraction]) {
+    let mut names = CorpusNames::default();
+    for d in docs.iter() {
+        for a in &d.actors {
+            names.observe(&a.name, a.actor_type);
+        }
+    }
+    for d in docs.iter_mut() {
+        for a in &mut d.actors {
+            let c = names.canonical(&a.name, a.actor_type);
+            if c != a.name {
+                a.aliases.insert(std::mem::replace(&mut a.name, c));
+            }
+        }
+        // Actors that now share a name are one actor.
+        let mut by_name: BTreeMap<String, Actor> = BTreeMap::new();
+        for a in d.actors.drain(..) {
+            match by_name.get_mut(&a.name) {
+                Some(x) => {
+                    x.mentions += a.mentions;
+                    x.aliases.extend(a.aliases);
+                }
+                None => {
+                    by_name.insert(a.name.clone(), a);
+                }
+            }
+        }
+        d.actors = by_name.into_values().collect();
+        let mut seen = BTreeSet::new();
+        let mut triples = Vec::with_capacity(d.triples.len());
+        for mut tr in d.triples.drain(..) {
+            tr.subject = names.canonical(&tr.subject, tr.subject_type);
+            tr.object = names.canonical(&tr.object, tr.object_type);
+            if tr.relation.is_symmetric() && tr.object < tr.subject {
+                std::mem::swap(&mut tr.subject, &mut tr.object);
+                std::mem::swap(&mut tr.subject_type, &mut tr.object_type);
+            }
+            if tr.subject != tr.object && seen.insert((tr.subject.clone(), tr.relation, tr.object.clone(), tr.modality)) {
+                triples.push(tr);
+            }
+        }
+        d.triples = triples;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triples(title: &str, body: &str) -> Vec<String> {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let doc = Document { id: "t".into(), title: title.into(), body: body.into(), ..Default::default() };
+        ex.extract(&doc)
+            .triples
+            .iter()
+            .map(|t| format!("{} {} {} {}", t.subject, t.relation, t.object, t.modality))
+            .collect()
+    }
+
+    #[test]
+    fn titles_give_affiliations() {
+        let t = triples("", "Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov.");
+        assert!(t.contains(&"Vladimir Putin leads Russia fact".to_string()), "{t:?}");
+        assert!(t.contains(&"Dmitry Peskov works_for Kremlin fact".to_string()), "{t:?}");
+        assert!(t.contains(&"Dmitry Peskov met Vladimir Putin fact".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn modality_from_cues() {
+        let t = triples("", "Steve Witkoff will visit Russia. Tony Blair did not meet Jacques Chirac. Nobody knows whether Blair would meet Witkoff.");
+        assert!(t.contains(&"Steve Witkoff visited Russia planned".to_string()), "{t:?}");
+        assert!(t.contains(&"Jacques Chirac met Tony Blair negated".to_string()), "{t:?}");
+        assert!(t.contains(&"Steve Witkoff met Tony Blair hypothetical".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn pronouns_coordination_and_passives() {
+        let t = triples("", "Steve Witkoff flew in. He met with Vladimir Putin and Kirill Dmitriev. Witkoff was praised by Donald Trump.");
+        assert!(t.contains(&"Steve Witkoff met Vladimir Putin fact".to_string()), "{t:?}");
+        assert!(t.contains(&"Kirill Dmitriev met Steve Witkoff fact".to_string()), "{t:?}");
+        assert!(t.contains(&"Donald Trump praised Steve Witkoff fact".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn canonical_names_across_documents() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let a = Document { id: "a".into(), body: "Vladimir Putin met Tony Blair.".into(), ..Default::default() };
+        let b = Document { id: "b".into(), body: "President Putin visited France.".into(), ..Default::default() };
+        let mut docs = vec![ex.extract(&a), ex.extract(&b)];
+        canonicalize(&mut docs);
+        assert_eq!(docs[1].triples[0].subject, "Vladimir Putin");
+    }
+}

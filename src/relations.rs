@@ -1,0 +1,677 @@
+//! Relations: triples from titles and appositions (affiliations) and from the
+//! verb, noun and prefix patterns of `data/patterns/relations.tsv`, each with its
+//! modality from the cues of `data/patterns/modality.tsv`.
+//!
+//! There is no parser: arguments are found by position. A verb's subject is the
+//! nearest actor to its left that is not a modifier and not the object of a
+//! preposition; its object is the first actor to its right after the pattern's
+//! link word, skipping determiners, titles and modifiers, with at most one other
+//! word in between. Coordination ("X and Y met", "met X and Y") is expanded, and a
+//! passive ("was received by X") swaps the roles. An argument that is an
+//! unresolved reference blocks the rule rather than letting it reach further.
+
+use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
+use crate::mentions::{Mention, MentionKind, title_here};
+use crate::model::{ActorType, Modality, Relation};
+use crate::resolve::{Entities, TitleFact, qualifiers_in};
+use crate::text::Tokenized;
+
+/// A relation found in one sentence, between two document entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Subject entity.
+    pub subject: usize,
+    /// The relation.
+    pub relation: Relation,
+    /// Object entity.
+    pub object: usize,
+    /// How the text states it.
+    pub modality: Modality,
+    /// Sentence index.
+    pub sentence: usize,
+    /// 0..1.
+    pub confidence: f32,
+    /// The rule that made it.
+    pub rule: String,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "from", "with", "in", "for", "by", "at", "on", "about", "against", "into", "over",
+    "between", "after", "before", "than", "under", "toward", "towards", "among", "like", "including",
+    "via", "without", "despite", "through", "across", "behind", "near", "amid",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow"];
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"];
+
+fn indirect(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        MentionKind::Pronoun { .. } | MentionKind::Description { .. } | MentionKind::OrgDescription { .. }
+    )
+}
+
+fn is_person(ents: &Entities, e: usize) -> bool {
+    ents.list[e].ty == ActorType::Person
+}
+
+/// The mention starting at token `i`, if any (descriptions included).
+fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
+    mentions.iter().position(|m| m.first == i)
+}
+
+/// The mention ending just before token `i`, if any.
+fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
+    mentions.iter().rposition(|m| m.last == i)
+}
+
+struct Ctx<'a, 't> {
+    t: &'a Tokenized<'t>,
+    lex: &'a Lexicon,
+    mentions: &'a [Mention],
+    ents: &'a Entities,
+}
+
+impl Ctx<'_, '_> {
+    fn found(&self, subject: usize, relation: Relation, object: usize, modality: Modality, sentence: usize, confidence: f32, rule: &str) -> Option<Found> {
+        (subject != object).then(|| Found {
+            subject,
+            relation,
+            object,
+            modality,
+            sentence,
+            confidence: (confidence * 100.0).round() / 100.0,
+            rule: rule.to_string(),
+        })
+    }
+
+    /// The relation a title implies towards its qualifier: a person's aide works for
+    /// the person even where the title would lead a country.
+    fn title_relation(&self, relation: Relation, qualifier: usize) -> Option<Relation> {
+        let q = &self.ents.list[qualifier];
+        match (relation, q.ty) {
+            (Relation::AllyOf, _) => Some(Relation::AllyOf),
+            (_, ActorType::Person) => Some(Relation::WorksFor),
+            // A member of a country is no affiliation GUIDELINES knows.
+            (Relation::MemberOf, ActorType::Place) => None,
+            (r, _) => Some(r),
+        }
+    }
+}
+
+/// Affiliations from titles: "Russian President Vladimir Putin", "Kirill Dmitriev,
+/// head of the Russian Direct Investment Fund", "a longtime Trump ally", "American
+/// teacher Marc Fogel", "Sen. John McCain, R-Ariz.". Records each title on the
+/// person's entity, for descriptions to match later.
+pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &mut Entities) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut facts: Vec<(usize, TitleFact)> = Vec::new();
+    {
+        let cx = Ctx { t, lex, mentions, ents };
+        for m in mentions {
+            let (MentionKind::Name { .. }, Some(e)) = (&m.kind, m.entity) else { continue };
+            if !is_person(ents, e) {
+                continue;
+            }
+            let s = t.sentences[m.sentence];
+            // Left: [qualifier['s]] [modifiers] TITLE [,] NAME
+            let mut p = m.first;
+            if p > s.first && t.raw(p - 1) == "," {
+                p -= 1;
+            }
+            let title = (p.saturating_sub(6).max(s.first)..p).find_map(|k| {
+                title_here(t, lex, k, p).filter(|&(used, _, _)| k + used == p).map(|(_, r, head)| (k, r, head))
+            });
+            if let Some((k, relation, head)) = title {
+                let q_end = if k > s.first && t.word(k - 1) == "'s" { k - 1 } else { k };
+                let qualifier = mention_ending(mentions, q_end)
+                    .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
+                    .and_then(|qi| mentions[qi].entity);
+                facts.push((e, TitleFact { head: t.word(head).to_string(), relation, qualifier }));
+                if let Some(q) = qualifier
+                    && let Some(r) = cx.title_relation(relation, q)
+                    && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.85, "affil.title")
+                {
+                    out.push(f);
+                }
+            } else if let Some(f) = nationality_before(&cx, m, e) {
+                out.push(f);
+            }
+            // Right: NAME, [a|the] [modifiers] [qualifier] TITLE [of|for|at|to QUALIFIER]
+            out.extend(apposition(&cx, m, e, &mut facts));
+        }
+    }
+    for (e, fact) in facts {
+        if !ents.list[e].titles.contains(&fact) {
+            ents.list[e].titles.push(fact);
+        }
+    }
+    out
+}
+
+/// "Russian cryptocurrency figure Alexander Vinnik": a demonym and a few plain
+/// words before a name give citizenship.
+fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
+    let s = cx.t.sentences[m.sentence];
+    let mut p = m.first;
+    let mut words = 0;
+    while p > s.first && words <= 3 {
+        let prev = p - 1;
+        if let Some(qi) = mention_ending(cx.mentions, p) {
+            let q = &cx.mentions[qi];
+            return match (q.kind.clone(), q.entity) {
+                (MentionKind::Known { surface: SurfaceKind::Demonym, .. }, Some(c)) => {
+                    cx.found(e, Relation::CitizenOf, c, Modality::Fact, m.sentence, 0.7, "affil.nationality")
+                }
+                _ => None,
+            };
+        }
+        let w = cx.t.raw(prev);
+        if !w.chars().all(|c| c.is_lowercase() || c == '-') || cx.lex.title_at(&[cx.t.word(prev)]).is_some() {
+            return None;
+        }
+        words += 1;
+        p = prev;
+    }
+    None
+}
+
+fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact)>) -> Vec<Found> {
+    let t = cx.t;
+    let s = t.sentences[m.sentence];
+    let mut out = Vec::new();
+    let mut p = m.last;
+    if p >= s.last || !matches!(t.word(p), "," | "is" | "was" | "as" | "became") {
+        return out;
+    }
+    p += 1;
+    // "Sen. John McCain, R-Ariz.": a US party code.
+    if p + 2 < s.last && t.raw(p + 1) == "-" && t.glued(p) {
+        let party = match t.raw(p) {
+            "R" => Some("Republican Party"),
+            "D" => Some("Democratic Party"),
+            _ => None,
+        };
+        if let Some(q) = party.and_then(|name| cx.ents.list.iter().position(|x| x.name == name).or(None))
+            && let Some(f) = cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party_code")
+        {
+            out.push(f);
+        }
+        return out;
+    }
+    if p < s.last && matches!(t.word(p), "a" | "an" | "the") {
+        p += 1;
+    }
+    let mut qualifier = None;
+    let mut demonym = None;
+    while p < s.last {
+        if cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
+            p += 1;
+        } else if let Some(qi) = mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. })) {
+            let q = &cx.mentions[qi];
+            if matches!(q.kind, MentionKind::Known { surface: SurfaceKind::Demonym, .. }) {
+                demonym = q.entity;
+            }
+            qualifier = q.entity;
+            p = q.last + usize::from(q.possessive);
+        } else {
+            break;
+        }
+    }
+    if let Some((used, relation, head)) = title_here(t, cx.lex, p, s.last) {
+        let mut after = p + used;
+        if qualifier.is_none() && after < s.last && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in") {
+            after += 1;
+            while after < s.last && matches!(t.word(after), "the" | "a" | "an") {
+                after += 1;
+            }
+            qualifier = mention_at(cx.mentions, after)
+                .filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. } | MentionKind::Pronoun { .. }))
+                .and_then(|qi| cx.mentions[qi].entity);
+        }
+        facts.push((e, TitleFact { head: t.word(head).to_string(), relation, qualifier }));
+        if let Some(q) = qualifier
+            && let Some(r) = cx.title_relation(relation, q)
+            && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.8, "affil.apposition")
+        {
+            out.push(f);
+        }
+    } else if let Some(c) = demonym {
+        // "Marc Fogel, an American teacher": nationality.
+        if p < s.last
+            && t.raw(p).chars().all(char::is_lowercase)
+            && let Some(f) = cx.found(e, Relation::CitizenOf, c, Modality::Fact, m.sentence, 0.7, "affil.nationality")
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Affiliations given by descriptions bound to a person: "an aide to Russian
+/// President Vladimir Putin" → (aide, works_for, Vladimir Putin); "the U.S. envoy"
+/// → (envoy, works_for, United States).
+pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &mut Entities) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut facts = Vec::new();
+    {
+        let cx = Ctx { t, lex, mentions, ents };
+        for m in mentions {
+            let (MentionKind::Description { relation, head, .. }, Some(e)) = (&m.kind, m.entity) else { continue };
+            let s = t.sentences[m.sentence];
+            let mut quals = qualifiers_in(mentions, m.first, m.last);
+            // "an aide to X", "head of X"
+            if m.last < s.last && matches!(t.word(m.last), "to" | "of" | "for" | "at") {
+                let target = mentions
+                    .iter()
+                    .filter(|q| q.first > m.last && q.first <= m.last + 4 && !q.modifier && q.sentence == m.sentence)
+                    .find(|q| !matches!(q.kind, MentionKind::Pronoun { .. }))
+                    .and_then(|q| q.entity);
+                quals.extend(target);
+            }
+            for q in quals {
+                facts.push((e, TitleFact { head: t.word(*head).to_string(), relation: *relation, qualifier: Some(q) }));
+                if let Some(r) = cx.title_relation(*relation, q)
+                    && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.7, "affil.description")
+                {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    for (e, fact) in facts {
+        if !ents.list[e].titles.contains(&fact) {
+            ents.list[e].titles.push(fact);
+        }
+    }
+    out
+}
+
+/// Triples from the relation patterns.
+pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
+    let cx = Ctx { t, lex, mentions, ents };
+    let mut covered = vec![false; t.tokens.len()];
+    for m in mentions {
+        if matches!(m.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) {
+            covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        let mut k = s.first;
+        while k < s.last {
+            if covered[k] {
+                k += 1;
+                continue;
+            }
+            // The longest trigger starting here, and every pattern that has it.
+            let mut best_len = 0;
+            let mut candidates: Vec<usize> = Vec::new();
+            for &(pi, ti) in lex.triggers_starting(t.word(k)) {
+                let trig = &lex.patterns()[pi].triggers[ti];
+                let fits = k + trig.len() <= s.last && trig.iter().enumerate().all(|(j, w)| t.word(k + j) == w);
+                if !fits {
+                    continue;
+                }
+                if trig.len() > best_len {
+                    best_len = trig.len();
+                    candidates.clear();
+                }
+                if trig.len() == best_len && !candidates.contains(&pi) {
+                    candidates.push(pi);
+                }
+            }
+            candidates.sort_unstable();
+            for pi in candidates {
+                let pat = &lex.patterns()[pi];
+                let found = match pat.kind {
+                    PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
+                    PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
+                    PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + best_len),
+                };
+                if !found.is_empty() {
+                    out.extend(found);
+                    break;
+                }
+            }
+            k += best_len.max(1);
+        }
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    fn type_ok(&self, e: usize, types: &[ActorType]) -> bool {
+        types.contains(&self.ents.list[e].ty)
+    }
+
+    fn sentence(&self, si: usize) -> (usize, usize) {
+        let s = self.t.sentences[si];
+        (s.first, s.last)
+    }
+
+    /// The argument mentions starting at token `p`: skips determiners, titles and
+    /// modifiers (and `budget` other words), then takes the first actor and the
+    /// actors coordinated with it. Returns the entities and the mentions used.
+    fn objects_from(&self, mut p: usize, end: usize, mut budget: usize) -> Vec<usize> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut steps = 0;
+        while p < end && steps < 10 {
+            steps += 1;
+            if let Some(mi) = mention_at(self.mentions, p) {
+                let m = &self.mentions[mi];
+                if m.modifier {
+                    p = m.last + usize::from(m.possessive);
+                    continue;
+                }
+                let Some(e) = m.entity else { return out };
+                out.push(mi);
+                let _ = e;
+                // Coordination: ", Y and Z".
+                let mut q = m.last;
+                loop {
+                    let mut r = q;
+                    let mut joined = false;
+                    while r < end && matches!(t.word(r), "," | "and" | "or") {
+                        joined = true;
+                        r += 1;
+                    }
+                    if !joined {
+                        break;
+                    }
+                    // skip determiners, titles and modifiers before the next actor
+                    let mut guard = 0;
+                    while r < end && guard < 8 {
+                        guard += 1;
+                        if DETERMINERS.contains(&t.word(r)) {
+                            r += 1;
+                        } else if let Some((used, _, _)) = title_here(t, self.lex, r, end) {
+                            r += used;
+                        } else if let Some(ni) = mention_at(self.mentions, r).filter(|&ni| self.mentions[ni].modifier) {
+                            r = self.mentions[ni].last + usize::from(self.mentions[ni].possessive);
+                        } else {
+                            break;
+                        }
+                    }
+                    match mention_at(self.mentions, r) {
+                        Some(ni) if self.mentions[ni].entity.is_some() && !self.mentions[ni].modifier => {
+                            out.push(ni);
+                            q = self.mentions[ni].last;
+                        }
+                        _ => break,
+                    }
+                }
+                return out;
+            }
+            let w = t.word(p);
+            if DETERMINERS.contains(&w) {
+                p += 1;
+            } else if let Some((used, _, _)) = title_here(t, self.lex, p, end) {
+                p += used;
+            } else if budget > 0 && w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w) {
+                budget -= 1;
+                p += 1;
+            } else {
+                return out;
+            }
+        }
+        out
+    }
+
+    /// The subject mentions of a trigger at `k`: the nearest actor to the left that
+    /// is not a modifier or a preposition's object, with those coordinated with it.
+    fn subjects_before(&self, k: usize, first: usize) -> Vec<usize> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let Some(mut idx) = self.mentions.iter().rposition(|m| m.last <= k && m.first >= first) else {
+            return out;
+        };
+        loop {
+            let m = &self.mentions[idx];
+            if m.first < first {
+                return out;
+            }
+            // A clause boundary between the candidate and the trigger ends the search.
+            if (m.last..k).any(|j| matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")) {
+                return out;
+            }
+            let mut before = m.first;
+            while before > first && DETERMINERS.contains(&t.word(before - 1)) {
+                before -= 1;
+            }
+            let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1));
+            if m.modifier || in_pp || k - m.last > 25 {
+                if idx == 0 {
+                    return out;
+                }
+                idx -= 1;
+                continue;
+            }
+            if m.entity.is_none() {
+                return out;
+            }
+            out.push(idx);
+            break;
+        }
+        // "X and Y", "X, Y and Z" before the subject.
+        let mut cur = out[0];
+        loop {
+            let m = &self.mentions[cur];
+            let mut p = m.first;
+            let mut joined = false;
+            while p > first && matches!(t.word(p - 1), "," | "and") {
+                joined = true;
+                p -= 1;
+            }
+            if !joined {
+                break;
+            }
+            match mention_ending(self.mentions, p) {
+                Some(pi) if self.mentions[pi].entity.is_some() && !self.mentions[pi].modifier => {
+                    out.push(pi);
+                    cur = pi;
+                }
+                // "the U.S. envoy and Kremlin leader": a description ends at its title.
+                _ => match self.mentions.iter().rposition(|d| d.last == p && matches!(d.kind, MentionKind::Description { .. })) {
+                    Some(pi) if self.mentions[pi].entity.is_some() => {
+                        out.push(pi);
+                        cur = pi;
+                    }
+                    _ => break,
+                },
+            }
+        }
+        out
+    }
+
+    fn modality(&self, si: usize, from: usize, trigger: usize) -> Modality {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        let aux_from = from.max(trigger.saturating_sub(4)).max(first);
+        let has = |words: &[String], lo: usize, hi: usize| {
+            (lo..hi).any(|i| i + words.len() <= hi && words.iter().enumerate().all(|(j, w)| t.word(i + j) == w))
+        };
+        let (mut clause_hyp, mut neg, mut hyp, mut planned) = (false, false, false, false);
+        for cue in self.lex.cues() {
+            let hit = match cue.scope {
+                CueScope::Aux => has(&cue.words, aux_from, trigger),
+                CueScope::Clause => has(&cue.words, first, trigger),
+            };
+            if !hit {
+                continue;
+            }
+            match (cue.modality, cue.scope) {
+                (Modality::Hypothetical, CueScope::Clause) => clause_hyp = true,
+                (Modality::Hypothetical, _) => hyp = true,
+                (Modality::Negated, _) => neg = true,
+                (Modality::Planned, _) => planned = true,
+                (Modality::Fact, _) => {}
+            }
+        }
+        let question = last > first && t.raw(last - 1) == "?";
+        if clause_hyp || question {
+            Modality::Hypothetical
+        } else if neg {
+            Modality::Negated
+        } else if hyp {
+            Modality::Hypothetical
+        } else if planned {
+            Modality::Planned
+        } else {
+            Modality::Fact
+        }
+    }
+
+    fn confidence(&self, pat: &Pattern, si: usize, args: &[usize], distance: usize) -> f32 {
+        let mut c = pat.confidence;
+        if args.iter().any(|&m| indirect(&self.mentions[m])) {
+            c *= 0.85;
+        }
+        if distance > 4 {
+            c *= 0.9f32.powi(((distance - 4) / 5 + 1) as i32);
+        }
+        if si == 0 {
+            c *= 0.9;
+        }
+        c
+    }
+
+    fn emit(&self, pat: &Pattern, si: usize, subjects: &[usize], objects: &[usize], modality: Modality, distance: usize) -> Vec<Found> {
+        let mut out = Vec::new();
+        for &sm in subjects {
+            for &om in objects {
+                let (Some(s), Some(o)) = (self.mentions[sm].entity, self.mentions[om].entity) else { continue };
+                if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.object_types) {
+                    continue;
+                }
+                let conf = self.confidence(pat, si, &[sm, om], distance);
+                out.extend(self.found(s, pat.relation, o, modality, si, conf, &pat.id));
+            }
+        }
+        out
+    }
+
+    fn link_after(&self, pat: &Pattern, p: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let mut links: Vec<&Vec<String>> = pat.links.iter().collect();
+        links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        links
+            .into_iter()
+            .find(|l| p + l.len() <= end && l.iter().enumerate().all(|(j, w)| t.word(p + j) == w))
+            .map(|l| p + l.len())
+    }
+
+    fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        let subjects = self.subjects_before(k, first);
+        // Passive: "was received by X".
+        let passive = (k.saturating_sub(2).max(first)..k).any(|i| BE.contains(&t.word(i)));
+        if passive && e < last && t.word(e) == "by" && !pat.object_types.is_empty() {
+            let agents = self.objects_from(e + 1, last, 0);
+            if agents.is_empty() || subjects.is_empty() {
+                return Vec::new();
+            }
+            let from = self.mentions[subjects[0]].last;
+            let modality = self.modality(si, from, k);
+            return self.emit(pat, si, &agents, &subjects, modality, k - from);
+        }
+        if subjects.is_empty() {
+            return Vec::new();
+        }
+        let from = self.mentions[subjects[0]].last;
+        let modality = self.modality(si, from, k);
+        if pat.object_types.is_empty() {
+            // "Witkoff and Dmitriev met": the coordinated subjects relate to each other.
+            if subjects.len() < 2 || (e < last && !matches!(t.raw(e), "." | "," | ";" | "\"" | "\u{201d}") && mention_at(self.mentions, e).is_some()) {
+                return Vec::new();
+            }
+            let mut out = Vec::new();
+            for (i, &a) in subjects.iter().enumerate() {
+                for &b in &subjects[i + 1..] {
+                    out.extend(self.emit_pair(pat, si, a, b, modality, k - from));
+                }
+            }
+            return out;
+        }
+        let start = match self.link_after(pat, e, last) {
+            Some(p) => p,
+            None if pat.link_required => return Vec::new(),
+            None => e,
+        };
+        let objects = self.objects_from(start, last, 1);
+        self.emit(pat, si, &subjects, &objects, modality, k - from)
+    }
+
+    fn emit_pair(&self, pat: &Pattern, si: usize, a: usize, b: usize, modality: Modality, distance: usize) -> Option<Found> {
+        let (s, o) = (self.mentions[a].entity?, self.mentions[b].entity?);
+        if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.subject_types) {
+            return None;
+        }
+        let conf = self.confidence(pat, si, &[a, b], distance);
+        self.found(s, pat.relation, o, modality, si, conf, &pat.id)
+    }
+
+    fn apply_noun(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        let modality = self.modality(si, k.saturating_sub(4), k);
+        // "talks between X and Y"
+        if e < last && t.word(e) == "between" {
+            let args = self.objects_from(e + 1, last, 0);
+            if args.len() >= 2 {
+                return self.emit_pair(pat, si, args[0], args[1], modality, 0).into_iter().collect();
+            }
+            return Vec::new();
+        }
+        // "Turkey-EU talks": a hyphenated pair right before the noun.
+        if let Some(bi) = mention_ending(self.mentions, k)
+            && self.mentions[bi].first >= 2
+            && t.raw(self.mentions[bi].first - 1) == "-"
+            && !t.tokens[self.mentions[bi].first].space_before
+            && let Some(ai) = mention_ending(self.mentions, self.mentions[bi].first - 1)
+        {
+            return self.emit_pair(pat, si, ai, bi, modality, 0).into_iter().collect();
+        }
+        let Some(start) = self.link_after(pat, e, last) else { return Vec::new() };
+        let objects = self.objects_from(start, last, 0);
+        if objects.is_empty() {
+            return Vec::new();
+        }
+        // The subject: the possessor ("Trump's call with Putin"), else the clause's subject.
+        let mut p = k;
+        while p > first && !matches!(t.word(p - 1), "'s" | "," | ";") && mention_ending(self.mentions, p).is_none() && k - p < 4 {
+            p -= 1;
+        }
+        let subjects = if p > first && t.word(p - 1) == "'s" {
+            mention_ending(self.mentions, p - 1).into_iter().collect()
+        } else {
+            let clause_subject = self.mentions.iter().position(|m| {
+                m.sentence == si && m.last <= k && !m.modifier && m.entity.is_some() && {
+                    let before = m.first;
+                    !(before > first && PREPOSITIONS.contains(&t.word(before - 1)))
+                }
+            });
+            clause_subject.into_iter().collect::<Vec<_>>()
+        };
+        let distance = subjects.first().map_or(0, |&s| k.saturating_sub(self.mentions[s].last));
+        self.emit(pat, si, &subjects, &objects, modality, distance)
+    }
+
+    fn apply_prefix(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
+        let t = self.t;
+        let (_, last) = self.sentence(si);
+        // "Iranian-backed Houthi rebels"
+        if k < 2 || t.raw(k - 1) != "-" || t.tokens[k - 1].space_before || t.tokens[k].space_before {
+            return Vec::new();
+        }
+        let Some(ai) = mention_ending(self.mentions, k - 1) else { return Vec::new() };
+        let objects: Vec<usize> = mention_at(self.mentions, e)
+            .filter(|&m| self.mentions[m].entity.is_some())
+            .into_iter()
+            .collect();
+        let _ = last;
+        let modality = self.modality(si, k, k);
+        self.emit(pat, si, &[ai], &objects, modality, 0)
+    }
+}

@@ -1,0 +1,420 @@
+//! Resolution: one entity per real actor within a document, and one canonical
+//! name per actor across documents.
+//!
+//! Within a document, in two steps. [`resolve_names`] binds names: lexicon
+//! surfaces to their entry, full names to a person (merging "Donald Trump" and
+//! "Donald J. Trump"), bare surnames and "Mr Blair" to the person with that
+//! surname mentioned last. Affiliations then record each person's titles, and
+//! [`resolve_references`] binds pronouns to the salient person, and descriptions
+//! ("the U.S. envoy", "the Kremlin leader") to the person whose titles fit them;
+//! an indefinite description ("an aide to Putin told Interfax") is bound to the
+//! person the next sentences introduce. Across documents, [`CorpusNames`] maps a
+//! bare surname to the one full name the corpus gives it.
+
+use crate::lexicon::{Lexicon, SurfaceKind};
+use crate::mentions::{Mention, MentionKind, mention_text};
+use crate::model::{ActorType, Relation};
+use crate::text::Tokenized;
+use std::collections::{BTreeSet, HashMap};
+
+/// What a document knows of one actor's titles: "Russian President" gives
+/// (president, leads, Russia).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleFact {
+    /// The title's head word, lower case ("envoy", "president").
+    pub head: String,
+    /// What the title implies.
+    pub relation: Relation,
+    /// The entity it is a title of, where the text says.
+    pub qualifier: Option<usize>,
+}
+
+/// One actor within one document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// Its type.
+    pub ty: ActorType,
+    /// Its lexicon entry, if known.
+    pub entry: Option<usize>,
+    /// The country it stands for or belongs to (by canonical name).
+    pub country: Option<String>,
+    /// Every other way the document names it.
+    pub aliases: BTreeSet<String>,
+    /// Mentions bound to it.
+    pub mentions: usize,
+    /// Its titles, as affiliations found them.
+    pub titles: Vec<TitleFact>,
+}
+
+/// The entities of one document.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// All entities, by index.
+    pub list: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Entities {
+    fn get_or_add(&mut self, key: String, make: impl FnOnce() -> Entity) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.list.len();
+        self.list.push(make());
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn surname_of(&self, i: usize) -> Option<&str> {
+        let e = &self.list[i];
+        (e.ty == ActorType::Person).then(|| e.name.split_whitespace().last()).flatten()
+    }
+}
+
+fn words_of(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+/// Whether two person names are the same person: same surname and a compatible
+/// first name ("Donald Trump", "Donald J. Trump", "Donald John Trump").
+fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words_of(a), words_of(b));
+    match (wa.first(), wb.first(), wa.last(), wb.last()) {
+        (Some(fa), Some(fb), Some(la), Some(lb)) => {
+            la == lb && (fa == fb || (fa.len() <= 2 && fb.starts_with(fa.trim_end_matches('.'))) || (fb.len() <= 2 && fa.starts_with(fb.trim_end_matches('.'))))
+        }
+        _ => false,
+    }
+}
+
+/// Binds every name mention to an entity. Mentions in the headline
+/// (`headline_sentences`) are only bound to entities the body names, because
+/// headline case makes every word look like a name.
+pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], headline_sentences: usize) -> Entities {
+    let mut ents = Entities::default();
+    // Lexicon entries and full names first, so bare surnames anywhere can find them.
+    for m in mentions.iter_mut() {
+        match m.kind {
+            MentionKind::Known { entry, surface } => {
+                let e = lex.entry(entry);
+                let i = ents.get_or_add(format!("lex:{entry}"), || Entity {
+                    name: e.name.clone(),
+                    ty: e.actor_type,
+                    entry: Some(entry),
+                    country: e.country.clone(),
+                    aliases: BTreeSet::new(),
+                    mentions: 0,
+                    titles: Vec::new(),
+                });
+                if surface != SurfaceKind::Demonym {
+                    let text = mention_text(t, m);
+                    if text != ents.list[i].name {
+                        ents.list[i].aliases.insert(text);
+                    }
+                }
+                m.entity = Some(i);
+            }
+            MentionKind::Name { ty: Some(ty) } if m.sentence >= headline_sentences => {
+                let text = mention_text(t, m);
+                let words = text.split_whitespace().count();
+                if ty == ActorType::Person && words < 2 {
+                    continue;
+                }
+                let existing = if ty == ActorType::Person {
+                    ents.list.iter().position(|e| e.ty == ActorType::Person && same_person(&e.name, &text))
+                } else {
+                    ents.by_key.get(&text.to_lowercase()).copied()
+                };
+                let i = existing.unwrap_or_else(|| {
+                    ents.get_or_add(text.to_lowercase(), || Entity {
+                        name: text.clone(),
+                        ty,
+                        entry: None,
+                        country: None,
+                        aliases: BTreeSet::new(),
+                        mentions: 0,
+                        titles: Vec::new(),
+                    })
+                });
+                if text != ents.list[i].name {
+                    ents.list[i].aliases.insert(text);
+                }
+                m.entity = Some(i);
+            }
+            _ => {}
+        }
+    }
+    // Then bare surnames and undecided names, in text order.
+    let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    for idx in 0..mentions.len() {
+        if let Some(e) = mentions[idx].entity {
+            last_seen.insert(e, mentions[idx].first);
+            continue;
+        }
+        let m = &mentions[idx];
+        let MentionKind::Name { ty } = m.kind else { continue };
+        let text = mention_text(t, m);
+        let surname = text.split_whitespace().last().unwrap_or("").to_string();
+        let candidates: Vec<usize> = (0..ents.list.len())
+            .filter(|&i| {
+                ents.surname_of(i) == Some(surname.as_str())
+                    || (ents.list[i].ty != ActorType::Person && ents.list[i].name == text)
+            })
+            .collect();
+        let best = candidates
+            .iter()
+            .copied()
+            .max_by_key(|i| last_seen.get(i).map_or(0, |&p| p + 1));
+        let headline = m.sentence < headline_sentences;
+        let chosen = match best {
+            Some(i) => Some(i),
+            None if !headline && (m.person_cue || ty == Some(ActorType::Person)) => {
+                Some(ents.get_or_add(text.to_lowercase(), || Entity {
+                    name: text.clone(),
+                    ty: ActorType::Person,
+                    entry: None,
+                    country: None,
+                    aliases: BTreeSet::new(),
+                    mentions: 0,
+                    titles: Vec::new(),
+                }))
+            }
+            None if !headline && ty.is_some() => ty.map(|ty| {
+                ents.get_or_add(text.to_lowercase(), || Entity {
+                    name: text.clone(),
+                    ty,
+                    entry: None,
+                    country: None,
+                    aliases: BTreeSet::new(),
+                    mentions: 0,
+                    titles: Vec::new(),
+                })
+            }),
+            None => None,
+        };
+        if let Some(i) = chosen {
+            if text != ents.list[i].name {
+                ents.list[i].aliases.insert(text);
+            }
+            last_seen.insert(i, m.first);
+            mentions[idx].entity = Some(i);
+        }
+    }
+    for m in mentions.iter() {
+        if let Some(e) = m.entity {
+            ents.list[e].mentions += 1;
+        }
+    }
+    ents
+}
+
+/// The qualifiers inside a description span: the entities it names before its
+/// title ("the U.S. envoy" → United States).
+pub fn qualifiers_in(mentions: &[Mention], first: usize, last: usize) -> Vec<usize> {
+    mentions
+        .iter()
+        .filter(|m| m.first >= first && m.last <= last && !matches!(m.kind, MentionKind::Description { .. }))
+        .filter_map(|m| m.entity)
+        .collect()
+}
+
+/// The country an entity stands for or belongs to.
+fn country_of(ents: &Entities, i: usize) -> Option<&str> {
+    ents.list[i].country.as_deref()
+}
+
+fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize]) -> bool {
+    let generic = matches!(head, "leader" | "head" | "chief" | "boss");
+    let head_ok = if generic { fact.relation == Relation::Leads } else { fact.head == head };
+    head_ok
+        && qualifiers.iter().all(|&q| match fact.qualifier {
+            Some(f) => f == q || (country_of(ents, f).is_some() && country_of(ents, f) == country_of(ents, q)),
+            None => false,
+        })
+}
+
+/// Binds pronouns, organization descriptions and person descriptions. Returns,
+/// for each indefinite description bound forward, the (mention, entity) pair, so
+/// affiliations can add the title it gives ("an aide to Putin" → works_for).
+pub fn resolve_references(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], ents: &mut Entities) -> Vec<(usize, usize)> {
+    let mut bound = Vec::new();
+    for idx in 0..mentions.len() {
+        if mentions[idx].entity.is_some() {
+            continue;
+        }
+        let m = mentions[idx].clone();
+        let chosen = match &m.kind {
+            MentionKind::Pronoun { .. } => salient_person(mentions, ents, idx),
+            MentionKind::OrgDescription { kind } => mentions[..idx]
+                .iter()
+                .rev()
+                .filter_map(|p| p.entity)
+                .find(|&e| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind)),
+            MentionKind::Description { head, indefinite, .. } => {
+                let head_word = t.word(*head).to_string();
+                let quals = qualifiers_in(mentions, m.first, m.last);
+                if *indefinite {
+                    // "An aide to X told Interfax. ... Yuri Ushakov said": the next
+                    // newly introduced person without a title is the aide.
+                    let limit = m.sentence + 2;
+                    let found = (idx + 1..mentions.len())
+                        .take_while(|&j| mentions[j].sentence <= limit)
+                        .find(|&j| {
+                            let n = &mentions[j];
+                            matches!(n.kind, MentionKind::Name { .. })
+                                && !n.modifier
+                                && n.entity.is_some_and(|e| {
+                                    ents.list[e].ty == ActorType::Person
+                                        && ents.list[e].titles.is_empty()
+                                        && !mentions[..idx].iter().any(|p| p.entity == Some(e))
+                                })
+                        })
+                        .and_then(|j| mentions[j].entity);
+                    if let Some(e) = found {
+                        bound.push((idx, e));
+                    }
+                    found
+                } else {
+                    let mut best: Option<(usize, usize)> = None;
+                    for e in 0..ents.list.len() {
+                        if ents.list[e].ty != ActorType::Person
+                            || !ents.list[e].titles.iter().any(|f| compatible(ents, f, &head_word, &quals))
+                        {
+                            continue;
+                        }
+                        let last = mentions[..idx].iter().rposition(|p| p.entity == Some(e)).map_or(0, |p| p + 1);
+                        if best.is_none_or(|(_, b)| last > b) {
+                            best = Some((e, last));
+                        }
+                    }
+                    best.map(|(e, _)| e)
+                }
+            }
+            _ => None,
+        };
+        if let Some(e) = chosen {
+            mentions[idx].entity = Some(e);
+            ents.list[e].mentions += 1;
+            if !matches!(m.kind, MentionKind::Pronoun { .. }) {
+                ents.list[e].aliases.insert(mention_text(t, &m));
+            }
+        }
+    }
+    bound
+}
+
+/// The person a pronoun most likely means: the first person named earlier in its
+/// own sentence, else the first person of the nearest earlier sentence naming one.
+fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+    let sentence = mentions[idx].sentence;
+    let is_person = |m: &Mention| {
+        !matches!(m.kind, MentionKind::Pronoun { .. })
+            && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
+    };
+    if let Some(m) = mentions[..idx].iter().find(|m| m.sentence == sentence && is_person(m)) {
+        return m.entity;
+    }
+    let mut s = sentence;
+    while s > 0 && sentence - s < 3 {
+        s -= 1;
+        if let Some(m) = mentions.iter().find(|m| m.sentence == s && (is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())) {
+            return m.entity;
+        }
+    }
+    None
+}
+
+/// Canonical names across documents: a bare surname ("Putin") becomes the one
+/// full name ("Vladimir Putin") the corpus gives a person with that surname.
+/// Distinct people who share a surname keep their own names.
+#[derive(Debug, Default)]
+pub struct CorpusNames {
+    full_by_surname: HashMap<String, BTreeSet<String>>,
+}
+
+impl CorpusNames {
+    /// Records a person's canonical name from one document.
+    pub fn observe(&mut self, name: &str, ty: ActorType) {
+        let words = words_of(name);
+        if ty == ActorType::Person && words.len() >= 2 {
+            self.full_by_surname
+                .entry(words[words.len() - 1].to_string())
+                .or_default()
+                .insert(name.to_string());
+        }
+    }
+
+    /// The canonical form of a person's name across the corpus.
+    pub fn canonical(&self, name: &str, ty: ActorType) -> String {
+        if ty != ActorType::Person {
+            return name.to_string();
+        }
+        let words = words_of(name);
+        let Some(surname) = words.last() else { return name.to_string() };
+        match self.full_by_surname.get(*surname) {
+            // One full name for this surname: bare surnames and variants join it.
+            Some(full) => {
+                let compatible: Vec<&String> = full.iter().filter(|f| words.len() < 2 || same_person(f, name)).collect();
+                match compatible.as_slice() {
+                    [only] => (*only).clone(),
+                    // Several variants of one person ("Donald Trump", "Donald J. Trump"):
+                    // the shortest full form, then alphabetical, for determinism.
+                    many if !many.is_empty() && many.iter().all(|f| same_person(f, many[0])) => {
+                        many.iter().min_by_key(|f| (f.len(), f.as_str())).map(|f| (*f).clone()).unwrap_or_default()
+                    }
+                    _ => name.to_string(),
+                }
+            }
+            None => name.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let t = Tokenized::new(text);
+        let mut m = find_mentions(&t, &lex);
+        let ents = resolve_names(&t, &lex, &mut m, 0);
+        m.iter()
+            .map(|m| (mention_text(&t, m), m.entity.map(|e| ents.list[e].name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_and_honorifics_bind_to_full_names() {
+        let n = names("Witkoff arrived. Steve Witkoff met Tony Blair. Mr Blair and Witkoff talked.");
+        let bound: Vec<_> = n.iter().map(|(_, e)| e.clone().unwrap_or_default()).collect();
+        assert_eq!(bound, vec!["Steve Witkoff", "Steve Witkoff", "Tony Blair", "Tony Blair", "Steve Witkoff"]);
+    }
+
+    #[test]
+    fn middle_names_are_the_same_person() {
+        assert!(same_person("Donald Trump", "Donald J. Trump"));
+        assert!(!same_person("Hunter Biden", "Joe Biden"));
+    }
+
+    #[test]
+    fn unknown_single_words_stay_unbound() {
+        let n = names("Apparently nothing happened in Westeros.");
+        assert!(n.iter().all(|(_, e)| e.is_none()), "{n:?}");
+    }
+
+    #[test]
+    fn corpus_names_join_surnames_but_keep_namesakes_apart() {
+        let mut c = CorpusNames::default();
+        c.observe("Vladimir Putin", ActorType::Person);
+        c.observe("Joe Biden", ActorType::Person);
+        c.observe("Hunter Biden", ActorType::Person);
+        assert_eq!(c.canonical("Putin", ActorType::Person), "Vladimir Putin");
+        assert_eq!(c.canonical("Biden", ActorType::Person), "Biden");
+        assert_eq!(c.canonical("Hunter Biden", ActorType::Person), "Hunter Biden");
+        assert_eq!(c.canonical("Georgia", ActorType::Place), "Georgia");
+    }
+}
