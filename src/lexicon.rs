@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub const FILES: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../data/lexicon/countries.tsv")),
     ("organizations.tsv", include_str!("../data/lexicon/organizations.tsv")),
+    ("places.tsv", include_str!("../data/lexicon/places.tsv")),
     ("titles.tsv", include_str!("../data/lexicon/titles.tsv")),
     ("title_modifiers.tsv", include_str!("../data/lexicon/title_modifiers.tsv")),
     ("given_names.txt", include_str!("../data/lexicon/given_names.txt")),
@@ -234,6 +235,25 @@ impl Raw {
                     });
                     self.add_surface(cols[0].trim(), e, SurfaceKind::Name);
                     for a in split_list(cols.get(2).copied().unwrap_or("")) {
+                        self.add_surface(a, e, SurfaceKind::Name);
+                    }
+                }
+            }
+            "places.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    if cols.len() > 3 || cols[0].trim().is_empty() {
+                        return Err(err(n, "expected: name, aliases, country (tab-separated)".into()));
+                    }
+                    let country = cols.get(2).map(|c| c.trim()).filter(|c| !c.is_empty());
+                    let e = self.add_entry(Entry {
+                        name: cols[0].trim().to_string(),
+                        actor_type: ActorType::Place,
+                        kind: "place".into(),
+                        country: country.map(str::to_string),
+                    });
+                    self.add_surface(cols[0].trim(), e, SurfaceKind::Name);
+                    for a in split_list(cols.get(1).copied().unwrap_or("")) {
                         self.add_surface(a, e, SurfaceKind::Name);
                     }
                 }

@@ -66,6 +66,8 @@ pub struct Mention {
     pub modifier: bool,
     /// Set by the mention finder where a title, honorific or speech verb marks a person.
     pub person_cue: bool,
+    /// Set where the name follows "in": a place, unless it turns out to be a known person.
+    pub place_cue: bool,
     /// The document entity it refers to, once resolved.
     pub entity: Option<usize>,
 }
@@ -165,6 +167,7 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             possessive: false,
             modifier: false,
             person_cue: false,
+            place_cue: false,
             entity: None,
         });
     }
@@ -286,6 +289,7 @@ fn segment_span(
             possessive: false,
             modifier: false,
             person_cue: cue,
+            place_cue: x > 0 && t.word(x - 1) == "in",
             entity: None,
         });
     };
@@ -351,6 +355,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                     possessive,
                     modifier: possessive,
                     person_cue: false,
+                    place_cue: false,
                     entity: None,
                 });
                 k += 1;
@@ -368,6 +373,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                     possessive: t.word(k + 2.min(s.last - k - 1)) == "'s",
                     modifier: false,
                     person_cue: false,
+                    place_cue: false,
                     entity: None,
                 });
                 k += 2;
@@ -428,6 +434,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                     possessive: after < s.last && t.word(after) == "'s",
                     modifier: false,
                     person_cue: false,
+                    place_cue: false,
                     entity: None,
                 });
             }

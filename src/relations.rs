@@ -435,10 +435,7 @@ impl Ctx<'_, '_> {
             if (m.last..k).any(|j| matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")) {
                 return out;
             }
-            let mut before = m.first;
-            while before > first && DETERMINERS.contains(&t.word(before - 1)) {
-                before -= 1;
-            }
+            let before = self.np_start(m.first, first);
             let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1));
             if m.modifier || in_pp || k - m.last > 25 {
                 if idx == 0 {
@@ -482,6 +479,34 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// Where the noun phrase ending in a mention starting at `i` begins: back over
+    /// determiners, titles, modifiers and possessors ("to Russian President
+    /// Vladimir Putin" begins after "to").
+    fn np_start(&self, mut i: usize, first: usize) -> usize {
+        let t = self.t;
+        loop {
+            if i <= first {
+                return first;
+            }
+            if DETERMINERS.contains(&t.word(i - 1)) {
+                i -= 1;
+            } else if let Some(k) = (i.saturating_sub(5).max(first)..i)
+                .find(|&k| title_here(t, self.lex, k, i).is_some_and(|(used, _, _)| k + used == i))
+            {
+                i = k;
+            } else if t.word(i - 1) == "'s" && i - 1 > first {
+                match mention_ending(self.mentions, i - 1) {
+                    Some(mi) => i = self.mentions[mi].first,
+                    None => return i,
+                }
+            } else if let Some(mi) = mention_ending(self.mentions, i).filter(|&mi| self.mentions[mi].modifier) {
+                i = self.mentions[mi].first;
+            } else {
+                return i;
+            }
+        }
     }
 
     fn modality(&self, si: usize, from: usize, trigger: usize) -> Modality {
@@ -600,7 +625,32 @@ impl Ctx<'_, '_> {
             None => e,
         };
         let objects = self.objects_from(start, last, 1);
-        self.emit(pat, si, &subjects, &objects, modality, k - from)
+        let mut out = self.emit(pat, si, &subjects, &objects, modality, k - from);
+        if !out.is_empty() && matches!(pat.relation, Relation::Met | Relation::NegotiatedWith) {
+            out.extend(self.location_adjunct(si, &subjects, &objects, modality));
+        }
+        out
+    }
+
+    /// "met with Putin ... in St. Petersburg": being somewhere is a visit
+    /// (GUIDELINES), made by the subject.
+    fn location_adjunct(&self, si: usize, subjects: &[usize], objects: &[usize], modality: Modality) -> Vec<Found> {
+        let t = self.t;
+        let (_, last) = self.sentence(si);
+        let Some(&o) = objects.last() else { return Vec::new() };
+        let after = self.mentions[o].last;
+        let place = (after..(after + 3).min(last))
+            .find(|&i| t.word(i) == "in")
+            .and_then(|i| mention_at(self.mentions, i + 1 + usize::from(i + 1 < last && t.word(i + 1) == "the")))
+            .and_then(|pm| self.mentions[pm].entity)
+            .filter(|&p| self.ents.list[p].ty == ActorType::Place);
+        let Some(place) = place else { return Vec::new() };
+        subjects
+            .iter()
+            .filter_map(|&sm| self.mentions[sm].entity)
+            .filter(|&s| is_person(self.ents, s))
+            .filter_map(|s| self.found(s, Relation::Visited, place, modality, si, 0.6, "visited.location"))
+            .collect()
     }
 
     fn emit_pair(&self, pat: &Pattern, si: usize, a: usize, b: usize, modality: Modality, distance: usize) -> Option<Found> {
@@ -648,7 +698,7 @@ impl Ctx<'_, '_> {
         } else {
             let clause_subject = self.mentions.iter().position(|m| {
                 m.sentence == si && m.last <= k && !m.modifier && m.entity.is_some() && {
-                    let before = m.first;
+                    let before = self.np_start(m.first, first);
                     !(before > first && PREPOSITIONS.contains(&t.word(before - 1)))
                 }
             });

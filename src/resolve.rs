@@ -181,7 +181,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                     titles: Vec::new(),
                 }))
             }
-            None if !headline && ty.is_some() => ty.map(|ty| {
+            None if !headline && (ty.is_some() || m.place_cue) => ty.or(Some(ActorType::Place)).map(|ty| {
                 ents.get_or_add(text.to_lowercase(), || Entity {
                     name: text.clone(),
                     ty,
@@ -225,12 +225,21 @@ fn country_of(ents: &Entities, i: usize) -> Option<&str> {
     ents.list[i].country.as_deref()
 }
 
+/// Whether two qualifiers name the same side: the same entity, or a country and
+/// a body of that country ("Russian President" fits "the Kremlin leader").
+fn same_side(ents: &Entities, a: usize, b: usize) -> bool {
+    let stands_for = |place: usize, other: usize| {
+        ents.list[place].ty == ActorType::Place && country_of(ents, other) == Some(ents.list[place].name.as_str())
+    };
+    a == b || stands_for(a, b) || stands_for(b, a)
+}
+
 fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize]) -> bool {
     let generic = matches!(head, "leader" | "head" | "chief" | "boss");
     let head_ok = if generic { fact.relation == Relation::Leads } else { fact.head == head };
     head_ok
         && qualifiers.iter().all(|&q| match fact.qualifier {
-            Some(f) => f == q || (country_of(ents, f).is_some() && country_of(ents, f) == country_of(ents, q)),
+            Some(f) => same_side(ents, f, q),
             None => false,
         })
 }
@@ -255,7 +264,16 @@ pub fn resolve_references(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]
             MentionKind::Description { head, indefinite, .. } => {
                 let head_word = t.word(*head).to_string();
                 let quals = qualifiers_in(mentions, m.first, m.last);
-                if *indefinite {
+                // "Witkoff, a longtime Trump ally": an apposition names its person.
+                let appositive = (m.first > 0 && t.raw(m.first - 1) == ",")
+                    .then(|| mentions[..idx].iter().rposition(|p| p.last == m.first - 1))
+                    .flatten()
+                    .filter(|&p| matches!(mentions[p].kind, MentionKind::Name { .. }))
+                    .and_then(|p| mentions[p].entity)
+                    .filter(|&e| ents.list[e].ty == ActorType::Person);
+                if appositive.is_some() {
+                    appositive
+                } else if *indefinite {
                     // "An aide to X told Interfax. ... Yuri Ushakov said": the next
                     // newly introduced person without a title is the aide.
                     let limit = m.sentence + 2;
@@ -401,9 +419,9 @@ mod tests {
     }
 
     #[test]
-    fn unknown_single_words_stay_unbound() {
-        let n = names("Apparently nothing happened in Westeros.");
-        assert!(n.iter().all(|(_, e)| e.is_none()), "{n:?}");
+    fn unknown_single_words_stay_unbound_unless_placed() {
+        let n = names("Apparently nothing happened. Envoys met in Westeros.");
+        assert_eq!(n, vec![("Apparently".to_string(), None), ("Westeros".to_string(), Some("Westeros".to_string()))]);
     }
 
     #[test]
