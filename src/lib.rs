@@ -7,11 +7,15 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod export;
+pub mod fsutil;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod relations;
 pub mod resolve;
 pub mod text;

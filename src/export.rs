@@ -1,0 +1,317 @@
+//! Exports: DOT for Graphviz, CSV for spreadsheets and Gephi, node-link JSON
+//! (in [`crate::graph`]), and the triple table of `extract`.
+//!
+//! Every string that reaches an output passes through exactly one escaping
+//! helper per format: [`dot_string`] for DOT, [`csv_cell`] for CSV (which also
+//! neutralises spreadsheet formulas), serde for JSON.
+
+use crate::graph::ActorGraph;
+use crate::model::{ActorType, Modality, Triple};
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use std::collections::HashMap;
+use std::io::Write;
+
+/// A DOT quoted string: backslashes and quotes escaped, line breaks folded, so a
+/// name can never end the string or inject attributes.
+pub fn dot_string(s: &str) -> Id {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_string()), dot_string(value))
+}
+
+/// The graph as a graphviz-rust AST: shape and colour by actor type, edge label
+/// = relation, planned edges dashed, uncertain ones dotted, evidence as tooltips.
+pub fn dot_graph(g: &ActorGraph) -> Graph {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("rankdir", "LR"),
+            attr("overlap", "false"),
+            attr("fontname", "Helvetica"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![attr("style", "filled"), attr("fontname", "Helvetica")])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "10")])),
+    ];
+    let mut ids = HashMap::new();
+    for (i, a) in g.actor_ids().into_iter().enumerate() {
+        let node = g.actor(a);
+        let id = format!("n{i}");
+        ids.insert(a, id.clone());
+        let (shape, colour) = match node.actor_type {
+            ActorType::Person => ("ellipse", "#cfe2ff"),
+            ActorType::Organization => ("box", "#ffe5b4"),
+            ActorType::Place => ("hexagon", "#d4edda"),
+        };
+        stmts.push(Stmt::Node(Node::new(
+            NodeId(Id::Plain(id), None),
+            vec![
+                attr("label", &node.name),
+                attr("shape", shape),
+                attr("fillcolor", colour),
+                attr("tooltip", &format!("{} ({}), {} mentions", node.name, node.actor_type, node.mentions)),
+            ],
+        )));
+    }
+    for e in g.edges() {
+        let style = match e.edge.modality {
+            Modality::Fact => "solid",
+            Modality::Planned => "dashed",
+            Modality::Negated | Modality::Hypothetical => "dotted",
+        };
+        let label = match e.edge.modality {
+            Modality::Fact => e.edge.relation.to_string(),
+            m => format!("{} ({m})", e.edge.relation),
+        };
+        let tooltip = e
+            .edge
+            .evidence
+            .first()
+            .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
+            .unwrap_or_default();
+        let mut attrs = vec![
+            attr("label", &label),
+            attr("style", style),
+            attr("penwidth", &format!("{:.1}", 1.0 + (e.edge.weight as f64).ln())),
+            attr("tooltip", &tooltip),
+        ];
+        if e.edge.relation.is_symmetric() {
+            attrs.push(attr("dir", "none"));
+        }
+        stmts.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(Id::Plain(ids[&e.source_id].clone()), None)),
+                Vertex::N(NodeId(Id::Plain(ids[&e.target_id].clone()), None)),
+            ),
+            attributes: attrs,
+        }));
+    }
+    Graph::DiGraph { id: Id::Plain("polgraph".into()), strict: false, stmts }
+}
+
+/// The graph as DOT text.
+pub fn to_dot(g: &ActorGraph) -> String {
+    let mut s = dot_graph(g).print(&mut PrinterContext::default());
+    s.push('\n');
+    s
+}
+
+/// Renders DOT to SVG with Graphviz's `dot`. A missing `dot` is an
+/// `io::ErrorKind::NotFound` error.
+pub fn render_svg(dot: &str) -> std::io::Result<Vec<u8>> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Write on another thread so a large graph cannot deadlock on full pipes.
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = dot.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output()?;
+    writer.join().map_err(|_| std::io::Error::other("dot input thread panicked"))??;
+    if !out.status.success() {
+        return Err(std::io::Error::other(format!(
+            "dot failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(out.stdout)
+}
+
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Prefix cells that a spreadsheet would run as a formula (`=`, `+`, `-`,
+    /// `@`, tab, carriage return at the start) with `'`.
+    pub neutralize_formulas: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions { neutralize_formulas: true }
+    }
+}
+
+/// A CSV cell, neutralised against formula injection where asked.
+pub fn csv_cell(s: &str, o: CsvOptions) -> std::borrow::Cow<'_, str> {
+    if o.neutralize_formulas && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn csv_err(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// `edges.csv`: one row per edge. Gephi reads `source`, `target`, `type`
+/// (Directed/Undirected), `label` and `weight` as edge columns; the rest become
+/// attributes.
+pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "source", "target", "relation", "modality", "weight", "docs", "evidence", "type", "label", "confidence",
+        "first_date", "last_date",
+    ])
+    .map_err(csv_err)?;
+    for e in g.edges() {
+        let docs = e.edge.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
+        let weight = e.edge.weight.to_string();
+        let confidence = format!("{:.2}", e.edge.confidence);
+        let ty = if e.edge.relation.is_symmetric() { "Undirected" } else { "Directed" };
+        out.write_record([
+            csv_cell(&e.source.name, o).as_ref(),
+            csv_cell(&e.target.name, o).as_ref(),
+            e.edge.relation.as_str(),
+            e.edge.modality.as_str(),
+            &weight,
+            csv_cell(&docs, o).as_ref(),
+            csv_cell(evidence, o).as_ref(),
+            ty,
+            e.edge.relation.as_str(),
+            &confidence,
+            e.edge.first_date.as_deref().unwrap_or(""),
+            e.edge.last_date.as_deref().unwrap_or(""),
+        ])
+        .map_err(csv_err)?;
+    }
+    out.flush()
+}
+
+/// `nodes.csv`: one row per actor; `id` is the name `edges.csv` uses.
+pub fn write_nodes_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(["id", "label", "type", "aliases", "degree", "mentions", "docs"]).map_err(csv_err)?;
+    for a in g.actor_ids() {
+        let n = g.actor(a);
+        let aliases = n.aliases.iter().cloned().collect::<Vec<_>>().join(";");
+        let docs = n.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        out.write_record([
+            csv_cell(&n.name, o).as_ref(),
+            csv_cell(&n.name, o).as_ref(),
+            n.actor_type.as_str(),
+            csv_cell(&aliases, o).as_ref(),
+            &g.degree(a).to_string(),
+            &n.mentions.to_string(),
+            csv_cell(&docs, o).as_ref(),
+        ])
+        .map_err(csv_err)?;
+    }
+    out.flush()
+}
+
+/// The triple table of `extract --format csv`.
+pub fn write_triples_csv<'a>(triples: impl IntoIterator<Item = &'a Triple>, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "doc", "subject", "subject_type", "relation", "object", "object_type", "modality", "sentence",
+        "sentence_index", "date", "confidence", "rule",
+    ])
+    .map_err(csv_err)?;
+    for t in triples {
+        out.write_record([
+            csv_cell(&t.doc, o).as_ref(),
+            csv_cell(&t.subject, o).as_ref(),
+            t.subject_type.as_str(),
+            t.relation.as_str(),
+            csv_cell(&t.object, o).as_ref(),
+            t.object_type.as_str(),
+            t.modality.as_str(),
+            csv_cell(&t.sentence, o).as_ref(),
+            &t.sentence_index.to_string(),
+            t.date.as_deref().unwrap_or(""),
+            &format!("{:.2}", t.confidence),
+            &t.rule,
+        ])
+        .map_err(csv_err)?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::{sample, triple};
+    use crate::model::{DocExtraction, Relation};
+
+    fn hostile() -> ActorGraph {
+        let mut t = triple("Evil \"Quote\" \\ Name", Relation::Met, "=HYPERLINK(\"x\")", Modality::Fact);
+        t.sentence = "He said \"hi\"\nthen <b>left</b> \\n".into();
+        ActorGraph::build(&[DocExtraction { doc: "d".into(), triples: vec![t], ..Default::default() }], false)
+    }
+
+    #[test]
+    fn dot_parses_back_with_the_same_labels() {
+        for g in [sample(), hostile()] {
+            let dot = to_dot(&g);
+            let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+            let Graph::DiGraph { stmts, .. } = parsed else { panic!("not a digraph") };
+            let labels: Vec<String> = stmts
+                .iter()
+                .filter_map(|s| match s {
+                    Stmt::Node(n) => n.attributes.iter().find(|a| a.0 == Id::Plain("label".into())).map(|a| a.1.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<String> =
+                g.actor_ids().iter().map(|&a| dot_string(&g.actor(a).name).to_string()).collect();
+            assert_eq!(labels, expected);
+            assert_eq!(stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count(), g.edge_count());
+        }
+    }
+
+    #[test]
+    fn dot_strings_cannot_escape() {
+        assert_eq!(dot_string(r#"a"b\c"#), Id::Escaped(r#""a\"b\\c""#.into()));
+        assert_eq!(dot_string("x\ny"), Id::Escaped("\"x y\"".into()));
+    }
+
+    #[test]
+    fn csv_reads_back_and_neutralises_formulas() {
+        let g = hostile();
+        let mut buf = Vec::new();
+        write_edges_csv(&g, &mut buf, CsvOptions::default()).unwrap();
+        let mut r = csv::Reader::from_reader(buf.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][0], "'=HYPERLINK(\"x\")");
+        assert_eq!(&rows[0][1], "Evil \"Quote\" \\ Name");
+        assert_eq!(&rows[0][6], "He said \"hi\"\nthen <b>left</b> \\n");
+        let mut raw = Vec::new();
+        write_edges_csv(&g, &mut raw, CsvOptions { neutralize_formulas: false }).unwrap();
+        let mut r = csv::Reader::from_reader(raw.as_slice());
+        assert_eq!(&r.records().next().unwrap().unwrap()[0], "=HYPERLINK(\"x\")");
+    }
+
+    #[test]
+    fn nodes_csv_has_one_row_per_actor() {
+        let g = sample();
+        let mut buf = Vec::new();
+        write_nodes_csv(&g, &mut buf, CsvOptions::default()).unwrap();
+        let mut r = csv::Reader::from_reader(buf.as_slice());
+        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>()[..5], ["id", "label", "type", "aliases", "degree"]);
+        let ids: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
+        assert_eq!(ids, vec!["Kirill Dmitriev", "Russia", "Steve Witkoff", "Vladimir Putin"]);
+    }
+}

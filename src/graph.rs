@@ -1,0 +1,543 @@
+//! The actor graph: one node per resolved actor, one edge per (subject,
+//! relation, object, modality) with its weight and evidence. A petgraph
+//! `DiGraph` inside; petgraph's indices never leave this module.
+//!
+//! Saved as node-link JSON (what networkx's `node_link_graph` and d3 read), and
+//! loaded back, so queries and exports run on a saved graph without extracting
+//! again.
+
+use crate::error::{Error, Result};
+use crate::model::{ActorType, DocExtraction, Evidence, Modality, Relation, Triple};
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+/// The version of graph.json this polgraph writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// At most this many evidence sentences are kept per edge; `weight` counts all.
+pub const MAX_EVIDENCE: usize = 10;
+
+/// An actor in the graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Canonical name; also the node's id in every export.
+    #[serde(rename = "id")]
+    pub name: String,
+    /// Person, organization or place.
+    #[serde(rename = "type")]
+    pub actor_type: ActorType,
+    /// Other names the articles use for it.
+    #[serde(default)]
+    pub aliases: BTreeSet<String>,
+    /// Mentions across all documents.
+    #[serde(default)]
+    pub mentions: usize,
+    /// Documents that mention it.
+    #[serde(default)]
+    pub docs: BTreeSet<String>,
+}
+
+/// A relation between two actors, aggregated over all the sentences stating it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The relation.
+    pub relation: Relation,
+    /// How it is stated.
+    pub modality: Modality,
+    /// Number of sentences stating it (across documents).
+    pub weight: usize,
+    /// Highest confidence of any supporting triple.
+    pub confidence: f32,
+    /// Documents stating it.
+    pub docs: BTreeSet<String>,
+    /// Earliest document date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<String>,
+    /// Latest document date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    /// Up to [`MAX_EVIDENCE`] supporting sentences, in document order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The actor graph.
+#[derive(Debug, Clone, Default)]
+pub struct ActorGraph {
+    graph: DiGraph<Node, Edge>,
+    by_name: HashMap<String, NodeIndex>,
+    by_key: HashMap<(NodeIndex, Relation, NodeIndex, Modality), EdgeIndex>,
+    documents: usize,
+}
+
+/// An actor, by its position in the graph; stable for one graph value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(usize);
+
+/// An edge as seen from outside: its ends by name, and its data.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeView<'g> {
+    /// Subject.
+    pub source: &'g Node,
+    /// Object.
+    pub target: &'g Node,
+    /// Subject id.
+    pub source_id: ActorId,
+    /// Object id.
+    pub target_id: ActorId,
+    /// The edge.
+    pub edge: &'g Edge,
+}
+
+impl ActorGraph {
+    /// Builds the graph from extractions. Negated and hypothetical triples are
+    /// left out unless `include_uncertain`.
+    pub fn build(docs: &[DocExtraction], include_uncertain: bool) -> Self {
+        let mut g = ActorGraph { documents: docs.len(), ..Default::default() };
+        for d in docs {
+            for t in &d.triples {
+                if include_uncertain || t.modality.is_asserted() {
+                    g.add_triple(t);
+                }
+            }
+        }
+        // Node details (aliases, mentions) from the documents' actor lists.
+        for d in docs {
+            for a in &d.actors {
+                if let Some(&n) = g.by_name.get(&a.name) {
+                    let node = &mut g.graph[n];
+                    node.aliases.extend(a.aliases.iter().filter(|x| **x != a.name).cloned());
+                    node.mentions += a.mentions;
+                    node.docs.insert(d.doc.clone());
+                }
+            }
+        }
+        g
+    }
+
+    fn node(&mut self, name: &str, ty: ActorType) -> NodeIndex {
+        if let Some(&n) = self.by_name.get(name) {
+            return n;
+        }
+        let n = self.graph.add_node(Node {
+            name: name.to_string(),
+            actor_type: ty,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            docs: BTreeSet::new(),
+        });
+        self.by_name.insert(name.to_string(), n);
+        n
+    }
+
+    /// Adds one triple: a new edge, or one more supporting sentence for an existing one.
+    pub fn add_triple(&mut self, t: &Triple) {
+        let (mut s, mut o) = (self.node(&t.subject, t.subject_type), self.node(&t.object, t.object_type));
+        if t.relation.is_symmetric() && self.graph[o].name < self.graph[s].name {
+            std::mem::swap(&mut s, &mut o);
+        }
+        self.graph[s].docs.insert(t.doc.clone());
+        self.graph[o].docs.insert(t.doc.clone());
+        let key = (s, t.relation, o, t.modality);
+        let e = match self.by_key.get(&key) {
+            Some(&e) => e,
+            None => {
+                let e = self.graph.add_edge(
+                    s,
+                    o,
+                    Edge {
+                        relation: t.relation,
+                        modality: t.modality,
+                        weight: 0,
+                        confidence: 0.0,
+                        docs: BTreeSet::new(),
+                        first_date: None,
+                        last_date: None,
+                        evidence: Vec::new(),
+                    },
+                );
+                self.by_key.insert(key, e);
+                e
+            }
+        };
+        let edge = &mut self.graph[e];
+        edge.weight += 1;
+        edge.confidence = edge.confidence.max(t.confidence);
+        edge.docs.insert(t.doc.clone());
+        if let Some(d) = &t.date {
+            if edge.first_date.as_ref().is_none_or(|f| d < f) {
+                edge.first_date = Some(d.clone());
+            }
+            if edge.last_date.as_ref().is_none_or(|l| d > l) {
+                edge.last_date = Some(d.clone());
+            }
+        }
+        if edge.evidence.len() < MAX_EVIDENCE {
+            edge.evidence.push(t.evidence());
+        }
+    }
+
+    /// Number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of distinct relations (edges).
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Number of documents the graph was built from.
+    pub fn document_count(&self) -> usize {
+        self.documents
+    }
+
+    /// Every actor id, sorted by name (a deterministic order for exports).
+    pub fn actor_ids(&self) -> Vec<ActorId> {
+        let mut ids: Vec<ActorId> = self.graph.node_indices().map(|n| ActorId(n.index())).collect();
+        ids.sort_by(|a, b| self.actor(*a).name.cmp(&self.actor(*b).name));
+        ids
+    }
+
+    /// An actor's data.
+    pub fn actor(&self, id: ActorId) -> &Node {
+        &self.graph[NodeIndex::new(id.0)]
+    }
+
+    /// The actor with exactly this canonical name.
+    pub fn actor_id(&self, name: &str) -> Option<ActorId> {
+        self.by_name.get(name).map(|n| ActorId(n.index()))
+    }
+
+    /// Number of edges touching an actor, in either direction.
+    pub fn degree(&self, id: ActorId) -> usize {
+        let n = NodeIndex::new(id.0);
+        self.graph.edges_directed(n, Direction::Outgoing).count()
+            + self.graph.edges_directed(n, Direction::Incoming).count()
+    }
+
+    fn view(&self, e: EdgeIndex) -> EdgeView<'_> {
+        let (s, o) = self.graph.edge_endpoints(e).expect("edge index from this graph");
+        EdgeView {
+            source: &self.graph[s],
+            target: &self.graph[o],
+            source_id: ActorId(s.index()),
+            target_id: ActorId(o.index()),
+            edge: &self.graph[e],
+        }
+    }
+
+    /// Every edge, sorted by (source, relation, target, modality).
+    pub fn edges(&self) -> Vec<EdgeView<'_>> {
+        let mut v: Vec<EdgeView> = self.graph.edge_indices().map(|e| self.view(e)).collect();
+        v.sort_by(|a, b| {
+            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality)
+                .cmp(&(&b.source.name, b.edge.relation, &b.target.name, b.edge.modality))
+        });
+        v
+    }
+
+    /// The edges touching an actor, either way, sorted like [`ActorGraph::edges`].
+    pub fn edges_of(&self, id: ActorId) -> Vec<EdgeView<'_>> {
+        let n = NodeIndex::new(id.0);
+        let mut v: Vec<EdgeView> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, Direction::Incoming))
+            .map(|e| self.view(e.id()))
+            .collect();
+        v.sort_by(|a, b| {
+            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality)
+                .cmp(&(&b.source.name, b.edge.relation, &b.target.name, b.edge.modality))
+        });
+        v.dedup_by(|a, b| std::ptr::eq(a.edge, b.edge));
+        v
+    }
+
+    /// Finds an actor by what a user types: the canonical name, an alias or a
+    /// surname, case-insensitively. An unknown name gets close suggestions.
+    pub fn find(&self, query: &str) -> Result<ActorId> {
+        let q = fold(query);
+        let ids = self.actor_ids();
+        let exact: Vec<ActorId> = ids.iter().copied().filter(|&i| fold(&self.actor(i).name) == q).collect();
+        if let [one] = exact.as_slice() {
+            return Ok(*one);
+        }
+        let alias: Vec<ActorId> = ids
+            .iter()
+            .copied()
+            .filter(|&i| self.actor(i).aliases.iter().any(|a| fold(a) == q))
+            .collect();
+        let surname: Vec<ActorId> = ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let n = self.actor(i);
+                n.actor_type == ActorType::Person && n.name.split_whitespace().last().is_some_and(|s| fold(s) == q)
+            })
+            .collect();
+        for set in [alias, surname] {
+            match set.as_slice() {
+                [one] => return Ok(*one),
+                [] => {}
+                many => {
+                    return Err(Error::UnknownActor {
+                        name: query.to_string(),
+                        suggestions: many.iter().map(|&i| self.actor(i).name.clone()).collect(),
+                    });
+                }
+            }
+        }
+        let mut scored: Vec<(usize, String)> = ids
+            .iter()
+            .map(|&i| {
+                let name = &self.actor(i).name;
+                // Against the whole name, each of its words, and each alias.
+                let d = std::iter::once(name.as_str())
+                    .chain(name.split_whitespace())
+                    .chain(self.actor(i).aliases.iter().map(String::as_str))
+                    .map(|n| edit_distance(&fold(n), &q))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, name.clone())
+            })
+            .filter(|(d, name)| *d <= (q.chars().count() / 3).max(2) || fold(name).contains(&q))
+            .collect();
+        scored.sort();
+        Err(Error::UnknownActor {
+            name: query.to_string(),
+            suggestions: scored.into_iter().take(3).map(|(_, n)| n).collect(),
+        })
+    }
+
+    /// Writes the graph as node-link JSON.
+    pub fn write_json(&self, w: impl std::io::Write) -> Result<(), serde_json::Error> {
+        let nodes: Vec<NodeOut> = self
+            .actor_ids()
+            .into_iter()
+            .map(|i| NodeOut { node: self.actor(i), degree: self.degree(i) })
+            .collect();
+        let links: Vec<LinkOut> = self
+            .edges()
+            .into_iter()
+            .map(|e| LinkOut {
+                source: &e.source.name,
+                target: &e.target.name,
+                key: format!("{}/{}", e.edge.relation, e.edge.modality),
+                symmetric: e.edge.relation.is_symmetric(),
+                edge: e.edge,
+            })
+            .collect();
+        let doc = GraphOut {
+            directed: true,
+            multigraph: true,
+            graph: GraphMeta {
+                generator: format!("polgraph {}", env!("CARGO_PKG_VERSION")),
+                schema_version: SCHEMA_VERSION,
+                documents: self.documents,
+            },
+            nodes,
+            links,
+        };
+        let mut w = w;
+        serde_json::to_writer_pretty(&mut w, &doc)?;
+        w.write_all(b"\n").map_err(serde_json::Error::io)
+    }
+
+    /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
+    pub fn read_json(r: impl std::io::Read, path: &Path) -> Result<Self> {
+        let bad = |message: String| Error::BadGraph { path: path.to_path_buf(), message };
+        let value: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(r))
+            .map_err(|e| bad(format!("not a polgraph graph.json ({e})")))?;
+        let version = value
+            .get("graph")
+            .and_then(|g| g.get("schema_version"))
+            .and_then(|v| v.as_u64())
+            .ok_or_else(|| bad("not a polgraph graph.json (no graph.schema_version)".into()))?;
+        if version != u64::from(SCHEMA_VERSION) {
+            return Err(bad(format!(
+                "written with graph schema version {version}; this polgraph reads version {SCHEMA_VERSION}: rebuild it with `polgraph build`"
+            )));
+        }
+        let doc: GraphIn = serde_json::from_value(value).map_err(|e| bad(format!("malformed graph.json: {e}")))?;
+        let mut g = ActorGraph { documents: doc.graph.documents, ..Default::default() };
+        for n in doc.nodes {
+            if g.by_name.contains_key(&n.name) {
+                return Err(bad(format!("node {:?} appears twice", n.name)));
+            }
+            let name = n.name.clone();
+            let idx = g.graph.add_node(n);
+            g.by_name.insert(name, idx);
+        }
+        for l in doc.links {
+            let find = |name: &str| {
+                g.by_name
+                    .get(name)
+                    .copied()
+                    .ok_or_else(|| bad(format!("link refers to unknown node {name:?}")))
+            };
+            let (s, o) = (find(&l.source)?, find(&l.target)?);
+            let key = (s, l.edge.relation, o, l.edge.modality);
+            if g.by_key.contains_key(&key) {
+                return Err(bad(format!("link {} -{}-> {} appears twice", l.source, l.edge.relation, l.target)));
+            }
+            let e = g.graph.add_edge(s, o, l.edge);
+            g.by_key.insert(key, e);
+        }
+        Ok(g)
+    }
+}
+
+#[derive(Serialize)]
+struct GraphOut<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphMeta,
+    nodes: Vec<NodeOut<'a>>,
+    links: Vec<LinkOut<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct GraphMeta {
+    generator: String,
+    schema_version: u32,
+    documents: usize,
+}
+
+#[derive(Serialize)]
+struct NodeOut<'a> {
+    #[serde(flatten)]
+    node: &'a Node,
+    degree: usize,
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: String,
+    symmetric: bool,
+    #[serde(flatten)]
+    edge: &'a Edge,
+}
+
+#[derive(Deserialize)]
+struct GraphIn {
+    graph: GraphMeta,
+    nodes: Vec<Node>,
+    links: Vec<LinkIn>,
+}
+
+#[derive(Deserialize)]
+struct LinkIn {
+    source: String,
+    target: String,
+    #[serde(flatten)]
+    edge: Edge,
+}
+
+/// Case- and accent-insensitive form of a name for matching what users type.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn triple(s: &str, r: Relation, o: &str, m: Modality) -> Triple {
+        let ty = |n: &str| if n.contains(' ') { ActorType::Person } else { ActorType::Place };
+        Triple {
+            doc: "d".into(),
+            subject: s.into(),
+            subject_type: ty(s),
+            relation: r,
+            object: o.into(),
+            object_type: ty(o),
+            modality: m,
+            sentence: format!("{s} {r} {o}."),
+            sentence_index: 1,
+            date: Some("2025-04-22".into()),
+            confidence: 0.8,
+            rule: "test".into(),
+        }
+    }
+
+    pub(crate) fn sample() -> ActorGraph {
+        let triples = vec![
+            triple("Steve Witkoff", Relation::Met, "Vladimir Putin", Modality::Fact),
+            triple("Vladimir Putin", Relation::Met, "Steve Witkoff", Modality::Fact),
+            triple("Vladimir Putin", Relation::Leads, "Russia", Modality::Fact),
+            triple("Kirill Dmitriev", Relation::Met, "Steve Witkoff", Modality::Fact),
+            triple("Steve Witkoff", Relation::Visited, "Russia", Modality::Planned),
+            triple("Steve Witkoff", Relation::Met, "Volodymyr Zelensky", Modality::Hypothetical),
+        ];
+        let doc = DocExtraction { doc: "d".into(), triples, ..Default::default() };
+        ActorGraph::build(&[doc], false)
+    }
+
+    #[test]
+    fn build_merges_symmetric_edges_and_leaves_out_uncertain_ones() {
+        let g = sample();
+        assert_eq!(g.actor_count(), 4);
+        let met: Vec<_> = g.edges().into_iter().filter(|e| e.edge.relation == Relation::Met).collect();
+        assert_eq!(met.len(), 2);
+        let putin = met.iter().find(|e| e.target.name == "Vladimir Putin").unwrap();
+        assert_eq!((putin.source.name.as_str(), putin.edge.weight), ("Steve Witkoff", 2));
+        assert!(g.actor_id("Volodymyr Zelensky").is_none());
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let g = sample();
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        let back = ActorGraph::read_json(buf.as_slice(), Path::new("g.json")).unwrap();
+        let mut again = Vec::new();
+        back.write_json(&mut again).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+    }
+
+    #[test]
+    fn reading_bad_graphs_names_the_problem() {
+        let p = Path::new("g.json");
+        let err = ActorGraph::read_json(&b"{\"nodes\": ["[..], p).unwrap_err().to_string();
+        assert!(err.starts_with("g.json: not a polgraph graph.json"), "{err}");
+        let v2 = br#"{"graph": {"schema_version": 2, "generator": "x", "documents": 0}, "nodes": [], "links": []}"#;
+        let err = ActorGraph::read_json(&v2[..], p).unwrap_err().to_string();
+        assert!(err.contains("schema version 2") && err.contains("reads version 1"), "{err}");
+    }
+
+    #[test]
+    fn find_by_name_alias_surname_and_suggest() {
+        let g = sample();
+        let putin = g.find("vladimir putin").unwrap();
+        assert_eq!(g.find("Putin").unwrap(), putin);
+        match g.find("Putni") {
+            Err(Error::UnknownActor { suggestions, .. }) => assert_eq!(suggestions[0], "Vladimir Putin"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
