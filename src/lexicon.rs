@@ -18,8 +18,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("places.tsv", include_str!("../data/lexicon/places.tsv")),
     ("titles.tsv", include_str!("../data/lexicon/titles.tsv")),
     ("title_modifiers.tsv", include_str!("../data/lexicon/title_modifiers.tsv")),
-    ("given_names.txt", include_str!("../data/lexicon/given_names.txt")),
-    ("not_actors.txt", include_str!("../data/lexicon/not_actors.txt")),
+    ("given_names.tsv", include_str!("../data/lexicon/given_names.tsv")),
+    ("not_actors.tsv", include_str!("../data/lexicon/not_actors.tsv")),
     ("name_heads.tsv", include_str!("../data/lexicon/name_heads.tsv")),
     ("honorifics.tsv", include_str!("../data/lexicon/honorifics.tsv")),
     ("relations.tsv", include_str!("../data/patterns/relations.tsv")),
@@ -280,11 +280,11 @@ impl Raw {
                     self.title_modifiers.insert(cols[0].trim().to_lowercase(), relation);
                 }
             }
-            "given_names.txt" => {
+            "given_names.tsv" => {
                 self.given_names
                     .extend(data_lines(text).map(|(_, l)| l.trim().to_string()));
             }
-            "not_actors.txt" => {
+            "not_actors.tsv" => {
                 self.not_actors
                     .extend(data_lines(text).map(|(_, l)| l.trim().to_string()));
             }

@@ -13,7 +13,7 @@
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, title_here};
 use crate::model::{ActorType, Modality, Relation};
-use crate::resolve::{Entities, TitleFact, qualifiers_in};
+use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
 use crate::text::Tokenized;
 
 /// A relation found in one sentence, between two document entities.
@@ -256,7 +256,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
     {
         let cx = Ctx { t, lex, mentions, ents };
         for m in mentions {
-            let (MentionKind::Description { relation, head, .. }, Some(e)) = (&m.kind, m.entity) else { continue };
+            let (MentionKind::Description { relation, head, indefinite }, Some(e)) = (&m.kind, m.entity) else { continue };
             let s = t.sentences[m.sentence];
             let mut quals = qualifiers_in(mentions, m.first, m.last);
             // "an aide to X", "head of X"
@@ -269,6 +269,11 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 quals.extend(target);
             }
             for q in quals {
+                // "the Kremlin leader" for Putin repeats "Russian President": nothing new.
+                let known = ents.list[e].titles.iter().any(|f| f.qualifier.is_some_and(|fq| same_side(ents, fq, q)));
+                if !indefinite && known {
+                    continue;
+                }
                 facts.push((e, TitleFact { head: t.word(*head).to_string(), relation: *relation, qualifier: Some(q) }));
                 if let Some(r) = cx.title_relation(*relation, q)
                     && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.7, "affil.description")
@@ -437,7 +442,8 @@ impl Ctx<'_, '_> {
             }
             let before = self.np_start(m.first, first);
             let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1));
-            if m.modifier || in_pp || k - m.last > 25 {
+            // (A description can enclose the trigger's position; it is no subject.)
+            if m.modifier || in_pp || m.last > k || k - m.last > 25 {
                 if idx == 0 {
                     return out;
                 }
@@ -513,6 +519,12 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let (first, last) = self.sentence(si);
         let aux_from = from.max(trigger.saturating_sub(4)).max(first);
+        // "whether Witkoff, who has traveled to Russia": a relative clause is not
+        // under the cues that stand before it.
+        let clause_from = (from.max(first)..trigger)
+            .rev()
+            .find(|&i| matches!(t.word(i), "who" | "which"))
+            .unwrap_or(first);
         let has = |words: &[String], lo: usize, hi: usize| {
             (lo..hi).any(|i| i + words.len() <= hi && words.iter().enumerate().all(|(j, w)| t.word(i + j) == w))
         };
@@ -520,7 +532,7 @@ impl Ctx<'_, '_> {
         for cue in self.lex.cues() {
             let hit = match cue.scope {
                 CueScope::Aux => has(&cue.words, aux_from, trigger),
-                CueScope::Clause => has(&cue.words, first, trigger),
+                CueScope::Clause => has(&cue.words, clause_from, trigger),
             };
             if !hit {
                 continue;

@@ -227,7 +227,7 @@ fn country_of(ents: &Entities, i: usize) -> Option<&str> {
 
 /// Whether two qualifiers name the same side: the same entity, or a country and
 /// a body of that country ("Russian President" fits "the Kremlin leader").
-fn same_side(ents: &Entities, a: usize, b: usize) -> bool {
+pub fn same_side(ents: &Entities, a: usize, b: usize) -> bool {
     let stands_for = |place: usize, other: usize| {
         ents.list[place].ty == ActorType::Place && country_of(ents, other) == Some(ents.list[place].name.as_str())
     };

@@ -1,17 +1,28 @@
-//! Command-line interface: clap definitions and one function per subcommand.
+//! Command-line interface: clap definitions, and one function per subcommand
+//! that converts flags into library calls. Exit codes: 0 success, 1 a query
+//! found nothing, 2 an error (one line on stderr naming what and where).
 
-use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
-use polgraph::ingest;
+mod output;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use polgraph::export::{self, CsvOptions};
+use polgraph::fsutil::write_atomic;
+use polgraph::graph::ActorGraph;
 use polgraph::pipeline::{ExtractConfig, Extractor, canonicalize};
-use polgraph::{DocExtraction, Lexicon};
+use polgraph::query::{self, Filter, PairOrder};
+use polgraph::{DocExtraction, Lexicon, Relation, ingest};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Turn political news into a knowledge graph of who did what to whom.
+///
+/// Typical use: `polgraph build ARTICLES/` writes output/graph.json, graph.dot,
+/// edges.csv, nodes.csv (and graph.svg with Graphviz installed); then
+/// `polgraph query path Witkoff Zelensky` asks the saved graph.
 #[derive(Debug, Parser)]
-#[command(name = "polgraph", version, about, long_about = None)]
+#[command(name = "polgraph", version, about, long_about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -19,11 +30,17 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Extract relation triples from articles and print them.
+    /// Extract triples from articles, build the graph and write every export into a directory.
+    Build(BuildArgs),
+    /// Extract relation triples from articles and print them (JSON lines, JSON or CSV).
     Extract(ExtractArgs),
+    /// Ask a saved graph: paths, neighbours, who met whom, who is central.
+    Query(QueryArgs),
+    /// Export a saved graph as DOT, CSV, JSON or SVG.
+    Export(ExportArgs),
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Args)]
 struct ExtractionOptions {
     /// Extra lexicon directory: files named like those in data/lexicon and
     /// data/patterns extend the built-in ones (repeatable).
@@ -37,7 +54,28 @@ struct ExtractionOptions {
     min_confidence: f32,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv and graph.svg into.
+    #[arg(long, short, value_name = "DIR", default_value = "output")]
+    output: PathBuf,
+    #[command(flatten)]
+    options: ExtractionOptions,
+    /// Keep negated and hypothetical triples in the graph (drawn dotted).
+    #[arg(long)]
+    include_uncertain: bool,
+    /// Write CSV cells as they are, without neutralising spreadsheet formulas.
+    #[arg(long)]
+    raw_csv: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
 struct ExtractArgs {
     /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
@@ -47,26 +85,153 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = TripleFormat::Jsonl)]
     format: TripleFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write CSV cells as they are, without neutralising spreadsheet formulas.
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum TripleFormat {
+    /// One JSON object per line.
     Jsonl,
+    /// One JSON array.
     Json,
+    /// A CSV table with a header row.
     Csv,
+}
+
+#[derive(Debug, Args)]
+struct QueryArgs {
+    /// The saved graph to ask.
+    #[arg(long, short, value_name = "FILE", default_value = "output/graph.json", global = true)]
+    graph: PathBuf,
+    /// Print the answer as JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    question: Question,
+}
+
+#[derive(Debug, Subcommand)]
+enum Question {
+    /// How is A connected to B? The shortest chain of relations, with evidence.
+    Path {
+        /// From this actor (a name, alias or surname, any case).
+        from: String,
+        /// To this actor.
+        to: String,
+        /// Longest path to look for, in hops.
+        #[arg(long, default_value_t = 4)]
+        max_hops: usize,
+        /// Every simple path up to --max-hops, shortest first.
+        #[arg(long)]
+        all: bool,
+        /// With --all: at most this many paths.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Use only these relations (repeatable or comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<Relation>,
+    },
+    /// Who is this actor connected to, and how?
+    #[command(alias = "neighbours")]
+    Neighbors {
+        /// The actor (a name, alias or surname, any case).
+        actor: String,
+        /// How many hops out to go.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Use only these relations (repeatable or comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<Relation>,
+    },
+    /// Who is connected to whom: actor pairs with their relations.
+    Pairs {
+        /// Use only these relations, e.g. --relation met for who met whom.
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<Relation>,
+        /// Order: most supported first, or alphabetical.
+        #[arg(long, value_enum, default_value_t = SortBy::Weight)]
+        sort: SortBy,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// At most this many pairs (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+    /// Who is most central: degree and betweenness.
+    Central {
+        /// Rank by this measure.
+        #[arg(long, value_enum, default_value_t = Centrality::Degree)]
+        by: Centrality,
+        /// How many actors to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Use only these relations.
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<Relation>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortBy {
+    Weight,
+    Name,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Centrality {
+    Degree,
+    Betweenness,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// What to write.
+    #[arg(long, short, value_enum)]
+    format: ExportFormat,
+    /// The saved graph to export.
+    #[arg(long, short, value_name = "FILE", default_value = "output/graph.json")]
+    graph: PathBuf,
+    /// Where to write: a file for dot/json/svg (default: standard output), a
+    /// directory for csv (default: the graph's directory).
+    #[arg(long, short, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Write CSV cells as they are, without neutralising spreadsheet formulas.
+    #[arg(long)]
+    raw_csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// edges.csv and nodes.csv (Gephi, spreadsheets).
+    Csv,
+    /// Node-link JSON (networkx, d3).
+    Json,
+    /// An SVG drawing, rendered by Graphviz's `dot`.
+    Svg,
 }
 
 /// Runs the command line; the exit code on success.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract(args) => extract(args),
+        Command::Build(a) => build(a),
+        Command::Extract(a) => extract(a),
+        Command::Query(a) => ask(a),
+        Command::Export(a) => export_cmd(a),
     }
 }
 
 fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     if !(0.0..=1.0).contains(&o.min_confidence) {
-        anyhow::bail!("--min-confidence must be between 0 and 1, not {}", o.min_confidence);
+        bail!("--min-confidence must be between 0 and 1, not {}", o.min_confidence);
     }
     let dirs = (!o.lexicon.is_empty()).then_some(o.lexicon.as_slice());
     let lexicon = Lexicon::load(dirs, &o.disable_rule).context("loading lexicons")?;
@@ -89,18 +254,158 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor) -> Result<Vec<DocExtraction>>
     Ok(out)
 }
 
-fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.options)?;
-    let docs = extract_all(&args.inputs, &ex)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for d in &docs {
-        for t in &d.triples {
-            serde_json::to_writer(&mut out, t)?;
-            out.write_all(b"\n")?;
+/// Writes to a file atomically, or to standard output.
+fn write_to(path: Option<&Path>, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    match path {
+        Some(p) => Ok(write_atomic(p, fill)?),
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            fill(&mut w)?;
+            w.flush()?;
+            Ok(())
         }
     }
-    out.flush()?;
-    let _ = args.format;
+}
+
+fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    let ex = extractor(&a.options)?;
+    let docs = extract_all(&a.inputs, &ex)?;
+    let triples = docs.iter().flat_map(|d| d.triples.iter());
+    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    write_to(a.output.as_deref(), |w| match a.format {
+        TripleFormat::Jsonl => {
+            for t in triples {
+                serde_json::to_writer(&mut *w, t)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        TripleFormat::Json => {
+            let all: Vec<_> = triples.collect();
+            serde_json::to_writer_pretty(&mut *w, &all)?;
+            w.write_all(b"\n")
+        }
+        TripleFormat::Csv => export::write_triples_csv(triples, w, csv),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build(a: BuildArgs) -> Result<ExitCode> {
+    let ex = extractor(&a.options)?;
+    let docs = extract_all(&a.inputs, &ex)?;
+    let graph = ActorGraph::build(&docs, a.include_uncertain);
+    std::fs::create_dir_all(&a.output).with_context(|| format!("creating output directory {}", a.output.display()))?;
+    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    let path = |name: &str| a.output.join(name);
+    write_atomic(&path("graph.json"), |w| graph.write_json(w).map_err(std::io::Error::from))?;
+    let dot = export::to_dot(&graph);
+    write_atomic(&path("graph.dot"), |w| w.write_all(dot.as_bytes()))?;
+    write_atomic(&path("edges.csv"), |w| export::write_edges_csv(&graph, w, csv))?;
+    write_atomic(&path("nodes.csv"), |w| export::write_nodes_csv(&graph, w, csv))?;
+    let mut written = vec!["graph.json", "graph.dot", "edges.csv", "nodes.csv"];
+    let svg_note = match export::render_svg(&dot) {
+        Ok(svg) => {
+            write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
+            written.push("graph.svg");
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Some("graph.svg not written: Graphviz `dot` is not installed (e.g. apt-get install graphviz)".to_string())
+        }
+        Err(e) => Some(format!("graph.svg not written: {e}")),
+    };
+    if !a.quiet {
+        let uncertain: usize = docs
+            .iter()
+            .flat_map(|d| &d.triples)
+            .filter(|t| !t.modality.is_asserted())
+            .count();
+        output::summary(&graph, &docs, uncertain, a.include_uncertain, &a.output, &written, svg_note.as_deref())?;
+    } else if let Some(note) = svg_note {
+        eprintln!("polgraph: {note}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_graph(path: &Path) -> Result<ActorGraph> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| polgraph::Error::io(path, e))
+        .with_context(|| "reading the saved graph (run `polgraph build` first)".to_string())?;
+    Ok(ActorGraph::read_json(file, path)?)
+}
+
+fn ask(a: QueryArgs) -> Result<ExitCode> {
+    let g = load_graph(&a.graph)?;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let found = match a.question {
+        Question::Path { from, to, max_hops, all, limit, relation } => {
+            let (x, y) = (g.find(&from)?, g.find(&to)?);
+            let f = Filter { relations: relation };
+            let paths = if all {
+                query::all_paths(&g, x, y, max_hops, limit, &f)
+            } else {
+                query::shortest_path(&g, x, y, max_hops, &f).into_iter().collect()
+            };
+            output::paths(&mut w, &g, x, y, max_hops, &paths, a.json)?;
+            !paths.is_empty()
+        }
+        Question::Neighbors { actor, depth, relation } => {
+            let x = g.find(&actor)?;
+            let n = query::neighbors(&g, x, depth.max(1), &Filter { relations: relation });
+            output::neighbors(&mut w, &g, x, &n, a.json)?;
+            !n.is_empty()
+        }
+        Question::Pairs { relation, sort, csv, limit } => {
+            let order = match sort {
+                SortBy::Weight => PairOrder::Weight,
+                SortBy::Name => PairOrder::Name,
+            };
+            let mut p = query::pairs(&g, &Filter { relations: relation }, order);
+            if limit > 0 {
+                p.truncate(limit);
+            }
+            output::pairs(&mut w, &g, &p, csv, a.json)?;
+            !p.is_empty()
+        }
+        Question::Central { by, top, relation } => {
+            let mut c = query::centrality(&g, &Filter { relations: relation }, matches!(by, Centrality::Betweenness));
+            c.truncate(top);
+            output::central(&mut w, &g, &c, a.json)?;
+            !c.is_empty()
+        }
+    };
+    w.flush()?;
+    Ok(if found { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
+    let g = load_graph(&a.graph)?;
+    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    match a.format {
+        ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
+        ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w).map_err(std::io::Error::from))?,
+        ExportFormat::Svg => {
+            let svg = export::render_svg(&export::to_dot(&g)).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    anyhow::anyhow!("Graphviz `dot` is not installed (e.g. apt-get install graphviz); `--format dot` writes the DOT text instead")
+                } else {
+                    anyhow::anyhow!("rendering SVG: {e}")
+                }
+            })?;
+            write_to(a.output.as_deref(), |w| w.write_all(&svg))?;
+        }
+        ExportFormat::Csv => {
+            let dir = match &a.output {
+                Some(d) => d.clone(),
+                None => a.graph.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+            };
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            write_atomic(&dir.join("edges.csv"), |w| export::write_edges_csv(&g, w, csv))?;
+            write_atomic(&dir.join("nodes.csv"), |w| export::write_nodes_csv(&g, w, csv))?;
+            eprintln!("polgraph: wrote {} and {}", dir.join("edges.csv").display(), dir.join("nodes.csv").display());
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,213 @@
+//! How answers look on a terminal (and as JSON for programs).
+
+use polgraph::DocExtraction;
+use polgraph::graph::{ActorGraph, ActorId, EdgeView};
+use polgraph::query::{Centrality, Hop, Neighbour, Pair};
+use serde_json::json;
+use std::io::{Result, Write};
+use std::path::Path;
+
+fn arrow(e: &EdgeView, forward: bool) -> String {
+    let label = match e.edge.modality {
+        polgraph::Modality::Fact => e.edge.relation.to_string(),
+        m => format!("{} ({m})", e.edge.relation),
+    };
+    if e.edge.relation.is_symmetric() {
+        format!("—{label}—")
+    } else if forward {
+        format!("—{label}→")
+    } else {
+        format!("←{label}—")
+    }
+}
+
+fn evidence_line(e: &EdgeView) -> String {
+    match e.edge.evidence.first() {
+        Some(ev) => format!("{} #{}: {}", ev.doc, ev.sentence_index, ev.sentence),
+        None => String::new(),
+    }
+}
+
+fn edge_json(e: &EdgeView) -> serde_json::Value {
+    json!({
+        "source": e.source.name, "target": e.target.name,
+        "relation": e.edge.relation, "modality": e.edge.modality,
+        "weight": e.edge.weight, "evidence": e.edge.evidence,
+    })
+}
+
+/// The summary `build` prints.
+pub fn summary(
+    g: &ActorGraph,
+    docs: &[DocExtraction],
+    uncertain: usize,
+    included: bool,
+    dir: &Path,
+    written: &[&str],
+    note: Option<&str>,
+) -> Result<()> {
+    let mut w = std::io::stdout().lock();
+    let triples: usize = docs.iter().map(|d| d.triples.len()).sum();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    writeln!(
+        w,
+        "{}, {} extracted, {} and {} in the graph",
+        plural(docs.len(), "article", "articles"),
+        plural(triples, "triple", "triples"),
+        plural(g.actor_count(), "actor", "actors"),
+        plural(g.edge_count(), "relation", "relations"),
+    )?;
+    if uncertain > 0 && !included {
+        writeln!(w, "({} negated or hypothetical left out; --include-uncertain keeps them)", uncertain)?;
+    }
+    let mut ids = g.actor_ids();
+    ids.sort_by_key(|&a| std::cmp::Reverse(g.degree(a)));
+    if !ids.is_empty() {
+        writeln!(w, "Top actors by degree:")?;
+        let width = ids.iter().take(5).map(|&a| g.actor(a).name.chars().count()).max().unwrap_or(0);
+        for &a in ids.iter().take(5) {
+            let n = g.actor(a);
+            writeln!(w, "  {:<width$}  {:>3}  {}", n.name, g.degree(a), n.actor_type)?;
+        }
+    }
+    let files: Vec<String> = written.iter().map(|f| dir.join(f).display().to_string()).collect();
+    writeln!(w, "Wrote {}", files.join(", "))?;
+    if let Some(n) = note {
+        writeln!(w, "{n}")?;
+    }
+    Ok(())
+}
+
+/// `query path`.
+pub fn paths(w: &mut dyn Write, g: &ActorGraph, x: ActorId, y: ActorId, max: usize, paths: &[Vec<Hop>], as_json: bool) -> Result<()> {
+    let (a, b) = (&g.actor(x).name, &g.actor(y).name);
+    if as_json {
+        let v: Vec<serde_json::Value> = paths
+            .iter()
+            .map(|p| {
+                json!(p.iter().map(|h| json!({
+                    "from": g.actor(h.from).name, "to": g.actor(h.to).name,
+                    "forward": h.forward, "edge": edge_json(&h.edge),
+                })).collect::<Vec<_>>())
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &json!({"from": a, "to": b, "paths": v}))?;
+        return writeln!(w);
+    }
+    if paths.is_empty() {
+        return writeln!(w, "No path between {a} and {b} within {max} hops.");
+    }
+    for (i, p) in paths.iter().enumerate() {
+        if paths.len() > 1 {
+            writeln!(w, "{}. ", i + 1)?;
+        }
+        writeln!(w, "{a} → {b}: {} hop{}", p.len(), if p.len() == 1 { "" } else { "s" })?;
+        for h in p {
+            writeln!(w, "  {} {} {}", g.actor(h.from).name, arrow(&h.edge, h.forward), g.actor(h.to).name)?;
+            writeln!(w, "      {}", evidence_line(&h.edge))?;
+        }
+    }
+    Ok(())
+}
+
+/// `query neighbors`.
+pub fn neighbors(w: &mut dyn Write, g: &ActorGraph, x: ActorId, n: &[Neighbour], as_json: bool) -> Result<()> {
+    let name = &g.actor(x).name;
+    if as_json {
+        let v: Vec<serde_json::Value> = n
+            .iter()
+            .map(|nb| json!({
+                "actor": g.actor(nb.actor).name, "type": g.actor(nb.actor).actor_type,
+                "distance": nb.distance, "via": g.actor(nb.via).name,
+                "edges": nb.edges.iter().map(edge_json).collect::<Vec<_>>(),
+            }))
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &json!({"actor": name, "neighbors": v}))?;
+        return writeln!(w);
+    }
+    if n.is_empty() {
+        return writeln!(w, "{name} has no connections.");
+    }
+    writeln!(w, "{name} ({}): {} connected", g.actor(x).actor_type, n.len())?;
+    for nb in n {
+        let rels: Vec<String> = nb
+            .edges
+            .iter()
+            .map(|e| {
+                let from = g.actor(nb.via);
+                let forward = std::ptr::eq(e.source, from);
+                format!("{}{}", arrow(e, forward), if e.edge.weight > 1 { format!(" ×{}", e.edge.weight) } else { String::new() })
+            })
+            .collect();
+        let via = if nb.distance > 1 { format!("  (via {})", g.actor(nb.via).name) } else { String::new() };
+        writeln!(w, "  {} {} ({}){via}", rels.join(", "), g.actor(nb.actor).name, g.actor(nb.actor).actor_type)?;
+    }
+    Ok(())
+}
+
+/// `query pairs`.
+pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: bool) -> Result<()> {
+    let rels = |pair: &Pair| {
+        pair.edges
+            .iter()
+            .map(|e| {
+                let m = if e.edge.modality == polgraph::Modality::Fact { String::new() } else { format!(" ({})", e.edge.modality) };
+                let n = if e.edge.weight > 1 { format!(" ×{}", e.edge.weight) } else { String::new() };
+                let dir = if e.edge.relation.is_symmetric() || e.source_id == pair.a { "" } else { "←" };
+                format!("{dir}{}{m}{n}", e.edge.relation)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if as_json {
+        let v: Vec<serde_json::Value> = p
+            .iter()
+            .map(|x| json!({"a": g.actor(x.a).name, "b": g.actor(x.b).name, "weight": x.weight,
+                            "edges": x.edges.iter().map(edge_json).collect::<Vec<_>>()}))
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &v)?;
+        return writeln!(w);
+    }
+    if csv {
+        let mut out = csv::Writer::from_writer(w);
+        out.write_record(["a", "b", "relations", "weight"])?;
+        for x in p {
+            let cells = [g.actor(x.a).name.clone(), g.actor(x.b).name.clone(), rels(x), x.weight.to_string()];
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| polgraph::export::csv_cell(c, Default::default()).into_owned())
+                .collect();
+            out.write_record(&cells)?;
+        }
+        return out.flush();
+    }
+    if p.is_empty() {
+        return writeln!(w, "No connected pairs.");
+    }
+    let wa = p.iter().map(|x| g.actor(x.a).name.chars().count()).max().unwrap_or(0);
+    let wb = p.iter().map(|x| g.actor(x.b).name.chars().count()).max().unwrap_or(0);
+    for x in p {
+        writeln!(w, "{:<wa$}  {:<wb$}  {:>3}  {}", g.actor(x.a).name, g.actor(x.b).name, x.weight, rels(x))?;
+    }
+    Ok(())
+}
+
+/// `query central`.
+pub fn central(w: &mut dyn Write, g: &ActorGraph, c: &[Centrality], as_json: bool) -> Result<()> {
+    if as_json {
+        let v: Vec<serde_json::Value> = c
+            .iter()
+            .map(|x| json!({"actor": g.actor(x.actor).name, "type": g.actor(x.actor).actor_type,
+                            "degree": x.degree, "betweenness": x.betweenness}))
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &v)?;
+        return writeln!(w);
+    }
+    let width = c.iter().map(|x| g.actor(x.actor).name.chars().count()).max().unwrap_or(5).max(5);
+    writeln!(w, "{:<width$}  {:>6}  {:>11}  type", "actor", "degree", "betweenness")?;
+    for x in c {
+        let n = g.actor(x.actor);
+        writeln!(w, "{:<width$}  {:>6}  {:>11.3}  {}", n.name, x.degree, x.betweenness, n.actor_type)?;
+    }
+    Ok(())
+}
