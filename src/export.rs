@@ -43,8 +43,14 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             attr("overlap", "false"),
             attr("fontname", "Helvetica"),
         ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("style", "filled"), attr("fontname", "Helvetica")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "10")])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", "filled"),
+            attr("fontname", "Helvetica"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", "Helvetica"),
+            attr("fontsize", "10"),
+        ])),
     ];
     let mut ids = HashMap::new();
     for (i, a) in g.actor_ids().into_iter().enumerate() {
@@ -62,7 +68,10 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
                 attr("label", &node.name),
                 attr("shape", shape),
                 attr("fillcolor", colour),
-                attr("tooltip", &format!("{} ({}), {} mentions", node.name, node.actor_type, node.mentions)),
+                attr(
+                    "tooltip",
+                    &format!("{} ({}), mentions: {}", node.name, node.actor_type, node.mentions),
+                ),
             ],
         )));
     }
@@ -99,7 +108,11 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             attributes: attrs,
         }));
     }
-    Graph::DiGraph { id: Id::Plain("polgraph".into()), strict: false, stmts }
+    Graph::DiGraph {
+        id: Id::Plain("polgraph".into()),
+        strict: false,
+        stmts,
+    }
 }
 
 /// The graph as DOT text.
@@ -124,7 +137,9 @@ pub fn render_svg(dot: &str) -> std::io::Result<Vec<u8>> {
     let input = dot.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output()?;
-    writer.join().map_err(|_| std::io::Error::other("dot input thread panicked"))??;
+    writer
+        .join()
+        .map_err(|_| std::io::Error::other("dot input thread panicked"))??;
     if !out.status.success() {
         return Err(std::io::Error::other(format!(
             "dot failed: {}",
@@ -144,7 +159,9 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions { neutralize_formulas: true }
+        CsvOptions {
+            neutralize_formulas: true,
+        }
     }
 }
 
@@ -170,8 +187,18 @@ fn csv_err(e: csv::Error) -> std::io::Error {
 pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record([
-        "source", "target", "relation", "modality", "weight", "docs", "evidence", "type", "label", "confidence",
-        "first_date", "last_date",
+        "source",
+        "target",
+        "relation",
+        "modality",
+        "weight",
+        "docs",
+        "evidence",
+        "type",
+        "label",
+        "confidence",
+        "first_date",
+        "last_date",
     ])
     .map_err(csv_err)?;
     for e in g.edges() {
@@ -179,7 +206,11 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
         let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
         let weight = e.edge.weight.to_string();
         let confidence = format!("{:.2}", e.edge.confidence);
-        let ty = if e.edge.relation.is_symmetric() { "Undirected" } else { "Directed" };
+        let ty = if e.edge.relation.is_symmetric() {
+            "Undirected"
+        } else {
+            "Directed"
+        };
         out.write_record([
             csv_cell(&e.source.name, o).as_ref(),
             csv_cell(&e.target.name, o).as_ref(),
@@ -202,7 +233,8 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
 /// `nodes.csv`: one row per actor; `id` is the name `edges.csv` uses.
 pub fn write_nodes_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(["id", "label", "type", "aliases", "degree", "mentions", "docs"]).map_err(csv_err)?;
+    out.write_record(["id", "label", "type", "aliases", "degree", "mentions", "docs"])
+        .map_err(csv_err)?;
     for a in g.actor_ids() {
         let n = g.actor(a);
         let aliases = n.aliases.iter().cloned().collect::<Vec<_>>().join(";");
@@ -222,11 +254,25 @@ pub fn write_nodes_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
 }
 
 /// The triple table of `extract --format csv`.
-pub fn write_triples_csv<'a>(triples: impl IntoIterator<Item = &'a Triple>, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
+pub fn write_triples_csv<'a>(
+    triples: impl IntoIterator<Item = &'a Triple>,
+    w: impl Write,
+    o: CsvOptions,
+) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record([
-        "doc", "subject", "subject_type", "relation", "object", "object_type", "modality", "sentence",
-        "sentence_index", "date", "confidence", "rule",
+        "doc",
+        "subject",
+        "subject_type",
+        "relation",
+        "object",
+        "object_type",
+        "modality",
+        "sentence",
+        "sentence_index",
+        "date",
+        "confidence",
+        "rule",
     ])
     .map_err(csv_err)?;
     for t in triples {
@@ -256,9 +302,21 @@ mod tests {
     use crate::model::{DocExtraction, Relation};
 
     fn hostile() -> ActorGraph {
-        let mut t = triple("Evil \"Quote\" \\ Name", Relation::Met, "=HYPERLINK(\"x\")", Modality::Fact);
+        let mut t = triple(
+            "Evil \"Quote\" \\ Name",
+            Relation::Met,
+            "=HYPERLINK(\"x\")",
+            Modality::Fact,
+        );
         t.sentence = "He said \"hi\"\nthen <b>left</b> \\n".into();
-        ActorGraph::build(&[DocExtraction { doc: "d".into(), triples: vec![t], ..Default::default() }], false)
+        ActorGraph::build(
+            &[DocExtraction {
+                doc: "d".into(),
+                triples: vec![t],
+                ..Default::default()
+            }],
+            false,
+        )
     }
 
     #[test]
@@ -266,18 +324,30 @@ mod tests {
         for g in [sample(), hostile()] {
             let dot = to_dot(&g);
             let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
-            let Graph::DiGraph { stmts, .. } = parsed else { panic!("not a digraph") };
+            let Graph::DiGraph { stmts, .. } = parsed else {
+                panic!("not a digraph")
+            };
             let labels: Vec<String> = stmts
                 .iter()
                 .filter_map(|s| match s {
-                    Stmt::Node(n) => n.attributes.iter().find(|a| a.0 == Id::Plain("label".into())).map(|a| a.1.to_string()),
+                    Stmt::Node(n) => n
+                        .attributes
+                        .iter()
+                        .find(|a| a.0 == Id::Plain("label".into()))
+                        .map(|a| a.1.to_string()),
                     _ => None,
                 })
                 .collect();
-            let expected: Vec<String> =
-                g.actor_ids().iter().map(|&a| dot_string(&g.actor(a).name).to_string()).collect();
+            let expected: Vec<String> = g
+                .actor_ids()
+                .iter()
+                .map(|&a| dot_string(&g.actor(a).name).to_string())
+                .collect();
             assert_eq!(labels, expected);
-            assert_eq!(stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count(), g.edge_count());
+            assert_eq!(
+                stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count(),
+                g.edge_count()
+            );
         }
     }
 
@@ -299,7 +369,14 @@ mod tests {
         assert_eq!(&rows[0][1], "Evil \"Quote\" \\ Name");
         assert_eq!(&rows[0][6], "He said \"hi\"\nthen <b>left</b> \\n");
         let mut raw = Vec::new();
-        write_edges_csv(&g, &mut raw, CsvOptions { neutralize_formulas: false }).unwrap();
+        write_edges_csv(
+            &g,
+            &mut raw,
+            CsvOptions {
+                neutralize_formulas: false,
+            },
+        )
+        .unwrap();
         let mut r = csv::Reader::from_reader(raw.as_slice());
         assert_eq!(&r.records().next().unwrap().unwrap()[0], "=HYPERLINK(\"x\")");
     }
@@ -310,8 +387,14 @@ mod tests {
         let mut buf = Vec::new();
         write_nodes_csv(&g, &mut buf, CsvOptions::default()).unwrap();
         let mut r = csv::Reader::from_reader(buf.as_slice());
-        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>()[..5], ["id", "label", "type", "aliases", "degree"]);
+        assert_eq!(
+            r.headers().unwrap().iter().collect::<Vec<_>>()[..5],
+            ["id", "label", "type", "aliases", "degree"]
+        );
         let ids: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
-        assert_eq!(ids, vec!["Kirill Dmitriev", "Russia", "Steve Witkoff", "Vladimir Putin"]);
+        assert_eq!(
+            ids,
+            vec!["Kirill Dmitriev", "Russia", "Steve Witkoff", "Vladimir Putin"]
+        );
     }
 }

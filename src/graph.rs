@@ -96,7 +96,10 @@ impl ActorGraph {
     /// Builds the graph from extractions. Negated and hypothetical triples are
     /// left out unless `include_uncertain`.
     pub fn build(docs: &[DocExtraction], include_uncertain: bool) -> Self {
-        let mut g = ActorGraph { documents: docs.len(), ..Default::default() };
+        let mut g = ActorGraph {
+            documents: docs.len(),
+            ..Default::default()
+        };
         for d in docs {
             for t in &d.triples {
                 if include_uncertain || t.modality.is_asserted() {
@@ -135,7 +138,10 @@ impl ActorGraph {
 
     /// Adds one triple: a new edge, or one more supporting sentence for an existing one.
     pub fn add_triple(&mut self, t: &Triple) {
-        let (mut s, mut o) = (self.node(&t.subject, t.subject_type), self.node(&t.object, t.object_type));
+        let (mut s, mut o) = (
+            self.node(&t.subject, t.subject_type),
+            self.node(&t.object, t.object_type),
+        );
         if t.relation.is_symmetric() && self.graph[o].name < self.graph[s].name {
             std::mem::swap(&mut s, &mut o);
         }
@@ -234,8 +240,12 @@ impl ActorGraph {
     pub fn edges(&self) -> Vec<EdgeView<'_>> {
         let mut v: Vec<EdgeView> = self.graph.edge_indices().map(|e| self.view(e)).collect();
         v.sort_by(|a, b| {
-            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality)
-                .cmp(&(&b.source.name, b.edge.relation, &b.target.name, b.edge.modality))
+            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality).cmp(&(
+                &b.source.name,
+                b.edge.relation,
+                &b.target.name,
+                b.edge.modality,
+            ))
         });
         v
     }
@@ -250,8 +260,12 @@ impl ActorGraph {
             .map(|e| self.view(e.id()))
             .collect();
         v.sort_by(|a, b| {
-            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality)
-                .cmp(&(&b.source.name, b.edge.relation, &b.target.name, b.edge.modality))
+            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality).cmp(&(
+                &b.source.name,
+                b.edge.relation,
+                &b.target.name,
+                b.edge.modality,
+            ))
         });
         v.dedup_by(|a, b| std::ptr::eq(a.edge, b.edge));
         v
@@ -262,7 +276,11 @@ impl ActorGraph {
     pub fn find(&self, query: &str) -> Result<ActorId> {
         let q = fold(query);
         let ids = self.actor_ids();
-        let exact: Vec<ActorId> = ids.iter().copied().filter(|&i| fold(&self.actor(i).name) == q).collect();
+        let exact: Vec<ActorId> = ids
+            .iter()
+            .copied()
+            .filter(|&i| fold(&self.actor(i).name) == q)
+            .collect();
         if let [one] = exact.as_slice() {
             return Ok(*one);
         }
@@ -318,7 +336,10 @@ impl ActorGraph {
         let nodes: Vec<NodeOut> = self
             .actor_ids()
             .into_iter()
-            .map(|i| NodeOut { node: self.actor(i), degree: self.degree(i) })
+            .map(|i| NodeOut {
+                node: self.actor(i),
+                degree: self.degree(i),
+            })
             .collect();
         let links: Vec<LinkOut> = self
             .edges()
@@ -349,7 +370,10 @@ impl ActorGraph {
 
     /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
     pub fn read_json(r: impl std::io::Read, path: &Path) -> Result<Self> {
-        let bad = |message: String| Error::BadGraph { path: path.to_path_buf(), message };
+        let bad = |message: String| Error::BadGraph {
+            path: path.to_path_buf(),
+            message,
+        };
         let value: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(r))
             .map_err(|e| bad(format!("not a polgraph graph.json ({e})")))?;
         let version = value
@@ -363,7 +387,10 @@ impl ActorGraph {
             )));
         }
         let doc: GraphIn = serde_json::from_value(value).map_err(|e| bad(format!("malformed graph.json: {e}")))?;
-        let mut g = ActorGraph { documents: doc.graph.documents, ..Default::default() };
+        let mut g = ActorGraph {
+            documents: doc.graph.documents,
+            ..Default::default()
+        };
         for n in doc.nodes {
             if g.by_name.contains_key(&n.name) {
                 return Err(bad(format!("node {:?} appears twice", n.name)));
@@ -382,7 +409,10 @@ impl ActorGraph {
             let (s, o) = (find(&l.source)?, find(&l.target)?);
             let key = (s, l.edge.relation, o, l.edge.modality);
             if g.by_key.contains_key(&key) {
-                return Err(bad(format!("link {} -{}-> {} appears twice", l.source, l.edge.relation, l.target)));
+                return Err(bad(format!(
+                    "link {} -{}-> {} appears twice",
+                    l.source, l.edge.relation, l.target
+                )));
             }
             let e = g.graph.add_edge(s, o, l.edge);
             g.by_key.insert(key, e);
@@ -468,7 +498,13 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn triple(s: &str, r: Relation, o: &str, m: Modality) -> Triple {
-        let ty = |n: &str| if n.contains(' ') { ActorType::Person } else { ActorType::Place };
+        let ty = |n: &str| {
+            if n.contains(' ') {
+                ActorType::Person
+            } else {
+                ActorType::Place
+            }
+        };
         Triple {
             doc: "d".into(),
             subject: s.into(),
@@ -492,9 +528,18 @@ pub(crate) mod tests {
             triple("Vladimir Putin", Relation::Leads, "Russia", Modality::Fact),
             triple("Kirill Dmitriev", Relation::Met, "Steve Witkoff", Modality::Fact),
             triple("Steve Witkoff", Relation::Visited, "Russia", Modality::Planned),
-            triple("Steve Witkoff", Relation::Met, "Volodymyr Zelensky", Modality::Hypothetical),
+            triple(
+                "Steve Witkoff",
+                Relation::Met,
+                "Volodymyr Zelensky",
+                Modality::Hypothetical,
+            ),
         ];
-        let doc = DocExtraction { doc: "d".into(), triples, ..Default::default() };
+        let doc = DocExtraction {
+            doc: "d".into(),
+            triples,
+            ..Default::default()
+        };
         ActorGraph::build(&[doc], false)
     }
 
@@ -502,7 +547,11 @@ pub(crate) mod tests {
     fn build_merges_symmetric_edges_and_leaves_out_uncertain_ones() {
         let g = sample();
         assert_eq!(g.actor_count(), 4);
-        let met: Vec<_> = g.edges().into_iter().filter(|e| e.edge.relation == Relation::Met).collect();
+        let met: Vec<_> = g
+            .edges()
+            .into_iter()
+            .filter(|e| e.edge.relation == Relation::Met)
+            .collect();
         assert_eq!(met.len(), 2);
         let putin = met.iter().find(|e| e.target.name == "Vladimir Putin").unwrap();
         assert_eq!((putin.source.name.as_str(), putin.edge.weight), ("Steve Witkoff", 2));
@@ -527,7 +576,10 @@ pub(crate) mod tests {
         assert!(err.starts_with("g.json: not a polgraph graph.json"), "{err}");
         let v2 = br#"{"graph": {"schema_version": 2, "generator": "x", "documents": 0}, "nodes": [], "links": []}"#;
         let err = ActorGraph::read_json(&v2[..], p).unwrap_err().to_string();
-        assert!(err.contains("schema version 2") && err.contains("reads version 1"), "{err}");
+        assert!(
+            err.contains("schema version 2") && err.contains("reads version 1"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -72,7 +72,10 @@ pub fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
         if meta.is_dir() {
             walk(input, &mut out, &mut seen_dirs)?;
         } else {
-            out.push(Source::File(input.clone(), Format::from_path(input).unwrap_or(Format::Text)));
+            out.push(Source::File(
+                input.clone(),
+                Format::from_path(input).unwrap_or(Format::Text),
+            ));
         }
     }
     Ok(out)
@@ -90,7 +93,11 @@ fn walk(dir: &Path, out: &mut Vec<Source>, seen: &mut HashSet<PathBuf>) -> Resul
         .collect::<Result<_>>()?;
     entries.sort();
     for path in entries {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+        if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+        {
             continue;
         }
         if path.is_dir() {
@@ -118,7 +125,10 @@ struct JsonlReader {
 
 /// Opens the sources as a document stream.
 pub fn documents(sources: Vec<Source>) -> Documents {
-    Documents { sources: sources.into(), jsonl: None }
+    Documents {
+        sources: sources.into(),
+        jsonl: None,
+    }
 }
 
 impl Iterator for Documents {
@@ -197,7 +207,11 @@ fn open(source: Source) -> Result<Opened> {
             (path, format, data)
         }
     };
-    let id = if path.as_os_str() == "-" { "stdin".to_string() } else { stem(&path) };
+    let id = if path.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        stem(&path)
+    };
     let doc = match format {
         Format::Text => parse_text(&id, &data),
         Format::Html => parse_html(&id, &data),
@@ -224,9 +238,13 @@ impl JsonlReader {
             if line.is_empty() {
                 continue;
             }
-            return Some(parse_jsonl_line(line, &self.stem, self.line_no).map_err(|message| {
-                Error::BadRecord { path: self.path.clone(), line: self.line_no, message }
-            }));
+            return Some(
+                parse_jsonl_line(line, &self.stem, self.line_no).map_err(|message| Error::BadRecord {
+                    path: self.path.clone(),
+                    line: self.line_no,
+                    message,
+                }),
+            );
         }
     }
 }
@@ -333,18 +351,26 @@ pub fn parse_text(id: &str, data: &str) -> Document {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Parses a line that is only a date ("April 22, 2025", "22 April 2025",
 /// "2025-04-22") into ISO 8601.
 pub fn parse_date(line: &str) -> Option<String> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").unwrap());
-    static MDY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?i)([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$").unwrap());
-    static DMY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$").unwrap());
+    static MDY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i)([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$").unwrap());
+    static DMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$").unwrap());
     if line.len() > 40 {
         return None;
     }
@@ -353,7 +379,10 @@ pub fn parse_date(line: &str) -> Option<String> {
     }
     let month = |m: &str| {
         let m = m.to_ascii_lowercase();
-        MONTHS.iter().position(|n| m.len() >= 3 && n.starts_with(&m)).map(|i| i + 1)
+        MONTHS
+            .iter()
+            .position(|n| m.len() >= 3 && n.starts_with(&m))
+            .map(|i| i + 1)
     };
     let (m, d, y) = if let Some(c) = MDY.captures(line) {
         (month(&c[1])?, c[2].parse::<u32>().ok()?, c[3].to_string())
@@ -373,7 +402,12 @@ pub fn parse_html(id: &str, data: &str) -> Document {
     let page = Html::parse_document(data);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
     let text_of = |el: scraper::ElementRef| -> String {
-        el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        el.text()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let meta = |name: &str| {
         page.select(&sel(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]")))
@@ -394,16 +428,20 @@ pub fn parse_html(id: &str, data: &str) -> Document {
         .or_else(|| page.select(&sel("main")).next())
         .or_else(|| page.select(&sel("body")).next());
     let block = sel("p, h2, h3, li, blockquote, figcaption");
-    let skip = ["script", "style", "nav", "footer", "header", "aside", "noscript", "form"];
+    let skip = [
+        "script", "style", "nav", "footer", "header", "aside", "noscript", "form",
+    ];
     let mut paragraphs = Vec::new();
     if let Some(root) = root {
         for el in root.select(&block) {
-            let inside_skipped = el.ancestors().any(|a| {
-                a.value().as_element().is_some_and(|e| skip.contains(&e.name()))
-            });
+            let inside_skipped = el
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| skip.contains(&e.name())));
             // Nested blocks (<li><p>) would repeat text: keep the innermost.
             let has_block_child = el.descendants().skip(1).any(|d| {
-                d.value().as_element().is_some_and(|e| matches!(e.name(), "p" | "li" | "blockquote"))
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "p" | "li" | "blockquote"))
             });
             if inside_skipped || has_block_child {
                 continue;
@@ -418,9 +456,9 @@ pub fn parse_html(id: &str, data: &str) -> Document {
             let mut t = String::new();
             for node in root.descendants() {
                 if let Some(text) = node.value().as_text() {
-                    let hidden = node.ancestors().any(|a| {
-                        a.value().as_element().is_some_and(|e| skip.contains(&e.name()))
-                    });
+                    let hidden = node
+                        .ancestors()
+                        .any(|a| a.value().as_element().is_some_and(|e| skip.contains(&e.name())));
                     if !hidden {
                         t.push_str(text);
                         t.push(' ');
@@ -442,7 +480,13 @@ pub fn parse_html(id: &str, data: &str) -> Document {
             .find_map(|l| l.value().attr("href"))
             .map(str::to_string)
     });
-    Document { id: id.to_string(), title, body, date, url }
+    Document {
+        id: id.to_string(),
+        title,
+        body,
+        date,
+        url,
+    }
 }
 
 #[cfg(test)]
@@ -487,10 +531,17 @@ mod tests {
     #[test]
     fn jsonl_records_and_their_errors() {
         let doc = parse_jsonl_line(r#"{"id":"a1","title":"T","text":"Body.","date":"2020-01-01"}"#, "f", 1).unwrap();
-        assert_eq!((doc.id.as_str(), doc.title.as_str(), doc.date.as_deref()), ("a1", "T", Some("2020-01-01")));
+        assert_eq!(
+            (doc.id.as_str(), doc.title.as_str(), doc.date.as_deref()),
+            ("a1", "T", Some("2020-01-01"))
+        );
         let doc = parse_jsonl_line(r#"{"text":"Body."}"#, "f", 7).unwrap();
         assert_eq!(doc.id, "f-7");
-        assert!(parse_jsonl_line(r#"{"title":"T"}"#, "f", 1).unwrap_err().contains("\"text\""));
+        assert!(
+            parse_jsonl_line(r#"{"title":"T"}"#, "f", 1)
+                .unwrap_err()
+                .contains("\"text\"")
+        );
         assert!(parse_jsonl_line("{not json", "f", 1).is_err());
     }
 

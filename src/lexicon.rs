@@ -17,7 +17,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("organizations.tsv", include_str!("../data/lexicon/organizations.tsv")),
     ("places.tsv", include_str!("../data/lexicon/places.tsv")),
     ("titles.tsv", include_str!("../data/lexicon/titles.tsv")),
-    ("title_modifiers.tsv", include_str!("../data/lexicon/title_modifiers.tsv")),
+    (
+        "title_modifiers.tsv",
+        include_str!("../data/lexicon/title_modifiers.tsv"),
+    ),
     ("given_names.tsv", include_str!("../data/lexicon/given_names.tsv")),
     ("not_actors.tsv", include_str!("../data/lexicon/not_actors.tsv")),
     ("name_heads.tsv", include_str!("../data/lexicon/name_heads.tsv")),
@@ -199,7 +202,10 @@ impl Raw {
                     let cols: Vec<&str> = line.split('\t').collect();
                     let name = cols[0].trim();
                     if name.is_empty() || cols.len() > 4 {
-                        return Err(err(n, "expected: name, aliases, demonyms, capitals (tab-separated)".into()));
+                        return Err(err(
+                            n,
+                            "expected: name, aliases, demonyms, capitals (tab-separated)".into(),
+                        ));
                     }
                     let e = self.add_entry(Entry {
                         name: name.to_string(),
@@ -267,7 +273,10 @@ impl Raw {
                         .trim()
                         .parse::<Relation>()
                         .map_err(|m| err(n, m))?;
-                    self.titles.push(Title { words: words(cols[0]), relation });
+                    self.titles.push(Title {
+                        words: words(cols[0]),
+                        relation,
+                    });
                 }
             }
             "title_modifiers.tsv" => {
@@ -333,7 +342,11 @@ impl Raw {
                         "clause" => CueScope::Clause,
                         s => return Err(err(n, format!("unknown scope {s:?} (aux or clause)"))),
                     };
-                    self.cues.push(Cue { words: words(cols[0]), modality, scope });
+                    self.cues.push(Cue {
+                        words: words(cols[0]),
+                        modality,
+                        scope,
+                    });
                 }
             }
             _ => unreachable!("FILES lists every file name"),
@@ -596,7 +609,14 @@ mod tests {
             .find_known(text)
             .map(|(s, e, i, k)| (&text[s..e], lex.entry(i).name.as_str(), k))
             .collect();
-        assert_eq!(found[0], ("Russian Direct Investment Fund", "Russian Direct Investment Fund", SurfaceKind::Name));
+        assert_eq!(
+            found[0],
+            (
+                "Russian Direct Investment Fund",
+                "Russian Direct Investment Fund",
+                SurfaceKind::Name
+            )
+        );
         assert_eq!(found[1].1, "United States");
     }
 
@@ -605,14 +625,21 @@ mod tests {
         let lex = Lexicon::builtin();
         let (t, n) = lex.title_at(&["press", "secretary", "karoline"]).unwrap();
         assert_eq!((t.relation, n), (Relation::WorksFor, 2));
-        assert_eq!(lex.title_at(&["president", "donald"]).unwrap().0.relation, Relation::Leads);
+        assert_eq!(
+            lex.title_at(&["president", "donald"]).unwrap().0.relation,
+            Relation::Leads
+        );
         assert!(lex.title_at(&["teacher"]).is_none());
     }
 
     #[test]
     fn malformed_user_lines_name_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("titles.tsv"), "# comment\nenvoy\tworks_for\nczar\tgoverns\n").unwrap();
+        std::fs::write(
+            dir.path().join("titles.tsv"),
+            "# comment\nenvoy\tworks_for\nczar\tgoverns\n",
+        )
+        .unwrap();
         let err = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("titles.tsv:3:") && msg.contains("governs"), "{msg}");

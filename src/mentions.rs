@@ -72,7 +72,9 @@ pub struct Mention {
     pub entity: Option<usize>,
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del"];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
 const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("party", "party"),
@@ -84,7 +86,9 @@ const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
 ];
 
 fn is_plural_title(words: &[String]) -> bool {
-    words.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w != "chief of staff" && !w.ends_with("us"))
+    words
+        .last()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w != "chief of staff" && !w.ends_with("us"))
 }
 
 /// Finds every mention in the document, sorted by position.
@@ -143,7 +147,10 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             && !t.tokens[last].space_before
             && !t.tokens[last + 1].space_before
             && is_name_word(t, last + 1)
-            && lex.find_known(&t.text[t.tokens[last + 1].start..t.tokens[last + 1].end]).next().is_none();
+            && lex
+                .find_known(&t.text[t.tokens[last + 1].start..t.tokens[last + 1].end])
+                .next()
+                .is_none();
         if (glued_before && lex.find_known(t.raw(first - 2)).next().is_none()) || glued_after {
             continue;
         }
@@ -177,6 +184,9 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 /// A title (with the modifiers before it) starting at token `k`, ending before
 /// `end`: returns (tokens used, the title's relation, index of its last token).
 pub fn title_here(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(usize, Relation, usize)> {
+    if k >= end {
+        return None;
+    }
     let mut i = k;
     let mut downgrade = None;
     loop {
@@ -209,20 +219,13 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 let w = t.raw(j);
                 if is_name_word(t, j) {
                     j += 1;
-                } else if w == "-"
-                    && t.glued(j - 1)
-                    && t.glued(j)
+                } else if (w == "-" && t.glued(j - 1) && t.glued(j) || CONNECTORS.contains(&w))
                     && j + 1 < s.last
                     && is_name_word(t, j + 1)
                     && !covered[j + 1]
+                    && (w == "-" || !lex.is_not_actor(t.raw(j + 1)))
                 {
-                    j += 2;
-                } else if CONNECTORS.contains(&w)
-                    && j + 1 < s.last
-                    && is_name_word(t, j + 1)
-                    && !covered[j + 1]
-                    && !lex.is_not_actor(t.raw(j + 1))
-                {
+                    // "Duncan-Jordan", "Bank of England": the name goes on.
                     j += 2;
                 } else {
                     break;
@@ -263,7 +266,9 @@ fn segment_span(
             return;
         }
         let mut ty = lex.name_head(t.raw(y - 1));
-        let words = (x..y).filter(|&j| t.tokens[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j))).count();
+        let words = (x..y)
+            .filter(|&j| t.tokens[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j)))
+            .count();
         let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
@@ -273,7 +278,14 @@ fn segment_span(
             && x > 0
             && t.tokens[x].space_before
             && let Some(pos) = mentions.iter().position(|m| {
-                m.last == x && matches!(m.kind, MentionKind::Known { surface: SurfaceKind::Demonym | SurfaceKind::Name, .. })
+                m.last == x
+                    && matches!(
+                        m.kind,
+                        MentionKind::Known {
+                            surface: SurfaceKind::Demonym | SurfaceKind::Name,
+                            ..
+                        }
+                    )
             })
             && matches!(mentions[pos].kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
         {
@@ -342,7 +354,23 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                 "his" => Some(true),
                 "her" => Some(!matches!(
                     next_word,
-                    None | Some("." | "," | ";" | ":" | "to" | "in" | "on" | "at" | "with" | "for" | "that" | "and" | "as" | "\"" | "'" | "by")
+                    None | Some(
+                        "." | ","
+                            | ";"
+                            | ":"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "for"
+                            | "that"
+                            | "and"
+                            | "as"
+                            | "\""
+                            | "'"
+                            | "by"
+                    )
                 )),
                 _ => None,
             };
@@ -401,7 +429,10 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
             while start > s.first {
                 let p = start - 1;
                 let pw = t.word(p);
-                if let Some(m) = mentions.iter().find(|m| m.last == p + 1 && m.first < p + 1 && !matches!(m.kind, MentionKind::Description { .. })) {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.last == p + 1 && m.first < p + 1 && !matches!(m.kind, MentionKind::Description { .. }))
+                {
                     has_qualifier = true;
                     start = m.first;
                 } else if pw == "'s" && p > s.first {
@@ -430,7 +461,11 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                     first: start,
                     last: after,
                     sentence: si,
-                    kind: MentionKind::Description { relation, head, indefinite: det == "a" },
+                    kind: MentionKind::Description {
+                        relation,
+                        head,
+                        indefinite: det == "a",
+                    },
                     possessive: after < s.last && t.word(after) == "'s",
                     modifier: false,
                     person_cue: false,
@@ -458,7 +493,13 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if m.last < n && t.word(m.last) == "'s" {
             m.possessive = true;
         }
-        let demonym = matches!(m.kind, MentionKind::Known { surface: SurfaceKind::Demonym, .. });
+        let demonym = matches!(
+            m.kind,
+            MentionKind::Known {
+                surface: SurfaceKind::Demonym,
+                ..
+            }
+        );
         let inside_description = descriptions.iter().any(|&(a, b)| a <= m.first && m.last <= b);
         let before_title = m.last < sentence_end && {
             let at = if m.possessive { m.last + 1 } else { m.last };
@@ -514,9 +555,19 @@ mod tests {
     #[test]
     fn organizations_by_head_word_and_lexicon() {
         let f = found("Russian Direct Investment Fund head Kirill Dmitriev met the Russian Defence Ministry.");
-        assert_eq!(f[0], ("Russian Direct Investment Fund".into(), "known:Russian Direct Investment Fund".into(), true));
+        assert_eq!(
+            f[0],
+            (
+                "Russian Direct Investment Fund".into(),
+                "known:Russian Direct Investment Fund".into(),
+                true
+            )
+        );
         assert_eq!(f[1].1, "name:person");
-        assert_eq!(f[2], ("Russian Defence Ministry".into(), "name:organization".into(), false));
+        assert_eq!(
+            f[2],
+            ("Russian Defence Ministry".into(), "name:organization".into(), false)
+        );
     }
 
     #[test]
@@ -525,7 +576,14 @@ mod tests {
         let kinds: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(
             kinds,
-            vec!["desc:works_for", "known:United States", "known:Kremlin", "desc:leads", "pronoun", "name:person"]
+            vec![
+                "desc:works_for",
+                "known:United States",
+                "known:Kremlin",
+                "desc:leads",
+                "pronoun",
+                "name:person"
+            ]
         );
         assert_eq!(f[5].0, "Neil Duncan-Jordan");
     }
@@ -543,7 +601,14 @@ mod tests {
         let lex = Lexicon::builtin();
         let t = Tokenized::new("an aide to Russian President Vladimir Putin told the Interfax news agency");
         let m = find_mentions(&t, &lex);
-        assert!(matches!(m[0].kind, MentionKind::Description { indefinite: true, relation: Relation::WorksFor, .. }));
+        assert!(matches!(
+            m[0].kind,
+            MentionKind::Description {
+                indefinite: true,
+                relation: Relation::WorksFor,
+                ..
+            }
+        ));
         assert_eq!(mention_text(&t, m.last().unwrap()), "Interfax news agency");
     }
 }

@@ -77,7 +77,16 @@ impl Extractor {
         found.retain(|f| f.relation != Relation::CitizenOf || !affiliated.contains(&(f.subject, f.object)));
 
         let mut merged: BTreeMap<(String, Relation, String, Modality), Triple> = BTreeMap::new();
-        for Found { subject, relation, object, modality, sentence, confidence, rule } in found {
+        for Found {
+            subject,
+            relation,
+            object,
+            modality,
+            sentence,
+            confidence,
+            rule,
+        } in found
+        {
             if confidence < self.config.min_confidence {
                 continue;
             }
@@ -110,16 +119,31 @@ impl Extractor {
         }
         let mut triples: Vec<Triple> = merged.into_values().collect();
         triples.sort_by(|a, b| {
-            (a.sentence_index, &a.subject, a.relation, &a.object, a.modality)
-                .cmp(&(b.sentence_index, &b.subject, b.relation, &b.object, b.modality))
+            (a.sentence_index, &a.subject, a.relation, &a.object, a.modality).cmp(&(
+                b.sentence_index,
+                &b.subject,
+                b.relation,
+                &b.object,
+                b.modality,
+            ))
         });
         let actors = ents
             .list
             .into_iter()
             .filter(|e| e.mentions > 0)
-            .map(|e| Actor { name: e.name, actor_type: e.ty, aliases: e.aliases, mentions: e.mentions })
+            .map(|e| Actor {
+                name: e.name,
+                actor_type: e.ty,
+                aliases: e.aliases,
+                mentions: e.mentions,
+            })
             .collect();
-        DocExtraction { doc: doc.id.clone(), date: doc.date.clone(), actors, triples }
+        DocExtraction {
+            doc: doc.id.clone(),
+            date: doc.date.clone(),
+            actors,
+            triples,
+        }
     }
 }
 
@@ -163,7 +187,8 @@ pub fn canonicalize(docs: &mut [DocExtraction]) {
                 std::mem::swap(&mut tr.subject, &mut tr.object);
                 std::mem::swap(&mut tr.subject_type, &mut tr.object_type);
             }
-            if tr.subject != tr.object && seen.insert((tr.subject.clone(), tr.relation, tr.object.clone(), tr.modality)) {
+            if tr.subject != tr.object && seen.insert((tr.subject.clone(), tr.relation, tr.object.clone(), tr.modality))
+            {
                 triples.push(tr);
             }
         }
@@ -177,7 +202,12 @@ mod tests {
 
     fn triples(title: &str, body: &str) -> Vec<String> {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
-        let doc = Document { id: "t".into(), title: title.into(), body: body.into(), ..Default::default() };
+        let doc = Document {
+            id: "t".into(),
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        };
         ex.extract(&doc)
             .triples
             .iter()
@@ -187,33 +217,68 @@ mod tests {
 
     #[test]
     fn titles_give_affiliations() {
-        let t = triples("", "Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov.");
+        let t = triples(
+            "",
+            "Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov.",
+        );
         assert!(t.contains(&"Vladimir Putin leads Russia fact".to_string()), "{t:?}");
         assert!(t.contains(&"Dmitry Peskov works_for Kremlin fact".to_string()), "{t:?}");
-        assert!(t.contains(&"Dmitry Peskov met Vladimir Putin fact".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Dmitry Peskov met Vladimir Putin fact".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
     fn modality_from_cues() {
-        let t = triples("", "Steve Witkoff will visit Russia. Tony Blair did not meet Jacques Chirac. Nobody knows whether Blair would meet Witkoff.");
+        let t = triples(
+            "",
+            "Steve Witkoff will visit Russia. Tony Blair did not meet Jacques Chirac. Nobody knows whether Blair would meet Witkoff.",
+        );
         assert!(t.contains(&"Steve Witkoff visited Russia planned".to_string()), "{t:?}");
-        assert!(t.contains(&"Jacques Chirac met Tony Blair negated".to_string()), "{t:?}");
-        assert!(t.contains(&"Steve Witkoff met Tony Blair hypothetical".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Jacques Chirac met Tony Blair negated".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Steve Witkoff met Tony Blair hypothetical".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
     fn pronouns_coordination_and_passives() {
-        let t = triples("", "Steve Witkoff flew in. He met with Vladimir Putin and Kirill Dmitriev. Witkoff was praised by Donald Trump.");
-        assert!(t.contains(&"Steve Witkoff met Vladimir Putin fact".to_string()), "{t:?}");
-        assert!(t.contains(&"Kirill Dmitriev met Steve Witkoff fact".to_string()), "{t:?}");
-        assert!(t.contains(&"Donald Trump praised Steve Witkoff fact".to_string()), "{t:?}");
+        let t = triples(
+            "",
+            "Steve Witkoff flew in. He met with Vladimir Putin and Kirill Dmitriev. Witkoff was praised by Donald Trump.",
+        );
+        assert!(
+            t.contains(&"Steve Witkoff met Vladimir Putin fact".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Kirill Dmitriev met Steve Witkoff fact".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Donald Trump praised Steve Witkoff fact".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
     fn canonical_names_across_documents() {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
-        let a = Document { id: "a".into(), body: "Vladimir Putin met Tony Blair.".into(), ..Default::default() };
-        let b = Document { id: "b".into(), body: "President Putin visited France.".into(), ..Default::default() };
+        let a = Document {
+            id: "a".into(),
+            body: "Vladimir Putin met Tony Blair.".into(),
+            ..Default::default()
+        };
+        let b = Document {
+            id: "b".into(),
+            body: "President Putin visited France.".into(),
+            ..Default::default()
+        };
         let mut docs = vec![ex.extract(&a), ex.extract(&b)];
         canonicalize(&mut docs);
         assert_eq!(docs[1].triples[0].subject, "Vladimir Putin");

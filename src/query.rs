@@ -43,7 +43,11 @@ fn edges_between<'g>(g: &'g ActorGraph, x: ActorId, y: ActorId, f: &Filter) -> V
         .filter(|e| f.allows(e) && ((e.source_id == x && e.target_id == y) || (e.source_id == y && e.target_id == x)))
         .collect();
     v.sort_by(|a, b| {
-        (b.edge.modality.is_asserted(), b.edge.weight, a.edge.relation).cmp(&(a.edge.modality.is_asserted(), a.edge.weight, b.edge.relation))
+        (b.edge.modality.is_asserted(), b.edge.weight, a.edge.relation).cmp(&(
+            a.edge.modality.is_asserted(),
+            a.edge.weight,
+            b.edge.relation,
+        ))
     });
     v
 }
@@ -66,13 +70,24 @@ fn hops<'g>(g: &'g ActorGraph, nodes: &[ActorId], f: &Filter) -> Vec<Hop<'g>> {
         .windows(2)
         .map(|w| {
             let edge = edges_between(g, w[0], w[1], f)[0];
-            Hop { from: w[0], to: w[1], edge, forward: edge.source_id == w[0] }
+            Hop {
+                from: w[0],
+                to: w[1],
+                edge,
+                forward: edge.source_id == w[0],
+            }
         })
         .collect()
 }
 
 /// The shortest path from `a` to `b` of at most `max_hops` steps, if any.
-pub fn shortest_path<'g>(g: &'g ActorGraph, a: ActorId, b: ActorId, max_hops: usize, f: &Filter) -> Option<Vec<Hop<'g>>> {
+pub fn shortest_path<'g>(
+    g: &'g ActorGraph,
+    a: ActorId,
+    b: ActorId,
+    max_hops: usize,
+    f: &Filter,
+) -> Option<Vec<Hop<'g>>> {
     if a == b {
         return Some(Vec::new());
     }
@@ -106,10 +121,25 @@ pub fn shortest_path<'g>(g: &'g ActorGraph, a: ActorId, b: ActorId, max_hops: us
 
 /// All simple paths from `a` to `b` of at most `max_hops` steps, shortest first,
 /// at most `limit` of them.
-pub fn all_paths<'g>(g: &'g ActorGraph, a: ActorId, b: ActorId, max_hops: usize, limit: usize, f: &Filter) -> Vec<Vec<Hop<'g>>> {
+pub fn all_paths<'g>(
+    g: &'g ActorGraph,
+    a: ActorId,
+    b: ActorId,
+    max_hops: usize,
+    limit: usize,
+    f: &Filter,
+) -> Vec<Vec<Hop<'g>>> {
     let mut found: Vec<Vec<ActorId>> = Vec::new();
     let mut stack = vec![a];
-    fn dfs(g: &ActorGraph, b: ActorId, max: usize, f: &Filter, stack: &mut Vec<ActorId>, found: &mut Vec<Vec<ActorId>>, budget: &mut usize) {
+    fn dfs(
+        g: &ActorGraph,
+        b: ActorId,
+        max: usize,
+        f: &Filter,
+        stack: &mut Vec<ActorId>,
+        found: &mut Vec<Vec<ActorId>>,
+        budget: &mut usize,
+    ) {
         if *budget == 0 {
             return;
         }
@@ -166,7 +196,12 @@ pub fn neighbors<'g>(g: &'g ActorGraph, a: ActorId, depth: usize, f: &Filter) ->
         for &x in &layer {
             for y in neighbours(g, x, f) {
                 if seen.insert(y) {
-                    out.push(Neighbour { actor: y, distance: d, via: x, edges: edges_between(g, x, y, f) });
+                    out.push(Neighbour {
+                        actor: y,
+                        distance: d,
+                        via: x,
+                        edges: edges_between(g, x, y, f),
+                    });
                     next.push(y);
                 }
             }
@@ -203,15 +238,24 @@ pub enum PairOrder {
 pub fn pairs<'g>(g: &'g ActorGraph, f: &Filter, order: PairOrder) -> Vec<Pair<'g>> {
     let mut by_pair: BTreeMap<(String, String), Pair> = BTreeMap::new();
     for e in g.edges().into_iter().filter(|e| f.allows(e)) {
-        let (a, b) = if e.source.name <= e.target.name { (e.source_id, e.target_id) } else { (e.target_id, e.source_id) };
+        let (a, b) = if e.source.name <= e.target.name {
+            (e.source_id, e.target_id)
+        } else {
+            (e.target_id, e.source_id)
+        };
         let key = (g.actor(a).name.clone(), g.actor(b).name.clone());
-        let p = by_pair.entry(key).or_insert_with(|| Pair { a, b, edges: Vec::new(), weight: 0 });
+        let p = by_pair.entry(key).or_insert_with(|| Pair {
+            a,
+            b,
+            edges: Vec::new(),
+            weight: 0,
+        });
         p.weight += e.edge.weight;
         p.edges.push(e);
     }
     let mut v: Vec<Pair> = by_pair.into_values().collect();
     if order == PairOrder::Weight {
-        v.sort_by(|x, y| y.weight.cmp(&x.weight)); // stable: ties stay alphabetical
+        v.sort_by_key(|x| std::cmp::Reverse(x.weight)); // stable: ties stay alphabetical
     }
     v
 }
@@ -232,7 +276,10 @@ pub struct Centrality {
 pub fn centrality(g: &ActorGraph, f: &Filter, by_betweenness: bool) -> Vec<Centrality> {
     let ids = g.actor_ids();
     let index: HashMap<ActorId, usize> = ids.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-    let adj: Vec<Vec<usize>> = ids.iter().map(|&a| neighbours(g, a, f).iter().map(|b| index[b]).collect()).collect();
+    let adj: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|&a| neighbours(g, a, f).iter().map(|b| index[b]).collect())
+        .collect();
     let n = ids.len();
     let mut cb = vec![0.0f64; n];
     // Brandes (2001), unweighted.
@@ -272,10 +319,20 @@ pub fn centrality(g: &ActorGraph, f: &Filter, by_betweenness: bool) -> Vec<Centr
     let mut out: Vec<Centrality> = ids
         .iter()
         .enumerate()
-        .map(|(i, &a)| Centrality { actor: a, degree: adj[i].len(), betweenness: cb[i] / norm })
+        .map(|(i, &a)| Centrality {
+            actor: a,
+            degree: adj[i].len(),
+            betweenness: cb[i] / norm,
+        })
         .collect();
     out.sort_by(|x, y| {
-        let key = |c: &Centrality| if by_betweenness { (c.betweenness, c.degree as f64) } else { (c.degree as f64, c.betweenness) };
+        let key = |c: &Centrality| {
+            if by_betweenness {
+                (c.betweenness, c.degree as f64)
+            } else {
+                (c.degree as f64, c.betweenness)
+            }
+        };
         key(y).partial_cmp(&key(x)).unwrap_or(std::cmp::Ordering::Equal)
     });
     out
@@ -291,13 +348,24 @@ mod tests {
         let g = sample();
         let (d, r) = (g.find("Kirill Dmitriev").unwrap(), g.find("Russia").unwrap());
         let p = shortest_path(&g, d, r, 4, &Filter::default()).unwrap();
-        let names: Vec<_> = p.iter().map(|h| (g.actor(h.to).name.as_str(), h.edge.edge.relation, h.forward)).collect();
-        assert_eq!(names, vec![("Steve Witkoff", Relation::Met, true), ("Russia", Relation::Visited, true)]);
+        let names: Vec<_> = p
+            .iter()
+            .map(|h| (g.actor(h.to).name.as_str(), h.edge.edge.relation, h.forward))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Steve Witkoff", Relation::Met, true),
+                ("Russia", Relation::Visited, true)
+            ]
+        );
         // Backwards: from Russia, the visit is walked against its direction.
         let back = shortest_path(&g, r, d, 4, &Filter::default()).unwrap();
         assert!(!back[0].forward && back[0].edge.edge.relation == Relation::Visited);
         assert!(shortest_path(&g, d, r, 1, &Filter::default()).is_none());
-        let only_met = Filter { relations: vec![Relation::Met] };
+        let only_met = Filter {
+            relations: vec![Relation::Met],
+        };
         assert!(shortest_path(&g, d, r, 4, &only_met).is_none());
     }
 

@@ -36,11 +36,41 @@ pub struct Found {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "to", "from", "with", "in", "for", "by", "at", "on", "about", "against", "into", "over",
-    "between", "after", "before", "than", "under", "toward", "towards", "among", "like", "including",
-    "via", "without", "despite", "through", "across", "behind", "near", "amid",
+    "of",
+    "to",
+    "from",
+    "with",
+    "in",
+    "for",
+    "by",
+    "at",
+    "on",
+    "about",
+    "against",
+    "into",
+    "over",
+    "between",
+    "after",
+    "before",
+    "than",
+    "under",
+    "toward",
+    "towards",
+    "among",
+    "like",
+    "including",
+    "via",
+    "without",
+    "despite",
+    "through",
+    "across",
+    "behind",
+    "near",
+    "amid",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow",
+];
 const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"];
 
 fn indirect(m: &Mention) -> bool {
@@ -72,7 +102,18 @@ struct Ctx<'a, 't> {
 }
 
 impl Ctx<'_, '_> {
-    fn found(&self, subject: usize, relation: Relation, object: usize, modality: Modality, sentence: usize, confidence: f32, rule: &str) -> Option<Found> {
+    // One argument per field of `Found`: a builder would hide nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn found(
+        &self,
+        subject: usize,
+        relation: Relation,
+        object: usize,
+        modality: Modality,
+        sentence: usize,
+        confidence: f32,
+        rule: &str,
+    ) -> Option<Found> {
         (subject != object).then(|| Found {
             subject,
             relation,
@@ -108,7 +149,9 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
     {
         let cx = Ctx { t, lex, mentions, ents };
         for m in mentions {
-            let (MentionKind::Name { .. }, Some(e)) = (&m.kind, m.entity) else { continue };
+            let (MentionKind::Name { .. }, Some(e)) = (&m.kind, m.entity) else {
+                continue;
+            };
             if !is_person(ents, e) {
                 continue;
             }
@@ -119,14 +162,23 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 p -= 1;
             }
             let title = (p.saturating_sub(6).max(s.first)..p).find_map(|k| {
-                title_here(t, lex, k, p).filter(|&(used, _, _)| k + used == p).map(|(_, r, head)| (k, r, head))
+                title_here(t, lex, k, p)
+                    .filter(|&(used, _, _)| k + used == p)
+                    .map(|(_, r, head)| (k, r, head))
             });
             if let Some((k, relation, head)) = title {
                 let q_end = if k > s.first && t.word(k - 1) == "'s" { k - 1 } else { k };
                 let qualifier = mention_ending(mentions, q_end)
                     .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
                     .and_then(|qi| mentions[qi].entity);
-                facts.push((e, TitleFact { head: t.word(head).to_string(), relation, qualifier }));
+                facts.push((
+                    e,
+                    TitleFact {
+                        head: t.word(head).to_string(),
+                        relation,
+                        qualifier,
+                    },
+                ));
                 if let Some(q) = qualifier
                     && let Some(r) = cx.title_relation(relation, q)
                     && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.85, "affil.title")
@@ -159,9 +211,21 @@ fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
         if let Some(qi) = mention_ending(cx.mentions, p) {
             let q = &cx.mentions[qi];
             return match (q.kind.clone(), q.entity) {
-                (MentionKind::Known { surface: SurfaceKind::Demonym, .. }, Some(c)) => {
-                    cx.found(e, Relation::CitizenOf, c, Modality::Fact, m.sentence, 0.7, "affil.nationality")
-                }
+                (
+                    MentionKind::Known {
+                        surface: SurfaceKind::Demonym,
+                        ..
+                    },
+                    Some(c),
+                ) => cx.found(
+                    e,
+                    Relation::CitizenOf,
+                    c,
+                    Modality::Fact,
+                    m.sentence,
+                    0.7,
+                    "affil.nationality",
+                ),
                 _ => None,
             };
         }
@@ -192,7 +256,15 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
             _ => None,
         };
         if let Some(q) = party.and_then(|name| cx.ents.list.iter().position(|x| x.name == name).or(None))
-            && let Some(f) = cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party_code")
+            && let Some(f) = cx.found(
+                e,
+                Relation::MemberOf,
+                q,
+                Modality::Fact,
+                m.sentence,
+                0.8,
+                "affil.party_code",
+            )
         {
             out.push(f);
         }
@@ -206,9 +278,17 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     while p < s.last {
         if cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
             p += 1;
-        } else if let Some(qi) = mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. })) {
+        } else if let Some(qi) =
+            mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. }))
+        {
             let q = &cx.mentions[qi];
-            if matches!(q.kind, MentionKind::Known { surface: SurfaceKind::Demonym, .. }) {
+            if matches!(
+                q.kind,
+                MentionKind::Known {
+                    surface: SurfaceKind::Demonym,
+                    ..
+                }
+            ) {
                 demonym = q.entity;
             }
             qualifier = q.entity;
@@ -219,16 +299,29 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     }
     if let Some((used, relation, head)) = title_here(t, cx.lex, p, s.last) {
         let mut after = p + used;
-        if qualifier.is_none() && after < s.last && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in") {
+        if qualifier.is_none() && after < s.last && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in")
+        {
             after += 1;
             while after < s.last && matches!(t.word(after), "the" | "a" | "an") {
                 after += 1;
             }
             qualifier = mention_at(cx.mentions, after)
-                .filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. } | MentionKind::Pronoun { .. }))
+                .filter(|&qi| {
+                    !matches!(
+                        cx.mentions[qi].kind,
+                        MentionKind::Description { .. } | MentionKind::Pronoun { .. }
+                    )
+                })
                 .and_then(|qi| cx.mentions[qi].entity);
         }
-        facts.push((e, TitleFact { head: t.word(head).to_string(), relation, qualifier }));
+        facts.push((
+            e,
+            TitleFact {
+                head: t.word(head).to_string(),
+                relation,
+                qualifier,
+            },
+        ));
         if let Some(q) = qualifier
             && let Some(r) = cx.title_relation(relation, q)
             && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.8, "affil.apposition")
@@ -239,7 +332,15 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         // "Marc Fogel, an American teacher": nationality.
         if p < s.last
             && t.raw(p).chars().all(char::is_lowercase)
-            && let Some(f) = cx.found(e, Relation::CitizenOf, c, Modality::Fact, m.sentence, 0.7, "affil.nationality")
+            && let Some(f) = cx.found(
+                e,
+                Relation::CitizenOf,
+                c,
+                Modality::Fact,
+                m.sentence,
+                0.7,
+                "affil.nationality",
+            )
         {
             out.push(f);
         }
@@ -256,7 +357,17 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
     {
         let cx = Ctx { t, lex, mentions, ents };
         for m in mentions {
-            let (MentionKind::Description { relation, head, indefinite }, Some(e)) = (&m.kind, m.entity) else { continue };
+            let (
+                MentionKind::Description {
+                    relation,
+                    head,
+                    indefinite,
+                },
+                Some(e),
+            ) = (&m.kind, m.entity)
+            else {
+                continue;
+            };
             let s = t.sentences[m.sentence];
             let mut quals = qualifiers_in(mentions, m.first, m.last);
             // "an aide to X", "head of X"
@@ -270,11 +381,21 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             }
             for q in quals {
                 // "the Kremlin leader" for Putin repeats "Russian President": nothing new.
-                let known = ents.list[e].titles.iter().any(|f| f.qualifier.is_some_and(|fq| same_side(ents, fq, q)));
+                let known = ents.list[e]
+                    .titles
+                    .iter()
+                    .any(|f| f.qualifier.is_some_and(|fq| same_side(ents, fq, q)));
                 if !indefinite && known {
                     continue;
                 }
-                facts.push((e, TitleFact { head: t.word(*head).to_string(), relation: *relation, qualifier: Some(q) }));
+                facts.push((
+                    e,
+                    TitleFact {
+                        head: t.word(*head).to_string(),
+                        relation: *relation,
+                        qualifier: Some(q),
+                    },
+                ));
                 if let Some(r) = cx.title_relation(*relation, q)
                     && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.7, "affil.description")
                 {
@@ -475,7 +596,11 @@ impl Ctx<'_, '_> {
                     cur = pi;
                 }
                 // "the U.S. envoy and Kremlin leader": a description ends at its title.
-                _ => match self.mentions.iter().rposition(|d| d.last == p && matches!(d.kind, MentionKind::Description { .. })) {
+                _ => match self
+                    .mentions
+                    .iter()
+                    .rposition(|d| d.last == p && matches!(d.kind, MentionKind::Description { .. }))
+                {
                     Some(pi) if self.mentions[pi].entity.is_some() => {
                         out.push(pi);
                         cur = pi;
@@ -573,11 +698,21 @@ impl Ctx<'_, '_> {
         c
     }
 
-    fn emit(&self, pat: &Pattern, si: usize, subjects: &[usize], objects: &[usize], modality: Modality, distance: usize) -> Vec<Found> {
+    fn emit(
+        &self,
+        pat: &Pattern,
+        si: usize,
+        subjects: &[usize],
+        objects: &[usize],
+        modality: Modality,
+        distance: usize,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         for &sm in subjects {
             for &om in objects {
-                let (Some(s), Some(o)) = (self.mentions[sm].entity, self.mentions[om].entity) else { continue };
+                let (Some(s), Some(o)) = (self.mentions[sm].entity, self.mentions[om].entity) else {
+                    continue;
+                };
                 if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.object_types) {
                     continue;
                 }
@@ -620,7 +755,11 @@ impl Ctx<'_, '_> {
         let modality = self.modality(si, from, k);
         if pat.object_types.is_empty() {
             // "Witkoff and Dmitriev met": the coordinated subjects relate to each other.
-            if subjects.len() < 2 || (e < last && !matches!(t.raw(e), "." | "," | ";" | "\"" | "\u{201d}") && mention_at(self.mentions, e).is_some()) {
+            if subjects.len() < 2
+                || (e < last
+                    && !matches!(t.raw(e), "." | "," | ";" | "\"" | "\u{201d}")
+                    && mention_at(self.mentions, e).is_some())
+            {
                 return Vec::new();
             }
             let mut out = Vec::new();
@@ -653,7 +792,12 @@ impl Ctx<'_, '_> {
         let after = self.mentions[o].last;
         let place = (after..(after + 3).min(last))
             .find(|&i| t.word(i) == "in")
-            .and_then(|i| mention_at(self.mentions, i + 1 + usize::from(i + 1 < last && t.word(i + 1) == "the")))
+            .and_then(|i| {
+                mention_at(
+                    self.mentions,
+                    i + 1 + usize::from(i + 1 < last && t.word(i + 1) == "the"),
+                )
+            })
             .and_then(|pm| self.mentions[pm].entity)
             .filter(|&p| self.ents.list[p].ty == ActorType::Place);
         let Some(place) = place else { return Vec::new() };
@@ -665,7 +809,15 @@ impl Ctx<'_, '_> {
             .collect()
     }
 
-    fn emit_pair(&self, pat: &Pattern, si: usize, a: usize, b: usize, modality: Modality, distance: usize) -> Option<Found> {
+    fn emit_pair(
+        &self,
+        pat: &Pattern,
+        si: usize,
+        a: usize,
+        b: usize,
+        modality: Modality,
+        distance: usize,
+    ) -> Option<Found> {
         let (s, o) = (self.mentions[a].entity?, self.mentions[b].entity?);
         if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.subject_types) {
             return None;
@@ -682,7 +834,10 @@ impl Ctx<'_, '_> {
         if e < last && t.word(e) == "between" {
             let args = self.objects_from(e + 1, last, 0);
             if args.len() >= 2 {
-                return self.emit_pair(pat, si, args[0], args[1], modality, 0).into_iter().collect();
+                return self
+                    .emit_pair(pat, si, args[0], args[1], modality, 0)
+                    .into_iter()
+                    .collect();
             }
             return Vec::new();
         }
@@ -695,14 +850,20 @@ impl Ctx<'_, '_> {
         {
             return self.emit_pair(pat, si, ai, bi, modality, 0).into_iter().collect();
         }
-        let Some(start) = self.link_after(pat, e, last) else { return Vec::new() };
+        let Some(start) = self.link_after(pat, e, last) else {
+            return Vec::new();
+        };
         let objects = self.objects_from(start, last, 0);
         if objects.is_empty() {
             return Vec::new();
         }
         // The subject: the possessor ("Trump's call with Putin"), else the clause's subject.
         let mut p = k;
-        while p > first && !matches!(t.word(p - 1), "'s" | "," | ";") && mention_ending(self.mentions, p).is_none() && k - p < 4 {
+        while p > first
+            && !matches!(t.word(p - 1), "'s" | "," | ";")
+            && mention_ending(self.mentions, p).is_none()
+            && k - p < 4
+        {
             p -= 1;
         }
         let subjects = if p > first && t.word(p - 1) == "'s" {
@@ -727,7 +888,9 @@ impl Ctx<'_, '_> {
         if k < 2 || t.raw(k - 1) != "-" || t.tokens[k - 1].space_before || t.tokens[k].space_before {
             return Vec::new();
         }
-        let Some(ai) = mention_ending(self.mentions, k - 1) else { return Vec::new() };
+        let Some(ai) = mention_ending(self.mentions, k - 1) else {
+            return Vec::new();
+        };
         let objects: Vec<usize> = mention_at(self.mentions, e)
             .filter(|&m| self.mentions[m].entity.is_some())
             .into_iter()

@@ -48,6 +48,20 @@ pub struct Entity {
     pub titles: Vec<TitleFact>,
 }
 
+impl Entity {
+    fn named(name: String, ty: ActorType) -> Self {
+        Entity {
+            name,
+            ty,
+            entry: None,
+            country: None,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            titles: Vec::new(),
+        }
+    }
+}
+
 /// The entities of one document.
 #[derive(Debug, Default)]
 pub struct Entities {
@@ -69,7 +83,9 @@ impl Entities {
 
     fn surname_of(&self, i: usize) -> Option<&str> {
         let e = &self.list[i];
-        (e.ty == ActorType::Person).then(|| e.name.split_whitespace().last()).flatten()
+        (e.ty == ActorType::Person)
+            .then(|| e.name.split_whitespace().last())
+            .flatten()
     }
 }
 
@@ -83,7 +99,10 @@ fn same_person(a: &str, b: &str) -> bool {
     let (wa, wb) = (words_of(a), words_of(b));
     match (wa.first(), wb.first(), wa.last(), wb.last()) {
         (Some(fa), Some(fb), Some(la), Some(lb)) => {
-            la == lb && (fa == fb || (fa.len() <= 2 && fb.starts_with(fa.trim_end_matches('.'))) || (fb.len() <= 2 && fa.starts_with(fb.trim_end_matches('.'))))
+            la == lb
+                && (fa == fb
+                    || (fa.len() <= 2 && fb.starts_with(fa.trim_end_matches('.')))
+                    || (fb.len() <= 2 && fa.starts_with(fb.trim_end_matches('.'))))
         }
         _ => false,
     }
@@ -123,21 +142,14 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                     continue;
                 }
                 let existing = if ty == ActorType::Person {
-                    ents.list.iter().position(|e| e.ty == ActorType::Person && same_person(&e.name, &text))
+                    ents.list
+                        .iter()
+                        .position(|e| e.ty == ActorType::Person && same_person(&e.name, &text))
                 } else {
                     ents.by_key.get(&text.to_lowercase()).copied()
                 };
-                let i = existing.unwrap_or_else(|| {
-                    ents.get_or_add(text.to_lowercase(), || Entity {
-                        name: text.clone(),
-                        ty,
-                        entry: None,
-                        country: None,
-                        aliases: BTreeSet::new(),
-                        mentions: 0,
-                        titles: Vec::new(),
-                    })
-                });
+                let i = existing
+                    .unwrap_or_else(|| ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ty)));
                 if text != ents.list[i].name {
                     ents.list[i].aliases.insert(text);
                 }
@@ -148,12 +160,11 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     }
     // Then bare surnames and undecided names, in text order.
     let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    for idx in 0..mentions.len() {
-        if let Some(e) = mentions[idx].entity {
-            last_seen.insert(e, mentions[idx].first);
+    for m in mentions.iter_mut() {
+        if let Some(e) = m.entity {
+            last_seen.insert(e, m.first);
             continue;
         }
-        let m = &mentions[idx];
         let MentionKind::Name { ty } = m.kind else { continue };
         let text = mention_text(t, m);
         let surname = text.split_whitespace().last().unwrap_or("").to_string();
@@ -171,27 +182,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         let chosen = match best {
             Some(i) => Some(i),
             None if !headline && (m.person_cue || ty == Some(ActorType::Person)) => {
-                Some(ents.get_or_add(text.to_lowercase(), || Entity {
-                    name: text.clone(),
-                    ty: ActorType::Person,
-                    entry: None,
-                    country: None,
-                    aliases: BTreeSet::new(),
-                    mentions: 0,
-                    titles: Vec::new(),
-                }))
+                Some(ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ActorType::Person)))
             }
-            None if !headline && (ty.is_some() || m.place_cue) => ty.or(Some(ActorType::Place)).map(|ty| {
-                ents.get_or_add(text.to_lowercase(), || Entity {
-                    name: text.clone(),
-                    ty,
-                    entry: None,
-                    country: None,
-                    aliases: BTreeSet::new(),
-                    mentions: 0,
-                    titles: Vec::new(),
-                })
-            }),
+            None if !headline && (ty.is_some() || m.place_cue) => {
+                let ty = ty.unwrap_or(ActorType::Place);
+                Some(ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ty)))
+            }
             None => None,
         };
         if let Some(i) = chosen {
@@ -199,7 +195,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 ents.list[i].aliases.insert(text);
             }
             last_seen.insert(i, m.first);
-            mentions[idx].entity = Some(i);
+            m.entity = Some(i);
         }
     }
     for m in mentions.iter() {
@@ -236,7 +232,11 @@ pub fn same_side(ents: &Entities, a: usize, b: usize) -> bool {
 
 fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize]) -> bool {
     let generic = matches!(head, "leader" | "head" | "chief" | "boss");
-    let head_ok = if generic { fact.relation == Relation::Leads } else { fact.head == head };
+    let head_ok = if generic {
+        fact.relation == Relation::Leads
+    } else {
+        fact.head == head
+    };
     head_ok
         && qualifiers.iter().all(|&q| match fact.qualifier {
             Some(f) => same_side(ents, f, q),
@@ -247,7 +247,12 @@ fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize
 /// Binds pronouns, organization descriptions and person descriptions. Returns,
 /// for each indefinite description bound forward, the (mention, entity) pair, so
 /// affiliations can add the title it gives ("an aide to Putin" → works_for).
-pub fn resolve_references(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], ents: &mut Entities) -> Vec<(usize, usize)> {
+pub fn resolve_references(
+    t: &Tokenized,
+    lex: &Lexicon,
+    mentions: &mut [Mention],
+    ents: &mut Entities,
+) -> Vec<(usize, usize)> {
     let mut bound = Vec::new();
     for idx in 0..mentions.len() {
         if mentions[idx].entity.is_some() {
@@ -298,11 +303,17 @@ pub fn resolve_references(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]
                     let mut best: Option<(usize, usize)> = None;
                     for e in 0..ents.list.len() {
                         if ents.list[e].ty != ActorType::Person
-                            || !ents.list[e].titles.iter().any(|f| compatible(ents, f, &head_word, &quals))
+                            || !ents.list[e]
+                                .titles
+                                .iter()
+                                .any(|f| compatible(ents, f, &head_word, &quals))
                         {
                             continue;
                         }
-                        let last = mentions[..idx].iter().rposition(|p| p.entity == Some(e)).map_or(0, |p| p + 1);
+                        let last = mentions[..idx]
+                            .iter()
+                            .rposition(|p| p.entity == Some(e))
+                            .map_or(0, |p| p + 1);
                         if best.is_none_or(|(_, b)| last > b) {
                             best = Some((e, last));
                         }
@@ -328,8 +339,7 @@ pub fn resolve_references(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]
 fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
     let is_person = |m: &Mention| {
-        !matches!(m.kind, MentionKind::Pronoun { .. })
-            && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
+        !matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
     };
     if let Some(m) = mentions[..idx].iter().find(|m| m.sentence == sentence && is_person(m)) {
         return m.entity;
@@ -337,7 +347,9 @@ fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<u
     let mut s = sentence;
     while s > 0 && sentence - s < 3 {
         s -= 1;
-        if let Some(m) = mentions.iter().find(|m| m.sentence == s && (is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())) {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.sentence == s && (is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())
+        }) {
             return m.entity;
         }
     }
@@ -370,18 +382,25 @@ impl CorpusNames {
             return name.to_string();
         }
         let words = words_of(name);
-        let Some(surname) = words.last() else { return name.to_string() };
+        let Some(surname) = words.last() else {
+            return name.to_string();
+        };
         match self.full_by_surname.get(*surname) {
             // One full name for this surname: bare surnames and variants join it.
             Some(full) => {
-                let compatible: Vec<&String> = full.iter().filter(|f| words.len() < 2 || same_person(f, name)).collect();
+                let compatible: Vec<&String> = full
+                    .iter()
+                    .filter(|f| words.len() < 2 || same_person(f, name))
+                    .collect();
                 match compatible.as_slice() {
                     [only] => (*only).clone(),
                     // Several variants of one person ("Donald Trump", "Donald J. Trump"):
                     // the shortest full form, then alphabetical, for determinism.
-                    many if !many.is_empty() && many.iter().all(|f| same_person(f, many[0])) => {
-                        many.iter().min_by_key(|f| (f.len(), f.as_str())).map(|f| (*f).clone()).unwrap_or_default()
-                    }
+                    many if !many.is_empty() && many.iter().all(|f| same_person(f, many[0])) => many
+                        .iter()
+                        .min_by_key(|f| (f.len(), f.as_str()))
+                        .map(|f| (*f).clone())
+                        .unwrap_or_default(),
                     _ => name.to_string(),
                 }
             }
@@ -409,7 +428,16 @@ mod tests {
     fn surnames_and_honorifics_bind_to_full_names() {
         let n = names("Witkoff arrived. Steve Witkoff met Tony Blair. Mr Blair and Witkoff talked.");
         let bound: Vec<_> = n.iter().map(|(_, e)| e.clone().unwrap_or_default()).collect();
-        assert_eq!(bound, vec!["Steve Witkoff", "Steve Witkoff", "Tony Blair", "Tony Blair", "Steve Witkoff"]);
+        assert_eq!(
+            bound,
+            vec![
+                "Steve Witkoff",
+                "Steve Witkoff",
+                "Tony Blair",
+                "Tony Blair",
+                "Steve Witkoff"
+            ]
+        );
     }
 
     #[test]
@@ -421,7 +449,14 @@ mod tests {
     #[test]
     fn unknown_single_words_stay_unbound_unless_placed() {
         let n = names("Apparently nothing happened. Talks went on in Westeros.");
-        assert_eq!(n, vec![("Apparently".to_string(), None), ("Talks".to_string(), None), ("Westeros".to_string(), Some("Westeros".to_string()))]);
+        assert_eq!(
+            n,
+            vec![
+                ("Apparently".to_string(), None),
+                ("Talks".to_string(), None),
+                ("Westeros".to_string(), Some("Westeros".to_string()))
+            ]
+        );
     }
 
     #[test]

@@ -54,24 +54,66 @@ pub struct Sentence {
 
 /// Abbreviations that take a period and never end a sentence (titles, honorifics).
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
-    "adm", "prof", "rev", "hon", "pres", "sec", "amb", "maj", "no", "vs", "ft", "mt",
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "prof",
+    "rev", "hon", "pres", "sec", "amb", "maj", "no", "vs", "ft", "mt",
 ];
 
 /// Abbreviations that take a period and may end a sentence.
 const OTHER_ABBREVIATIONS: &[&str] = &[
-    "jr", "sr", "inc", "ltd", "co", "corp", "etc", "jan", "feb", "aug", "sept", "oct", "nov",
-    "dec", "ariz", "calif", "fla", "mass", "mich", "minn", "wash", "conn", "ill", "ind", "tenn",
-    "ky", "ga", "pa", "va", "md", "ore", "okla", "colo", "nev", "wis", "ala", "miss", "mo",
-    "neb", "kan", "del", "vt", "dept", "govt", "approx", "est",
+    "jr", "sr", "inc", "ltd", "co", "corp", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "ariz", "calif",
+    "fla", "mass", "mich", "minn", "wash", "conn", "ill", "ind", "tenn", "ky", "ga", "pa", "va", "md", "ore", "okla",
+    "colo", "nev", "wis", "ala", "miss", "mo", "neb", "kan", "del", "vt", "dept", "govt", "approx", "est",
 ];
 
 /// Words that, capitalised after an abbreviation's period, show a new sentence has begun.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
-    "that", "his", "her", "their", "its", "there", "after", "as", "at", "for", "when", "while",
-    "if", "meanwhile", "however", "some", "many", "officials", "both", "since", "during", "yet",
-    "so", "still", "now", "last", "earlier", "later", "then", "what", "who", "why", "how",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "there",
+    "after",
+    "as",
+    "at",
+    "for",
+    "when",
+    "while",
+    "if",
+    "meanwhile",
+    "however",
+    "some",
+    "many",
+    "officials",
+    "both",
+    "since",
+    "during",
+    "yet",
+    "so",
+    "still",
+    "now",
+    "last",
+    "earlier",
+    "later",
+    "then",
+    "what",
+    "who",
+    "why",
+    "how",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -106,8 +148,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Number;
             chars.next();
             while let Some(&(j, d)) = chars.peek() {
-                let sep_then_digit = (d == '.' || d == ',')
-                    && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
+                let sep_then_digit = (d == '.' || d == ',') && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
                 if d.is_alphanumeric() || sep_then_digit {
                     chars.next();
                 } else {
@@ -127,8 +168,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     Some(&(j, d)) if is_apostrophe(d) => {
                         let rest = &text[j + d.len_utf8()..];
                         let next_is_letter = rest.chars().next().is_some_and(is_word_char);
-                        let possessive = rest.starts_with(['s', 'S'])
-                            && !rest[1..].chars().next().is_some_and(is_word_char);
+                        let possessive =
+                            rest.starts_with(['s', 'S']) && !rest[1..].chars().next().is_some_and(is_word_char);
                         let contraction = text[start..j].ends_with(['n', 'N'])
                             && rest.starts_with(['t', 'T'])
                             && !rest[1..].chars().next().is_some_and(is_word_char);
@@ -167,14 +208,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // "did" + "n't": the contraction is its own token for negation cues.
             let end = chars.peek().map_or(text.len(), |&(j, _)| j);
             let w = &text[start..end];
-            if (w.ends_with('n') || w.ends_with('N'))
-                && text[end..].starts_with(|ch: char| is_apostrophe(ch))
-            {
+            if (w.ends_with('n') || w.ends_with('N')) && text[end..].starts_with(|ch: char| is_apostrophe(ch)) {
                 let after = &text[end..];
                 let ap_len = after.chars().next().map_or(1, char::len_utf8);
                 let rest = &after[ap_len..];
-                if rest.starts_with(['t', 'T']) && !rest[1..].starts_with(is_word_char) && w.len() > 1
-                {
+                if rest.starts_with(['t', 'T']) && !rest[1..].starts_with(is_word_char) && w.len() > 1 {
                     // Split "didn" into "did" and "n't".
                     let did_end = end - 1;
                     tokens.push(Token {
@@ -242,9 +280,7 @@ fn is_title_abbreviation(word: &str) -> bool {
 }
 
 fn starts_upper_or_digit(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn is_quote(s: &str) -> bool {
@@ -303,11 +339,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     } else if abbreviation_end {
                         // "Mr. Blair" never ends; "the U.S. The next day" does.
                         !is_title_abbreviation(t)
-                            && !(t.len() == 2 && t.chars().next().is_some_and(char::is_uppercase))
+                            && (t.len() != 2 || !t.starts_with(char::is_uppercase))
                             && (n.newline_before
-                                || (upper
-                                    && SENTENCE_STARTERS
-                                        .contains(&nt.to_ascii_lowercase().as_str())))
+                                || (upper && SENTENCE_STARTERS.contains(&nt.to_ascii_lowercase().as_str())))
                     } else {
                         upper || opens || n.newline_before
                     }
@@ -370,7 +404,13 @@ impl<'a> Tokenized<'a> {
             }
             norm_spans.push((start, norm.len() as u32));
         }
-        Tokenized { text, tokens, sentences, norm, norm_spans }
+        Tokenized {
+            text,
+            tokens,
+            sentences,
+            norm,
+            norm_spans,
+        }
     }
 
     /// Token `i` as written.
@@ -435,7 +475,11 @@ mod tests {
     fn us_at_the_end_of_a_sentence_ends_it_before_a_sentence_starter() {
         assert_eq!(
             sentences("He flew to the U.S. The talks began. Envoys met in the U.S. Capitol."),
-            vec!["He flew to the U.S.", "The talks began.", "Envoys met in the U.S. Capitol."]
+            vec![
+                "He flew to the U.S.",
+                "The talks began.",
+                "Envoys met in the U.S. Capitol."
+            ]
         );
     }
 
@@ -455,7 +499,11 @@ mod tests {
     fn line_breaks_end_sentences_unless_the_text_continues() {
         assert_eq!(
             sentences("Witkoff to Visit Russia\n\nApril 22, 2025\nThe envoy will\ncontinue talks."),
-            vec!["Witkoff to Visit Russia", "April 22, 2025", "The envoy will continue talks."]
+            vec![
+                "Witkoff to Visit Russia",
+                "April 22, 2025",
+                "The envoy will continue talks."
+            ]
         );
     }
 
@@ -473,7 +521,10 @@ mod tests {
     fn normalised_words_fold_case_and_apostrophes() {
         let t = Tokenized::new("Putin\u{2019}s AIDE didn\u{2019}t go. He left.");
         let words: Vec<&str> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
-        assert_eq!(words, vec!["putin", "'s", "aide", "did", "n't", "go", ".", "he", "left", "."]);
+        assert_eq!(
+            words,
+            vec!["putin", "'s", "aide", "did", "n't", "go", ".", "he", "left", "."]
+        );
         assert_eq!(t.sentence_of(7), 1);
         assert!(t.is_capitalized(0) && !t.is_capitalized(1));
     }

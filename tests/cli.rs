@@ -14,7 +14,10 @@ fn polgraph() -> Command {
 }
 
 fn triples(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn has(ts: &[Value], s: &str, r: &str, o: &str, m: &str) -> bool {
@@ -35,7 +38,13 @@ fn built() -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn extract_finds_the_sample_articles_key_triples() {
-    let out = polgraph().args(["extract", SAMPLE]).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .args(["extract", SAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ts = triples(&out);
     for (s, r, o, m) in [
         ("Steve Witkoff", "met", "Vladimir Putin", "fact"),
@@ -49,7 +58,16 @@ fn extract_finds_the_sample_articles_key_triples() {
     // "nor did he say whether the Trump envoy would meet with Putin" is hypothetical, not planned.
     assert!(!has(&ts, "Steve Witkoff", "met", "Vladimir Putin", "planned"));
     for t in &ts {
-        for key in ["doc", "subject_type", "object_type", "sentence", "sentence_index", "date", "confidence", "rule"] {
+        for key in [
+            "doc",
+            "subject_type",
+            "object_type",
+            "sentence",
+            "sentence_index",
+            "date",
+            "confidence",
+            "rule",
+        ] {
             assert!(t.get(key).is_some(), "{key} missing in {t}");
         }
         assert_eq!(t["doc"], "witkoff-2025-04-22");
@@ -59,7 +77,13 @@ fn extract_finds_the_sample_articles_key_triples() {
 
 #[test]
 fn extract_output_snapshot() {
-    let out = polgraph().args(["extract", SAMPLE]).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .args(["extract", SAMPLE])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let rows: Vec<String> = triples(&out)
         .iter()
         .map(|t| {
@@ -79,11 +103,26 @@ fn extract_output_snapshot() {
 
 #[test]
 fn extract_formats_csv_and_json() {
-    let out = polgraph().args(["extract", SAMPLE, "--format", "csv"]).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .args(["extract", SAMPLE, "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let mut r = csv::Reader::from_reader(out.as_slice());
-    assert_eq!(r.headers().unwrap().iter().take(3).collect::<Vec<_>>(), ["doc", "subject", "subject_type"]);
+    assert_eq!(
+        r.headers().unwrap().iter().take(3).collect::<Vec<_>>(),
+        ["doc", "subject", "subject_type"]
+    );
     let rows = r.records().count();
-    let out = polgraph().args(["extract", SAMPLE, "-f", "json"]).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .args(["extract", SAMPLE, "-f", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), rows);
     assert!(rows >= 10);
@@ -91,8 +130,22 @@ fn extract_formats_csv_and_json() {
 
 #[test]
 fn extract_min_confidence_filters() {
-    let all = triples(&polgraph().args(["extract", SAMPLE]).assert().success().get_output().stdout);
-    let high = triples(&polgraph().args(["extract", SAMPLE, "--min-confidence", "0.8"]).assert().success().get_output().stdout);
+    let all = triples(
+        &polgraph()
+            .args(["extract", SAMPLE])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    let high = triples(
+        &polgraph()
+            .args(["extract", SAMPLE, "--min-confidence", "0.8"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
     assert!(high.len() < all.len() && !high.is_empty());
     assert!(high.iter().all(|t| t["confidence"].as_f64().unwrap() >= 0.8));
 }
@@ -100,7 +153,14 @@ fn extract_min_confidence_filters() {
 #[test]
 fn extract_reads_stdin_html_and_jsonl() {
     let text = std::fs::read_to_string(SAMPLE).unwrap();
-    let out = polgraph().args(["extract", "-"]).write_stdin(text).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .args(["extract", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ts = triples(&out);
     assert!(has(&ts, "Steve Witkoff", "met", "Vladimir Putin", "fact"));
     assert!(ts.iter().all(|t| t["doc"] == "stdin"));
@@ -114,12 +174,29 @@ fn extract_reads_stdin_html_and_jsonl() {
     )
     .unwrap();
     let jsonl = dir.path().join("feed.jsonl");
-    std::fs::write(&jsonl, "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"Kremlin spokesman Dmitry Peskov spoke.\"}\n").unwrap();
-    let out = polgraph().arg("extract").arg(dir.path()).assert().success().get_output().stdout.clone();
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"Kremlin spokesman Dmitry Peskov spoke.\"}\n",
+    )
+    .unwrap();
+    let out = polgraph()
+        .arg("extract")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let ts = triples(&out);
     assert!(has(&ts, "Steve Witkoff", "met", "Vladimir Putin", "fact"), "{ts:?}");
-    assert!(!ts.iter().any(|t| t["object"] == "Barack Obama" || t["subject"] == "Barack Obama"));
-    assert!(ts.iter().any(|t| t["doc"] == "a1" && t["subject"] == "Dmitry Peskov" && t["relation"] == "works_for"));
+    assert!(
+        !ts.iter()
+            .any(|t| t["object"] == "Barack Obama" || t["subject"] == "Barack Obama")
+    );
+    assert!(
+        ts.iter()
+            .any(|t| t["doc"] == "a1" && t["subject"] == "Dmitry Peskov" && t["relation"] == "works_for")
+    );
 }
 
 #[test]
@@ -195,11 +272,29 @@ fn query_path_connects_witkoff_to_dmitriev_and_interfax() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Steve Witkoff —met— Kirill Dmitriev"));
-    let a = polgraph().args(["query", "path", "steve witkoff", "interfax", "-g"]).arg(&g).assert().success();
+    let a = polgraph()
+        .args(["query", "path", "steve witkoff", "interfax", "-g"])
+        .arg(&g)
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&a.get_output().stdout).to_string();
     assert!(text.contains("—spoke_to→ Interfax"), "{text}");
     assert!(text.contains("witkoff-2025-04-22 #"), "evidence on each hop: {text}");
-    let a = polgraph().args(["query", "--json", "path", "Witkoff", "Interfax", "--all", "--max-hops", "3", "-g"]).arg(&g).assert().success();
+    let a = polgraph()
+        .args([
+            "query",
+            "--json",
+            "path",
+            "Witkoff",
+            "Interfax",
+            "--all",
+            "--max-hops",
+            "3",
+            "-g",
+        ])
+        .arg(&g)
+        .assert()
+        .success();
     let v: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
     assert!(!v["paths"].as_array().unwrap().is_empty());
     // Too short a leash: nothing found, exit 1.
@@ -221,10 +316,17 @@ fn query_neighbors_pairs_and_central() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Vladimir Putin (person)").and(predicate::str::contains("Steve Witkoff")));
-    let a = polgraph().args(["query", "pairs", "--relation", "met", "--csv", "-g"]).arg(&g).assert().success();
+    let a = polgraph()
+        .args(["query", "pairs", "--relation", "met", "--csv", "-g"])
+        .arg(&g)
+        .assert()
+        .success();
     let mut r = csv::Reader::from_reader(a.get_output().stdout.as_slice());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert!(rows.iter().any(|x| &x[0] == "Steve Witkoff" && &x[1] == "Vladimir Putin" && x[2].contains("met")));
+    assert!(
+        rows.iter()
+            .any(|x| &x[0] == "Steve Witkoff" && &x[1] == "Vladimir Putin" && x[2].contains("met"))
+    );
     assert!(rows.iter().all(|x| x[2].starts_with("met")));
     polgraph()
         .args(["query", "central", "--top", "3", "-g"])
@@ -238,18 +340,42 @@ fn query_neighbors_pairs_and_central() {
 fn export_each_format_from_a_saved_graph() {
     let (_d, out) = built();
     let g = out.join("graph.json");
-    let dot = polgraph().args(["export", "--format", "dot", "-g"]).arg(&g).assert().success().get_output().stdout.clone();
+    let dot = polgraph()
+        .args(["export", "--format", "dot", "-g"])
+        .arg(&g)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8_lossy(&dot).starts_with("digraph polgraph {"));
-    let json = polgraph().args(["export", "-f", "json", "-g"]).arg(&g).assert().success().get_output().stdout.clone();
+    let json = polgraph()
+        .args(["export", "-f", "json", "-g"])
+        .arg(&g)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(json, std::fs::read(&g).unwrap(), "export json = the saved graph");
     let csv_dir = out.join("csv");
-    polgraph().args(["export", "-f", "csv", "-g"]).arg(&g).arg("-o").arg(&csv_dir).assert().success();
-    assert_eq!(std::fs::read(csv_dir.join("edges.csv")).unwrap(), std::fs::read(out.join("edges.csv")).unwrap());
+    polgraph()
+        .args(["export", "-f", "csv", "-g"])
+        .arg(&g)
+        .arg("-o")
+        .arg(&csv_dir)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(csv_dir.join("edges.csv")).unwrap(),
+        std::fs::read(out.join("edges.csv")).unwrap()
+    );
     let svg = polgraph().args(["export", "-f", "svg", "-g"]).arg(&g).assert();
     if which("dot") {
         svg.success().stdout(predicate::str::contains("<svg"));
     } else {
-        svg.code(2).stderr(predicate::str::contains("Graphviz `dot` is not installed"));
+        svg.code(2)
+            .stderr(predicate::str::contains("Graphviz `dot` is not installed"));
     }
 }
 
@@ -267,10 +393,19 @@ fn errors_name_what_and_where() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no articles found"));
-    polgraph().args(["extract", SAMPLE, "--format", "xml"]).assert().code(2).stderr(predicate::str::contains("invalid value 'xml'"));
+    polgraph()
+        .args(["extract", SAMPLE, "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'xml'"));
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"text\": \"ok\"}\n{broken\n").unwrap();
-    polgraph().arg("extract").arg(&bad).assert().code(2).stderr(predicate::str::contains("bad.jsonl:2: not a JSON article record"));
+    polgraph()
+        .arg("extract")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.jsonl:2: not a JSON article record"));
     let lex = dir.path().join("lex");
     std::fs::create_dir(&lex).unwrap();
     std::fs::write(lex.join("titles.tsv"), "czar\tgoverns\n").unwrap();
@@ -296,7 +431,9 @@ fn query_errors_unknown_actor_and_bad_graphs() {
         .arg(&g)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no actor named \"Witkof\"; did you mean Steve Witkoff?"));
+        .stderr(predicate::str::contains(
+            "no actor named \"Witkof\"; did you mean Steve Witkoff?",
+        ));
     polgraph()
         .args(["query", "pairs", "--relation", "hugged", "-g"])
         .arg(&g)
@@ -309,7 +446,10 @@ fn query_errors_unknown_actor_and_bad_graphs() {
         .arg(&missing)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("nope.json: no such file or directory").and(predicate::str::contains("polgraph build")));
+        .stderr(
+            predicate::str::contains("nope.json: no such file or directory")
+                .and(predicate::str::contains("polgraph build")),
+        );
     let text = std::fs::read_to_string(&g).unwrap();
     let truncated = out.join("truncated.json");
     std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
@@ -346,7 +486,11 @@ fn outputs_are_byte_identical_across_runs() {
     let (_a, one) = built();
     let (_b, two) = built();
     for f in ["graph.json", "graph.dot", "edges.csv", "nodes.csv"] {
-        assert_eq!(std::fs::read(one.join(f)).unwrap(), std::fs::read(two.join(f)).unwrap(), "{f}");
+        assert_eq!(
+            std::fs::read(one.join(f)).unwrap(),
+            std::fs::read(two.join(f)).unwrap(),
+            "{f}"
+        );
     }
 }
 
@@ -358,6 +502,42 @@ fn survives_the_shared_corpus() {
         eprintln!("skipping: {} is absent", corpus.display());
         return;
     }
-    let out = polgraph().arg("extract").arg(&corpus).assert().success().get_output().stdout.clone();
+    let out = polgraph()
+        .arg("extract")
+        .arg(&corpus)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(triples(&out).len() > 100);
+}
+
+/// graph.json is node-link JSON that networkx reads as it is.
+#[test]
+fn networkx_reads_graph_json() {
+    let check = std::process::Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output();
+    if !check.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipping: python3 with networkx is not installed (bash .ci/run installs it)");
+        return;
+    }
+    let (_d, out) = built();
+    let script = "import json, sys, networkx as nx\n\
+                  g = nx.node_link_graph(json.load(open(sys.argv[1])), edges='links')\n\
+                  print(type(g).__name__, g.number_of_nodes(), g.number_of_edges(), g.nodes['Vladimir Putin']['type'])";
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(out.join("graph.json"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let expected = format!(
+        "MultiDiGraph {} {} person\n",
+        g["nodes"].as_array().unwrap().len(),
+        g["links"].as_array().unwrap().len()
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
 }

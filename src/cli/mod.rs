@@ -235,7 +235,12 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     }
     let dirs = (!o.lexicon.is_empty()).then_some(o.lexicon.as_slice());
     let lexicon = Lexicon::load(dirs, &o.disable_rule).context("loading lexicons")?;
-    Ok(Extractor::new(lexicon, ExtractConfig { min_confidence: o.min_confidence }))
+    Ok(Extractor::new(
+        lexicon,
+        ExtractConfig {
+            min_confidence: o.min_confidence,
+        },
+    ))
 }
 
 fn extract_all(inputs: &[PathBuf], ex: &Extractor) -> Result<Vec<DocExtraction>> {
@@ -246,7 +251,11 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor) -> Result<Vec<DocExtraction>>
     }
     if out.is_empty() {
         return Err(polgraph::Error::NoArticles {
-            inputs: inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            inputs: inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
         .into());
     }
@@ -272,7 +281,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
     let docs = extract_all(&a.inputs, &ex)?;
     let triples = docs.iter().flat_map(|d| d.triples.iter());
-    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    let csv = CsvOptions {
+        neutralize_formulas: !a.raw_csv,
+    };
     write_to(a.output.as_deref(), |w| match a.format {
         TripleFormat::Jsonl => {
             for t in triples {
@@ -296,9 +307,13 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     let docs = extract_all(&a.inputs, &ex)?;
     let graph = ActorGraph::build(&docs, a.include_uncertain);
     std::fs::create_dir_all(&a.output).with_context(|| format!("creating output directory {}", a.output.display()))?;
-    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    let csv = CsvOptions {
+        neutralize_formulas: !a.raw_csv,
+    };
     let path = |name: &str| a.output.join(name);
-    write_atomic(&path("graph.json"), |w| graph.write_json(w).map_err(std::io::Error::from))?;
+    write_atomic(&path("graph.json"), |w| {
+        graph.write_json(w).map_err(std::io::Error::from)
+    })?;
     let dot = export::to_dot(&graph);
     write_atomic(&path("graph.dot"), |w| w.write_all(dot.as_bytes()))?;
     write_atomic(&path("edges.csv"), |w| export::write_edges_csv(&graph, w, csv))?;
@@ -321,7 +336,15 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
             .flat_map(|d| &d.triples)
             .filter(|t| !t.modality.is_asserted())
             .count();
-        output::summary(&graph, &docs, uncertain, a.include_uncertain, &a.output, &written, svg_note.as_deref())?;
+        output::summary(
+            &graph,
+            &docs,
+            uncertain,
+            a.include_uncertain,
+            &a.output,
+            &written,
+            svg_note.as_deref(),
+        )?;
     } else if let Some(note) = svg_note {
         eprintln!("polgraph: {note}");
     }
@@ -340,7 +363,14 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     let found = match a.question {
-        Question::Path { from, to, max_hops, all, limit, relation } => {
+        Question::Path {
+            from,
+            to,
+            max_hops,
+            all,
+            limit,
+            relation,
+        } => {
             let (x, y) = (g.find(&from)?, g.find(&to)?);
             let f = Filter { relations: relation };
             let paths = if all {
@@ -357,7 +387,12 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             output::neighbors(&mut w, &g, x, &n, a.json)?;
             !n.is_empty()
         }
-        Question::Pairs { relation, sort, csv, limit } => {
+        Question::Pairs {
+            relation,
+            sort,
+            csv,
+            limit,
+        } => {
             let order = match sort {
                 SortBy::Weight => PairOrder::Weight,
                 SortBy::Name => PairOrder::Name,
@@ -370,7 +405,11 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             !p.is_empty()
         }
         Question::Central { by, top, relation } => {
-            let mut c = query::centrality(&g, &Filter { relations: relation }, matches!(by, Centrality::Betweenness));
+            let mut c = query::centrality(
+                &g,
+                &Filter { relations: relation },
+                matches!(by, Centrality::Betweenness),
+            );
             c.truncate(top);
             output::central(&mut w, &g, &c, a.json)?;
             !c.is_empty()
@@ -382,7 +421,9 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
 
 fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     let g = load_graph(&a.graph)?;
-    let csv = CsvOptions { neutralize_formulas: !a.raw_csv };
+    let csv = CsvOptions {
+        neutralize_formulas: !a.raw_csv,
+    };
     match a.format {
         ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
         ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w).map_err(std::io::Error::from))?,
@@ -399,12 +440,20 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
         ExportFormat::Csv => {
             let dir = match &a.output {
                 Some(d) => d.clone(),
-                None => a.graph.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+                None => a
+                    .graph
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from(".")),
             };
             std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
             write_atomic(&dir.join("edges.csv"), |w| export::write_edges_csv(&g, w, csv))?;
             write_atomic(&dir.join("nodes.csv"), |w| export::write_nodes_csv(&g, w, csv))?;
-            eprintln!("polgraph: wrote {} and {}", dir.join("edges.csv").display(), dir.join("nodes.csv").display());
+            eprintln!(
+                "polgraph: wrote {} and {}",
+                dir.join("edges.csv").display(),
+                dir.join("nodes.csv").display()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

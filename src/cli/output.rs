@@ -58,13 +58,22 @@ pub fn summary(
         plural(g.edge_count(), "relation", "relations"),
     )?;
     if uncertain > 0 && !included {
-        writeln!(w, "({} negated or hypothetical left out; --include-uncertain keeps them)", uncertain)?;
+        writeln!(
+            w,
+            "({} negated or hypothetical left out; --include-uncertain keeps them)",
+            uncertain
+        )?;
     }
     let mut ids = g.actor_ids();
     ids.sort_by_key(|&a| std::cmp::Reverse(g.degree(a)));
     if !ids.is_empty() {
         writeln!(w, "Top actors by degree:")?;
-        let width = ids.iter().take(5).map(|&a| g.actor(a).name.chars().count()).max().unwrap_or(0);
+        let width = ids
+            .iter()
+            .take(5)
+            .map(|&a| g.actor(a).name.chars().count())
+            .max()
+            .unwrap_or(0);
         for &a in ids.iter().take(5) {
             let n = g.actor(a);
             writeln!(w, "  {:<width$}  {:>3}  {}", n.name, g.degree(a), n.actor_type)?;
@@ -79,16 +88,28 @@ pub fn summary(
 }
 
 /// `query path`.
-pub fn paths(w: &mut dyn Write, g: &ActorGraph, x: ActorId, y: ActorId, max: usize, paths: &[Vec<Hop>], as_json: bool) -> Result<()> {
+pub fn paths(
+    w: &mut dyn Write,
+    g: &ActorGraph,
+    x: ActorId,
+    y: ActorId,
+    max: usize,
+    paths: &[Vec<Hop>],
+    as_json: bool,
+) -> Result<()> {
     let (a, b) = (&g.actor(x).name, &g.actor(y).name);
     if as_json {
         let v: Vec<serde_json::Value> = paths
             .iter()
             .map(|p| {
-                json!(p.iter().map(|h| json!({
-                    "from": g.actor(h.from).name, "to": g.actor(h.to).name,
-                    "forward": h.forward, "edge": edge_json(&h.edge),
-                })).collect::<Vec<_>>())
+                json!(
+                    p.iter()
+                        .map(|h| json!({
+                            "from": g.actor(h.from).name, "to": g.actor(h.to).name,
+                            "forward": h.forward, "edge": edge_json(&h.edge),
+                        }))
+                        .collect::<Vec<_>>()
+                )
             })
             .collect();
         serde_json::to_writer_pretty(&mut *w, &json!({"from": a, "to": b, "paths": v}))?;
@@ -103,7 +124,13 @@ pub fn paths(w: &mut dyn Write, g: &ActorGraph, x: ActorId, y: ActorId, max: usi
         }
         writeln!(w, "{a} → {b}: {} hop{}", p.len(), if p.len() == 1 { "" } else { "s" })?;
         for h in p {
-            writeln!(w, "  {} {} {}", g.actor(h.from).name, arrow(&h.edge, h.forward), g.actor(h.to).name)?;
+            writeln!(
+                w,
+                "  {} {} {}",
+                g.actor(h.from).name,
+                arrow(&h.edge, h.forward),
+                g.actor(h.to).name
+            )?;
             writeln!(w, "      {}", evidence_line(&h.edge))?;
         }
     }
@@ -116,11 +143,13 @@ pub fn neighbors(w: &mut dyn Write, g: &ActorGraph, x: ActorId, n: &[Neighbour],
     if as_json {
         let v: Vec<serde_json::Value> = n
             .iter()
-            .map(|nb| json!({
-                "actor": g.actor(nb.actor).name, "type": g.actor(nb.actor).actor_type,
-                "distance": nb.distance, "via": g.actor(nb.via).name,
-                "edges": nb.edges.iter().map(edge_json).collect::<Vec<_>>(),
-            }))
+            .map(|nb| {
+                json!({
+                    "actor": g.actor(nb.actor).name, "type": g.actor(nb.actor).actor_type,
+                    "distance": nb.distance, "via": g.actor(nb.via).name,
+                    "edges": nb.edges.iter().map(edge_json).collect::<Vec<_>>(),
+                })
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *w, &json!({"actor": name, "neighbors": v}))?;
         return writeln!(w);
@@ -136,11 +165,29 @@ pub fn neighbors(w: &mut dyn Write, g: &ActorGraph, x: ActorId, n: &[Neighbour],
             .map(|e| {
                 let from = g.actor(nb.via);
                 let forward = std::ptr::eq(e.source, from);
-                format!("{}{}", arrow(e, forward), if e.edge.weight > 1 { format!(" ×{}", e.edge.weight) } else { String::new() })
+                format!(
+                    "{}{}",
+                    arrow(e, forward),
+                    if e.edge.weight > 1 {
+                        format!(" ×{}", e.edge.weight)
+                    } else {
+                        String::new()
+                    }
+                )
             })
             .collect();
-        let via = if nb.distance > 1 { format!("  (via {})", g.actor(nb.via).name) } else { String::new() };
-        writeln!(w, "  {} {} ({}){via}", rels.join(", "), g.actor(nb.actor).name, g.actor(nb.actor).actor_type)?;
+        let via = if nb.distance > 1 {
+            format!("  (via {})", g.actor(nb.via).name)
+        } else {
+            String::new()
+        };
+        writeln!(
+            w,
+            "  {} {} ({}){via}",
+            rels.join(", "),
+            g.actor(nb.actor).name,
+            g.actor(nb.actor).actor_type
+        )?;
     }
     Ok(())
 }
@@ -151,9 +198,21 @@ pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: 
         pair.edges
             .iter()
             .map(|e| {
-                let m = if e.edge.modality == polgraph::Modality::Fact { String::new() } else { format!(" ({})", e.edge.modality) };
-                let n = if e.edge.weight > 1 { format!(" ×{}", e.edge.weight) } else { String::new() };
-                let dir = if e.edge.relation.is_symmetric() || e.source_id == pair.a { "" } else { "←" };
+                let m = if e.edge.modality == polgraph::Modality::Fact {
+                    String::new()
+                } else {
+                    format!(" ({})", e.edge.modality)
+                };
+                let n = if e.edge.weight > 1 {
+                    format!(" ×{}", e.edge.weight)
+                } else {
+                    String::new()
+                };
+                let dir = if e.edge.relation.is_symmetric() || e.source_id == pair.a {
+                    ""
+                } else {
+                    "←"
+                };
                 format!("{dir}{}{m}{n}", e.edge.relation)
             })
             .collect::<Vec<_>>()
@@ -162,8 +221,10 @@ pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: 
     if as_json {
         let v: Vec<serde_json::Value> = p
             .iter()
-            .map(|x| json!({"a": g.actor(x.a).name, "b": g.actor(x.b).name, "weight": x.weight,
-                            "edges": x.edges.iter().map(edge_json).collect::<Vec<_>>()}))
+            .map(|x| {
+                json!({"a": g.actor(x.a).name, "b": g.actor(x.b).name, "weight": x.weight,
+                            "edges": x.edges.iter().map(edge_json).collect::<Vec<_>>()})
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *w, &v)?;
         return writeln!(w);
@@ -172,7 +233,12 @@ pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: 
         let mut out = csv::Writer::from_writer(w);
         out.write_record(["a", "b", "relations", "weight"])?;
         for x in p {
-            let cells = [g.actor(x.a).name.clone(), g.actor(x.b).name.clone(), rels(x), x.weight.to_string()];
+            let cells = [
+                g.actor(x.a).name.clone(),
+                g.actor(x.b).name.clone(),
+                rels(x),
+                x.weight.to_string(),
+            ];
             let cells: Vec<String> = cells
                 .iter()
                 .map(|c| polgraph::export::csv_cell(c, Default::default()).into_owned())
@@ -187,7 +253,14 @@ pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: 
     let wa = p.iter().map(|x| g.actor(x.a).name.chars().count()).max().unwrap_or(0);
     let wb = p.iter().map(|x| g.actor(x.b).name.chars().count()).max().unwrap_or(0);
     for x in p {
-        writeln!(w, "{:<wa$}  {:<wb$}  {:>3}  {}", g.actor(x.a).name, g.actor(x.b).name, x.weight, rels(x))?;
+        writeln!(
+            w,
+            "{:<wa$}  {:<wb$}  {:>3}  {}",
+            g.actor(x.a).name,
+            g.actor(x.b).name,
+            x.weight,
+            rels(x)
+        )?;
     }
     Ok(())
 }
@@ -197,17 +270,28 @@ pub fn central(w: &mut dyn Write, g: &ActorGraph, c: &[Centrality], as_json: boo
     if as_json {
         let v: Vec<serde_json::Value> = c
             .iter()
-            .map(|x| json!({"actor": g.actor(x.actor).name, "type": g.actor(x.actor).actor_type,
-                            "degree": x.degree, "betweenness": x.betweenness}))
+            .map(|x| {
+                json!({"actor": g.actor(x.actor).name, "type": g.actor(x.actor).actor_type,
+                            "degree": x.degree, "betweenness": x.betweenness})
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *w, &v)?;
         return writeln!(w);
     }
-    let width = c.iter().map(|x| g.actor(x.actor).name.chars().count()).max().unwrap_or(5).max(5);
+    let width = c
+        .iter()
+        .map(|x| g.actor(x.actor).name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
     writeln!(w, "{:<width$}  {:>6}  {:>11}  type", "actor", "degree", "betweenness")?;
     for x in c {
         let n = g.actor(x.actor);
-        writeln!(w, "{:<width$}  {:>6}  {:>11.3}  {}", n.name, x.degree, x.betweenness, n.actor_type)?;
+        writeln!(
+            w,
+            "{:<width$}  {:>6}  {:>11.3}  {}",
+            n.name, x.degree, x.betweenness, n.actor_type
+        )?;
     }
     Ok(())
 }
