@@ -83,6 +83,9 @@ const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("broadcaster", "media"),
     ("network", "media"),
     ("ministry", "government"),
+    ("country", "country"),
+    ("nation", "country"),
+    ("kingdom", "country"),
 ];
 
 fn is_plural_title(words: &[String]) -> bool {

@@ -11,7 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::find_mentions;
 use crate::model::{Actor, DocExtraction, Document, Modality, Relation, Triple};
 use crate::relations::{Found, affiliations, description_affiliations, patterns};
-use crate::resolve::{CorpusNames, resolve_names, resolve_references};
+use crate::resolve::{CorpusNames, Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,8 +63,9 @@ impl Extractor {
         };
         let mut mentions = find_mentions(&t, lex);
         let mut ents = resolve_names(&t, lex, &mut mentions, headline_sentences);
+        resolve_references(&t, lex, &mut mentions, &mut ents, Stage::Pronouns);
         let mut found = affiliations(&t, lex, &mentions, &mut ents);
-        resolve_references(&t, lex, &mut mentions, &mut ents);
+        resolve_references(&t, lex, &mut mentions, &mut ents, Stage::Descriptions);
         found.extend(description_affiliations(&t, lex, &mentions, &mut ents));
         found.extend(patterns(&t, lex, &mentions, &ents));
 

@@ -68,6 +68,7 @@ const PREPOSITIONS: &[&str] = &[
     "near",
     "amid",
 ];
+const SUBORDINATORS: &[&str] = &["after", "before", "since", "until", "as", "than", "like"];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow",
 ];
@@ -145,6 +146,19 @@ impl Ctx<'_, '_> {
 /// person's entity, for descriptions to match later.
 pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &mut Entities) -> Vec<Found> {
     let mut out = Vec::new();
+    // "Sen. John McCain, R-Ariz.": the party a code names need not be mentioned.
+    for i in 1..t.tokens.len().saturating_sub(2) {
+        if t.raw(i - 1) == "," && t.raw(i + 1) == "-" && t.glued(i) {
+            let name = match t.raw(i) {
+                "R" => "Republican Party",
+                "D" => "Democratic Party",
+                _ => continue,
+            };
+            if let Some(entry) = lex.entry_by_name(name) {
+                ents.of_entry(lex, entry);
+            }
+        }
+    }
     let mut facts: Vec<(usize, TitleFact)> = Vec::new();
     {
         let cx = Ctx { t, lex, mentions, ents };
@@ -255,7 +269,7 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
             "D" => Some("Democratic Party"),
             _ => None,
         };
-        if let Some(q) = party.and_then(|name| cx.ents.list.iter().position(|x| x.name == name).or(None))
+        if let Some(q) = party.and_then(|name| cx.ents.list.iter().position(|x| x.name == name))
             && let Some(f) = cx.found(
                 e,
                 Relation::MemberOf,
@@ -562,7 +576,10 @@ impl Ctx<'_, '_> {
                 return out;
             }
             let before = self.np_start(m.first, first);
-            let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1));
+            // "after Trump fired X": after a subordinator right before its verb, a
+            // name is a clause's subject, not a preposition's object.
+            let clause_subject = before > first && SUBORDINATORS.contains(&t.word(before - 1)) && k - m.last <= 3;
+            let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1)) && !clause_subject;
             // (A description can enclose the trigger's position; it is no subject.)
             if m.modifier || in_pp || m.last > k || k - m.last > 25 {
                 if idx == 0 {

@@ -81,6 +81,20 @@ impl Entities {
         i
     }
 
+    /// The entity of a lexicon entry, added if the document has not named it.
+    pub fn of_entry(&mut self, lex: &Lexicon, entry: usize) -> usize {
+        let e = lex.entry(entry);
+        self.get_or_add(format!("lex:{entry}"), || Entity {
+            name: e.name.clone(),
+            ty: e.actor_type,
+            entry: Some(entry),
+            country: e.country.clone(),
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            titles: Vec::new(),
+        })
+    }
+
     fn surname_of(&self, i: usize) -> Option<&str> {
         let e = &self.list[i];
         (e.ty == ActorType::Person)
@@ -117,16 +131,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     for m in mentions.iter_mut() {
         match m.kind {
             MentionKind::Known { entry, surface } => {
-                let e = lex.entry(entry);
-                let i = ents.get_or_add(format!("lex:{entry}"), || Entity {
-                    name: e.name.clone(),
-                    ty: e.actor_type,
-                    entry: Some(entry),
-                    country: e.country.clone(),
-                    aliases: BTreeSet::new(),
-                    mentions: 0,
-                    titles: Vec::new(),
-                });
+                let i = ents.of_entry(lex, entry);
                 if surface != SurfaceKind::Demonym {
                     let text = mention_text(t, m);
                     if text != ents.list[i].name {
@@ -158,9 +163,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             _ => {}
         }
     }
-    // Then bare surnames and undecided names, in text order.
+    // Then bare surnames and undecided names, in text order, the headline last so
+    // that it can refer to what the body names.
     let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    for m in mentions.iter_mut() {
+    let (head, body): (Vec<&mut Mention>, Vec<&mut Mention>) =
+        mentions.iter_mut().partition(|m| m.sentence < headline_sentences);
+    for m in body.into_iter().chain(head) {
         if let Some(e) = m.entity {
             last_seen.insert(e, m.first);
             continue;
@@ -244,6 +252,17 @@ fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize
         })
 }
 
+/// Which references [`resolve_references`] binds: pronouns and organization
+/// descriptions need no titles and come before affiliations; person
+/// descriptions match titles and come after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Pronouns, "the party", "the country".
+    Pronouns,
+    /// "the U.S. envoy", "an aide to Putin".
+    Descriptions,
+}
+
 /// Binds pronouns, organization descriptions and person descriptions. Returns,
 /// for each indefinite description bound forward, the (mention, entity) pair, so
 /// affiliations can add the title it gives ("an aide to Putin" → works_for).
@@ -252,10 +271,12 @@ pub fn resolve_references(
     lex: &Lexicon,
     mentions: &mut [Mention],
     ents: &mut Entities,
+    stage: Stage,
 ) -> Vec<(usize, usize)> {
     let mut bound = Vec::new();
     for idx in 0..mentions.len() {
-        if mentions[idx].entity.is_some() {
+        let is_description = matches!(mentions[idx].kind, MentionKind::Description { .. });
+        if mentions[idx].entity.is_some() || is_description != (stage == Stage::Descriptions) {
             continue;
         }
         let m = mentions[idx].clone();
@@ -264,6 +285,15 @@ pub fn resolve_references(
             MentionKind::OrgDescription { kind } => mentions[..idx]
                 .iter()
                 .rev()
+                .filter(|p| {
+                    !matches!(
+                        p.kind,
+                        MentionKind::Known {
+                            surface: SurfaceKind::Demonym,
+                            ..
+                        }
+                    ) || *kind == "country"
+                })
                 .filter_map(|p| p.entity)
                 .find(|&e| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind)),
             MentionKind::Description { head, indefinite, .. } => {
