@@ -309,7 +309,8 @@ fn clean_inline(s: &str) -> String {
     TAG.replace_all(s, "").into_owned()
 }
 
-/// Removes news boilerplate lines and inline tags, keeping paragraph breaks.
+/// Removes news boilerplate lines, inline tags and hover-card debris, keeping
+/// paragraph breaks.
 pub fn clean_body(text: &str) -> String {
     let text = clean_inline(text);
     let mut out = String::with_capacity(text.len());
@@ -317,10 +318,72 @@ pub fn clean_body(text: &str) -> String {
         if BOILERPLATE.is_match(line) {
             continue;
         }
-        out.push_str(line.trim_end());
+        out.push_str(strip_hovercards(line).trim_end());
         out.push('\n');
     }
     out
+}
+
+/// Removes the text of scraped hover cards: after a name, the person's full name
+/// glued to headlines and closed by "MORE" ("President Trump Donald John
+/// TrumpGOP senators balk at ... MORE on Monday" → "President Trump on Monday").
+/// The glued word ("TrumpGOP") is split where its first part repeats the visible
+/// name's last word; the card runs from after that name to "MORE".
+fn strip_hovercards(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(" MORE") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = line.to_string();
+    let mut search_from = 0;
+    while let Some(rel) = out[search_from..].find(" MORE") {
+        let more_end = search_from + rel + " MORE".len();
+        if out[more_end..].starts_with(|c: char| c.is_alphanumeric()) {
+            search_from = more_end;
+            continue;
+        }
+        let window_start = out[..search_from + rel]
+            .char_indices()
+            .rev()
+            .nth(400)
+            .map_or(0, |(i, _)| i);
+        let mut cut = None;
+        // Glued words before MORE, nearest the start of the window first.
+        let window = &out[window_start..search_from + rel];
+        let mut offset = 0;
+        for word in window.split(' ') {
+            let word_start = window_start + offset;
+            offset += word.len() + 1;
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            for w in chars.windows(2) {
+                let ((_, a), (j, b)) = (w[0], w[1]);
+                if !(a.is_lowercase() && b.is_uppercase()) {
+                    continue;
+                }
+                let surname = &word[..j];
+                let before = &out[..word_start];
+                // The visible name: the same word, standing alone, shortly before.
+                let visible = before.rmatch_indices(surname).find(|(i, _)| {
+                    let end = i + surname.len();
+                    before[end..].starts_with(' ') && (*i == 0 || before[..*i].ends_with(' ')) && word_start - end < 60
+                });
+                if let Some((i, _)) = visible {
+                    cut = Some(i + surname.len());
+                    break;
+                }
+            }
+            if cut.is_some() {
+                break;
+            }
+        }
+        match cut {
+            Some(c) => {
+                out.replace_range(c..more_end, "");
+                search_from = c;
+            }
+            None => search_from = more_end,
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A plain-text article: the first non-empty line is the title, a line holding
@@ -503,6 +566,19 @@ mod tests {
         assert_eq!(doc.date.as_deref(), Some("2025-04-22"));
         assert!(doc.body.contains("An aide told Interfax."));
         assert!(!doc.body.contains("Related") && !doc.body.contains("http") && !doc.body.contains("Original"));
+    }
+
+    #[test]
+    fn hover_card_debris_is_removed() {
+        let line = "President Trump Donald John TrumpGOP senators balk at lengthy impeachment trial Warren goes local MORE on Monday slammed former Secretary of State John Kerry John Forbes KerryDemocrats debate how to defeat Trump MORE for working.";
+        assert_eq!(
+            strip_hovercards(line),
+            "President Trump on Monday slammed former Secretary of State John Kerry for working."
+        );
+        let mccain = "Sen. John McCain John Sidney McCainMcCain warns Trump MORE said.";
+        assert_eq!(strip_hovercards(mccain), "Sen. John McCain said.");
+        let plain = "He wants MORE money. The MORE the better";
+        assert_eq!(strip_hovercards(plain), plain);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::lexicon::Lexicon;
 use crate::mentions::find_mentions;
 use crate::model::{Actor, DocExtraction, Document, Modality, Relation, Triple};
-use crate::relations::{Found, affiliations, description_affiliations, patterns};
+use crate::relations::{Found, affiliations, description_affiliations, group_members, patterns};
 use crate::resolve::{CorpusNames, Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,6 +65,7 @@ impl Extractor {
         let mut ents = resolve_names(&t, lex, &mut mentions, headline_sentences);
         resolve_references(&t, lex, &mut mentions, &mut ents, Stage::Pronouns);
         let mut found = affiliations(&t, lex, &mentions, &mut ents);
+        found.extend(group_members(&t, lex, &mentions, &ents));
         resolve_references(&t, lex, &mut mentions, &mut ents, Stage::Descriptions);
         found.extend(description_affiliations(&t, lex, &mentions, &mut ents));
         found.extend(patterns(&t, lex, &mentions, &ents));

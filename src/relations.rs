@@ -68,6 +68,14 @@ const PREPOSITIONS: &[&str] = &[
     "near",
     "amid",
 ];
+/// Words that open a new clause: an object is never found beyond them.
+const CLAUSE_WORDS: &[&str] = &[
+    "whether", "if", "that", "what", "which", "who", "whom", "how", "why", "when", "where", "because", "while",
+    "and", "or", "but", "not",
+];
+const PARTICIPLES: &[&str] = &[
+    "met", "held", "told", "struck", "sent", "hit", "led", "backed", "won", "brought",
+];
 const SUBORDINATORS: &[&str] = &["after", "before", "since", "until", "as", "than", "like"];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow",
@@ -93,6 +101,27 @@ fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
 /// The mention ending just before token `i`, if any.
 fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
     mentions.iter().rposition(|m| m.last == i)
+}
+
+fn is_plain_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Where a list introduced by "including" or "such as" starts, if one follows
+/// within a few plain words of `p`.
+fn including(t: &Tokenized, p: usize, end: usize) -> Option<usize> {
+    let mut i = p;
+    while i < end && i < p + 6 {
+        match t.word(i) {
+            "including" => return Some(i + 1),
+            "such" if i + 1 < end && t.word(i + 1) == "as" => return Some(i + 2),
+            "," => {}
+            w if is_plain_word(w) => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    None
 }
 
 struct Ctx<'a, 't> {
@@ -212,6 +241,130 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
         }
     }
     out
+}
+
+/// Words after which a name stands in a list ("A, B and C"; "are A; B").
+const LIST_MARKERS: &[&str] = &[
+    ",",
+    "and",
+    ";",
+    ":",
+    "\u{2013}",
+    "\u{2014}",
+    "-",
+    "are",
+    "were",
+    "including",
+    "include",
+];
+
+/// Group membership: "Four Labour MPs who lost the whip ... Neil Duncan-Jordan,
+/// Chris Hinchliff, Brian Leishman and Rachael Maskell spoke ...". A plural
+/// member title ("Labour MPs", "Republican senators"; without a qualifier, the
+/// party last named) followed, in its sentence or at the start of the next two,
+/// by a list of two or more people, makes each of them a member.
+pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
+    let cx = Ctx { t, lex, mentions, ents };
+    let mut out = Vec::new();
+    let is_party = |e: usize| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == "party");
+    for (si, s) in t.sentences.iter().enumerate() {
+        let mut k = s.first;
+        while k < s.last {
+            let Some((used, Relation::MemberOf, head)) = title_here(t, lex, k, s.last) else {
+                k += 1;
+                continue;
+            };
+            let after = k + used;
+            if !t.word(head).ends_with('s') {
+                k = after;
+                continue;
+            }
+            let qualifier = mention_ending(mentions, k)
+                .and_then(|q| mentions[q].entity)
+                .filter(|&q| is_party(q));
+            let (group, confidence) = match qualifier {
+                Some(q) => (Some(q), 0.7),
+                // "three other MPs who rebelled": the party the text is about.
+                None => (
+                    mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.last <= k && m.sentence + 3 >= si)
+                        .filter_map(|m| m.entity)
+                        .find(|&e| is_party(e)),
+                    0.55,
+                ),
+            };
+            if let Some(g) = group {
+                for list in [
+                    cx.person_list(si, after, false),
+                    cx.person_list(si + 1, 0, true),
+                    cx.person_list(si + 2, 0, true),
+                ] {
+                    if list.len() >= 2 {
+                        for (e, sentence) in list {
+                            out.extend(cx.found(
+                                e,
+                                Relation::MemberOf,
+                                g,
+                                Modality::Fact,
+                                sentence,
+                                confidence,
+                                "affil.group",
+                            ));
+                        }
+                    }
+                }
+            }
+            k = after;
+        }
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    /// The people named in list position in sentence `si` from token `from` on
+    /// (with `early`, only a list that starts near the sentence's beginning).
+    fn person_list(&self, si: usize, from: usize, early: bool) -> Vec<(usize, usize)> {
+        let t = self.t;
+        let Some(s) = t.sentences.get(si) else {
+            return Vec::new();
+        };
+        let start = from.max(s.first);
+        let mut out = Vec::new();
+        let mut prev_end = start;
+        for m in self.mentions.iter().filter(|m| m.sentence == si && m.first >= start) {
+            let (MentionKind::Name { .. }, Some(e)) = (&m.kind, m.entity) else {
+                continue;
+            };
+            if !is_person(self.ents, e) || m.modifier {
+                continue;
+            }
+            let listed = m.first == s.first || LIST_MARKERS.contains(&t.word(m.first - 1));
+            if out.is_empty() {
+                if early && m.first > s.first + 6 {
+                    break;
+                }
+                if listed {
+                    out.push((e, si));
+                    prev_end = m.last;
+                }
+                continue;
+            }
+            // The list goes on only while names follow each other closely, or
+            // after a relative clause closed by ";" ("A, who resigned; B").
+            let gap = prev_end..m.first;
+            let close = gap.len() <= 2 || gap.clone().any(|i| t.raw(i) == ";");
+            if !(listed && close) {
+                break;
+            }
+            if !out.iter().any(|&(x, _)| x == e) {
+                out.push((e, si));
+            }
+            prev_end = m.last;
+        }
+        out
+    }
 }
 
 /// "Russian cryptocurrency figure Alexander Vinnik": a demonym and a few plain
@@ -548,9 +701,17 @@ impl Ctx<'_, '_> {
                 p += 1;
             } else if let Some((used, _, _)) = title_here(t, self.lex, p, end) {
                 p += used;
-            } else if budget > 0 && w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w) {
+                // "the party's chief whip, Jonathan Reynolds"
+                if p + 1 < end && t.raw(p) == "," && mention_at(self.mentions, p + 1).is_some() {
+                    p += 1;
+                }
+            } else if budget > 0 && is_plain_word(w) && !PREPOSITIONS.contains(&w) && !CLAUSE_WORDS.contains(&w) {
                 budget -= 1;
                 p += 1;
+            } else if let Some(after) = including(t, p, end) {
+                // "other world leaders, including French President Emmanuel Macron"
+                p = after;
+                budget = 0;
             } else {
                 return out;
             }
@@ -753,9 +914,27 @@ impl Ctx<'_, '_> {
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
         let t = self.t;
         let (first, last) = self.sentence(si);
-        let subjects = self.subjects_before(k, first);
+        let mut subjects = self.subjects_before(k, first);
+        // "Leaving a Brussels summit, Mr Blair said": an opening participle's
+        // subject is the main clause's, after its object.
+        if subjects.is_empty() && k == first && t.word(k).ends_with("ing") && !pat.object_types.is_empty() {
+            let start = self.link_after(pat, e, last).unwrap_or(e);
+            if let Some(&o) = self.objects_from(start, last, 1).last() {
+                let after = self.mentions[o].last;
+                subjects.extend(
+                    self.mentions
+                        .iter()
+                        .position(|m| m.first >= after && m.first <= after + 2 && !m.modifier && m.entity.is_some()),
+                );
+            }
+        }
         // Passive: "was received by X".
         let passive = (k.saturating_sub(2).max(first)..k).any(|i| BE.contains(&t.word(i)));
+        // "Gwynne, who was sacked": a passive with no agent names no subject.
+        let participle = t.word(k).ends_with("ed") || t.word(k).ends_with("en") || PARTICIPLES.contains(&t.word(k));
+        if passive && participle && !(e < last && t.word(e) == "by") && !pat.object_types.is_empty() {
+            return Vec::new();
+        }
         if passive && e < last && t.word(e) == "by" && !pat.object_types.is_empty() {
             let agents = self.objects_from(e + 1, last, 0);
             if agents.is_empty() || subjects.is_empty() {
@@ -768,7 +947,7 @@ impl Ctx<'_, '_> {
         if subjects.is_empty() {
             return Vec::new();
         }
-        let from = self.mentions[subjects[0]].last;
+        let from = self.mentions[subjects[0]].last.min(k);
         let modality = self.modality(si, from, k);
         if pat.object_types.is_empty() {
             // "Witkoff and Dmitriev met": the coordinated subjects relate to each other.
@@ -858,8 +1037,15 @@ impl Ctx<'_, '_> {
             }
             return Vec::new();
         }
-        // "Turkey-EU talks": a hyphenated pair right before the noun.
-        if let Some(bi) = mention_ending(self.mentions, k)
+        // "Turkey-EU talks", "Turkey-EU talks deal": a hyphenated pair before the noun.
+        let pair_end = if mention_ending(self.mentions, k).is_some() {
+            k
+        } else if k > first + 1 && is_plain_word(t.word(k - 1)) {
+            k - 1
+        } else {
+            k
+        };
+        if let Some(bi) = mention_ending(self.mentions, pair_end)
             && self.mentions[bi].first >= 2
             && t.raw(self.mentions[bi].first - 1) == "-"
             && !t.tokens[self.mentions[bi].first].space_before
@@ -885,6 +1071,9 @@ impl Ctx<'_, '_> {
         }
         let subjects = if p > first && t.word(p - 1) == "'s" {
             mention_ending(self.mentions, p - 1).into_iter().collect()
+        } else if let Some(mi) = mention_ending(self.mentions, p).filter(|&mi| self.mentions[mi].entity.is_some()) {
+            // "an EU demand for Turkey", "a Trump call with Putin"
+            vec![mi]
         } else {
             let clause_subject = self.mentions.iter().position(|m| {
                 m.sentence == si && m.last <= k && !m.modifier && m.entity.is_some() && {
