@@ -508,7 +508,12 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             let at = if m.possessive { m.last + 1 } else { m.last };
             at < sentence_end && title_here(t, lex, at, sentence_end).is_some()
         };
-        m.modifier = demonym || m.possessive || inside_description || before_title;
+        // "a Cabinet Office report": after "a", a name modifies the noun that follows.
+        let compound = m.first > 0
+            && matches!(t.word(m.first - 1), "a" | "an")
+            && m.last < sentence_end
+            && t.raw(m.last).chars().all(char::is_lowercase);
+        m.modifier = demonym || m.possessive || inside_description || before_title || compound;
     }
 }
 

@@ -70,8 +70,99 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Words that open a new clause: an object is never found beyond them.
 const CLAUSE_WORDS: &[&str] = &[
-    "whether", "if", "that", "what", "which", "who", "whom", "how", "why", "when", "where", "because", "while",
-    "and", "or", "but", "not",
+    "whether", "if", "that", "what", "which", "who", "whom", "how", "why", "when", "where", "because", "while", "and",
+    "or", "but", "not",
+];
+/// Words of a verb group that may stand between a subject and its verb.
+const VERB_GROUP: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "having",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "then",
+    "later",
+    "again",
+    "still",
+    "already",
+    "first",
+    "last",
+    "just",
+    "only",
+    "even",
+    "once",
+    "to",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "both",
+    "reportedly",
+    "repeatedly",
+    "publicly",
+    "previously",
+    "recently",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "'s",
+    "going",
+    "set",
+    "due",
+    "expected",
+    "plans",
+    "planned",
+    "plan",
+    "wants",
+    "wanted",
+    "want",
+    "tried",
+    "sought",
+    "seeks",
+    "refused",
+    "declined",
+    "failed",
+    "agreed",
+    "decided",
+    "hopes",
+    "hoped",
+    "vowed",
+    "promised",
+    "threatened",
+    "soon",
+    "now",
+    "personally",
+    "himself",
+    "herself",
+    "themselves",
+    "all",
+    "each",
 ];
 const PARTICIPLES: &[&str] = &[
     "met", "held", "told", "struck", "sent", "hit", "led", "backed", "won", "brought",
@@ -103,6 +194,7 @@ fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
     mentions.iter().rposition(|m| m.last == i)
 }
 
+/// A word written all in lower case (pass the raw token, not its folded form).
 fn is_plain_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
 }
@@ -116,7 +208,7 @@ fn including(t: &Tokenized, p: usize, end: usize) -> Option<usize> {
             "including" => return Some(i + 1),
             "such" if i + 1 < end && t.word(i + 1) == "as" => return Some(i + 2),
             "," => {}
-            w if is_plain_word(w) => {}
+            _ if is_plain_word(t.raw(i)) => {}
             _ => return None,
         }
         i += 1;
@@ -705,7 +797,7 @@ impl Ctx<'_, '_> {
                 if p + 1 < end && t.raw(p) == "," && mention_at(self.mentions, p + 1).is_some() {
                     p += 1;
                 }
-            } else if budget > 0 && is_plain_word(w) && !PREPOSITIONS.contains(&w) && !CLAUSE_WORDS.contains(&w) {
+            } else if budget > 0 && is_plain_word(t.raw(p)) && !PREPOSITIONS.contains(&w) && !CLAUSE_WORDS.contains(&w) {
                 budget -= 1;
                 p += 1;
             } else if let Some(after) = including(t, p, end) {
@@ -749,7 +841,7 @@ impl Ctx<'_, '_> {
                 idx -= 1;
                 continue;
             }
-            if m.entity.is_none() {
+            if m.entity.is_none() || self.generic_subject_between(m.last, k) {
                 return out;
             }
             out.push(idx);
@@ -788,6 +880,29 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// Whether a plain noun stands right before the verb at `k`, after the
+    /// candidate subject ending at `end`, and outside any prepositional phrase:
+    /// "Robbins said that ... officials asked Mandelson" — the asking is done by
+    /// "officials", which is no actor, so no triple.
+    fn generic_subject_between(&self, end: usize, k: usize) -> bool {
+        let t = self.t;
+        let mut i = k;
+        // Skip the verb group: auxiliaries, negation, adverbs.
+        while i > end && (VERB_GROUP.contains(&t.word(i - 1)) || t.word(i - 1).ends_with("ly")) {
+            i -= 1;
+        }
+        if i <= end {
+            return false;
+        }
+        let w = t.word(i - 1);
+        if !is_plain_word(t.raw(i - 1)) || VERB_GROUP.contains(&w) || CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w) {
+            return false;
+        }
+        // "in a tweet slammed": a noun inside a prepositional phrase is no subject.
+        let pp = (i.saturating_sub(4).max(end)..i - 1).any(|j| PREPOSITIONS.contains(&t.word(j)));
+        !pp
     }
 
     /// Where the noun phrase ending in a mention starting at `i` begins: back over
@@ -1040,7 +1155,7 @@ impl Ctx<'_, '_> {
         // "Turkey-EU talks", "Turkey-EU talks deal": a hyphenated pair before the noun.
         let pair_end = if mention_ending(self.mentions, k).is_some() {
             k
-        } else if k > first + 1 && is_plain_word(t.word(k - 1)) {
+        } else if k > first + 1 && is_plain_word(t.raw(k - 1)) {
             k - 1
         } else {
             k

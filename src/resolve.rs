@@ -281,6 +281,9 @@ pub fn resolve_references(
         }
         let m = mentions[idx].clone();
         let chosen = match &m.kind {
+            MentionKind::Pronoun { .. } if matches!(t.word(m.first), "him" | "her") && !m.possessive => {
+                object_person(mentions, ents, idx)
+            }
             MentionKind::Pronoun { .. } => salient_person(mentions, ents, idx),
             MentionKind::OrgDescription { kind } => mentions[..idx]
                 .iter()
@@ -384,6 +387,23 @@ fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<u
         }
     }
     None
+}
+
+/// The person an object pronoun ("urged him") most likely means: the nearest
+/// person named before it in its sentence other than the sentence's first (who
+/// is usually the subject doing the urging), else the salient person.
+fn object_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+    let sentence = mentions[idx].sentence;
+    let persons: Vec<usize> = mentions[..idx]
+        .iter()
+        .filter(|m| m.sentence == sentence && !matches!(m.kind, MentionKind::Pronoun { .. }))
+        .filter_map(|m| m.entity)
+        .filter(|&e| ents.list[e].ty == ActorType::Person)
+        .collect();
+    match persons.first() {
+        Some(&subject) => persons.iter().rev().copied().find(|&e| e != subject),
+        None => salient_person(mentions, ents, idx),
+    }
 }
 
 /// Canonical names across documents: a bare surname ("Putin") becomes the one
