@@ -304,6 +304,12 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A wire dateline opening a paragraph: "WASHINGTON/SEOUL (Reuters) - ",
+/// "LONDON (AP) — ", "WASHINGTON — ". Its agency is no actor of the story.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[A-Z][A-Z .,/'-]{1,60}(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u{2013}\u{2014}]+\s+").unwrap()
+});
+
 /// Drops inline tags such as `<u>told</u>` kept in scraped text.
 fn clean_inline(s: &str) -> String {
     TAG.replace_all(s, "").into_owned()
@@ -318,7 +324,8 @@ pub fn clean_body(text: &str) -> String {
         if BOILERPLATE.is_match(line) {
             continue;
         }
-        out.push_str(strip_hovercards(line).trim_end());
+        let line = strip_hovercards(line);
+        out.push_str(DATELINE.replace(&line, "").trim_end());
         out.push('\n');
     }
     out
@@ -566,6 +573,20 @@ mod tests {
         assert_eq!(doc.date.as_deref(), Some("2025-04-22"));
         assert!(doc.body.contains("An aide told Interfax."));
         assert!(!doc.body.contains("Related") && !doc.body.contains("http") && !doc.body.contains("Original"));
+    }
+
+    #[test]
+    fn datelines_are_removed() {
+        assert_eq!(
+            clean_body("WASHINGTON/SEOUL (Reuters) - U.S. President Donald Trump said"),
+            "U.S. President Donald Trump said\n"
+        );
+        assert_eq!(
+            clean_body("WASHINGTON — President Trump placed a call"),
+            "President Trump placed a call\n"
+        );
+        assert_eq!(clean_body("UN - the vote"), "the vote\n");
+        assert_eq!(clean_body("Trump - who else - won"), "Trump - who else - won\n");
     }
 
     #[test]

@@ -305,6 +305,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 let q_end = if k > s.first && t.word(k - 1) == "'s" { k - 1 } else { k };
                 let qualifier = mention_ending(mentions, q_end)
                     .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
+                    .filter(|&qi| mentions[qi].sentence == m.sentence)
                     .and_then(|qi| mentions[qi].entity);
                 facts.push((
                     e,
@@ -757,8 +758,10 @@ impl Ctx<'_, '_> {
                 loop {
                     let mut r = q;
                     let mut joined = false;
+                    let mut conjunction = false;
                     while r < end && matches!(t.word(r), "," | "and" | "or") {
                         joined = true;
+                        conjunction |= t.word(r) != ",";
                         r += 1;
                     }
                     if !joined {
@@ -779,7 +782,15 @@ impl Ctx<'_, '_> {
                         }
                     }
                     match mention_at(self.mentions, r) {
-                        Some(ni) if self.mentions[ni].entity.is_some() && !self.mentions[ni].modifier => {
+                        // A bare comma joins a list only if the list goes on:
+                        // "with CNN, Zarif continued" is no list.
+                        Some(ni)
+                            if self.mentions[ni].entity.is_some()
+                                && !self.mentions[ni].modifier
+                                && (conjunction
+                                    || self.mentions[ni].last < end
+                                        && matches!(t.word(self.mentions[ni].last), "," | "and" | "or")) =>
+                        {
                             out.push(ni);
                             q = self.mentions[ni].last;
                         }
@@ -797,7 +808,14 @@ impl Ctx<'_, '_> {
                 if p + 1 < end && t.raw(p) == "," && mention_at(self.mentions, p + 1).is_some() {
                     p += 1;
                 }
-            } else if budget > 0 && is_plain_word(t.raw(p)) && !PREPOSITIONS.contains(&w) && !CLAUSE_WORDS.contains(&w) {
+            } else if budget > 0
+                && is_plain_word(t.raw(p))
+                && !PREPOSITIONS.contains(&w)
+                && !CLAUSE_WORDS.contains(&w)
+                && !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            {
+                // One adjective may stand before the object ("met visiting Premier Li");
+                // a plural noun is an object itself ("told reporters Trump ...").
                 budget -= 1;
                 p += 1;
             } else if let Some(after) = including(t, p, end) {
@@ -849,15 +867,18 @@ impl Ctx<'_, '_> {
         }
         // "X and Y", "X, Y and Z" before the subject.
         let mut cur = out[0];
+        let mut seen_and = false;
         loop {
             let m = &self.mentions[cur];
             let mut p = m.first;
             let mut joined = false;
             while p > first && matches!(t.word(p - 1), "," | "and") {
                 joined = true;
+                seen_and |= t.word(p - 1) == "and";
                 p -= 1;
             }
-            if !joined {
+            // "In Moscow, Putin met": a bare comma joins no subjects.
+            if !joined || !seen_and {
                 break;
             }
             match mention_ending(self.mentions, p) {
@@ -897,11 +918,16 @@ impl Ctx<'_, '_> {
             return false;
         }
         let w = t.word(i - 1);
-        if !is_plain_word(t.raw(i - 1)) || VERB_GROUP.contains(&w) || CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w) {
+        if !is_plain_word(t.raw(i - 1))
+            || VERB_GROUP.contains(&w)
+            || CLAUSE_WORDS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+        {
             return false;
         }
-        // "in a tweet slammed": a noun inside a prepositional phrase is no subject.
-        let pp = (i.saturating_sub(4).max(end)..i - 1).any(|j| PREPOSITIONS.contains(&t.word(j)));
+        // "Trump in a tweet slammed": a noun in a phrase right after the subject
+        // is no subject ("assets of people deciding to leave" is another matter).
+        let pp = (end..i - 1).take(3).any(|j| PREPOSITIONS.contains(&t.word(j)));
         !pp
     }
 

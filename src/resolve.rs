@@ -182,6 +182,20 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                     || (ents.list[i].ty != ActorType::Person && ents.list[i].name == text)
             })
             .collect();
+        // No surname fits: "Kim" for "Kim Jong Un", where the family name comes
+        // first (or a first name for a person the text already named in full).
+        let candidates = if candidates.is_empty() && !text.contains(' ') {
+            (0..ents.list.len())
+                .filter(|&i| {
+                    let e = &ents.list[i];
+                    e.ty == ActorType::Person
+                        && e.name.contains(' ')
+                        && e.name.split_whitespace().next() == Some(text.as_str())
+                })
+                .collect()
+        } else {
+            candidates
+        };
         let best = candidates
             .iter()
             .copied()
@@ -282,9 +296,9 @@ pub fn resolve_references(
         let m = mentions[idx].clone();
         let chosen = match &m.kind {
             MentionKind::Pronoun { .. } if matches!(t.word(m.first), "him" | "her") && !m.possessive => {
-                object_person(mentions, ents, idx)
+                object_person(t, mentions, ents, idx)
             }
-            MentionKind::Pronoun { .. } => salient_person(mentions, ents, idx),
+            MentionKind::Pronoun { .. } => salient_person(t, mentions, ents, idx),
             MentionKind::OrgDescription { kind } => mentions[..idx]
                 .iter()
                 .rev()
@@ -369,13 +383,50 @@ pub fn resolve_references(
 
 /// The person a pronoun most likely means: the first person named earlier in its
 /// own sentence, else the first person of the nearest earlier sentence naming one.
-fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
+    let first_token = t.sentences[sentence].first;
     let is_person = |m: &Mention| {
         !matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
     };
-    if let Some(m) = mentions[..idx].iter().find(|m| m.sentence == sentence && is_person(m)) {
+    // The nearest person before the pronoun that opens a clause: "while President
+    // Donald Trump announced he had" → Trump; "Ushakov did not specify what day
+    // Witkoff would arrive, nor did he say" → Ushakov.
+    let opens_clause = |m: &Mention| {
+        let mut i = m.first;
+        while i > first_token {
+            let w = t.word(i - 1);
+            let in_modifier = mentions.iter().any(|o| o.modifier && o.first < i && i <= o.last);
+            if t.is_capitalized(i - 1) || in_modifier || matches!(w, "the" | "a" | "an" | "former" | "'s") {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        i == first_token || CLAUSE_OPENERS.contains(&t.word(i - 1))
+    };
+    let before: Vec<&Mention> = mentions[..idx]
+        .iter()
+        .filter(|m| m.sentence == sentence && is_person(m))
+        .collect();
+    if let Some(m) = before.iter().rev().find(|m| opens_clause(m)).or(before.first()) {
         return m.entity;
+    }
+    // "In his interview with CNN, Zarif said": a possessive before any name
+    // points forward to the clause's subject.
+    if mentions[idx].possessive {
+        let comma = (mentions[idx].last..t.sentences[sentence].last)
+            .take(10)
+            .find(|&i| t.raw(i) == ",");
+        if let Some(c) = comma
+            && let Some(m) = mentions[idx + 1..]
+                .iter()
+                .find(|m| m.sentence == sentence && m.first > c && !m.modifier)
+            && m.first <= c + 3
+            && is_person(m)
+        {
+            return m.entity;
+        }
     }
     let mut s = sentence;
     while s > 0 && sentence - s < 3 {
@@ -389,10 +440,16 @@ fn salient_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<u
     None
 }
 
+/// Words after which a new clause, and so a new subject, begins.
+const CLAUSE_OPENERS: &[&str] = &[
+    ",", ";", "and", "but", "while", "whilst", "when", "as", "that", "after", "before", "because", "although",
+    "though", "since", "if", "\"", "\u{201c}", "(",
+];
+
 /// The person an object pronoun ("urged him") most likely means: the nearest
 /// person named before it in its sentence other than the sentence's first (who
 /// is usually the subject doing the urging), else the salient person.
-fn object_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
     let persons: Vec<usize> = mentions[..idx]
         .iter()
@@ -402,7 +459,7 @@ fn object_person(mentions: &[Mention], ents: &Entities, idx: usize) -> Option<us
         .collect();
     match persons.first() {
         Some(&subject) => persons.iter().rev().copied().find(|&e| e != subject),
-        None => salient_person(mentions, ents, idx),
+        None => salient_person(t, mentions, ents, idx),
     }
 }
 
