@@ -490,7 +490,12 @@ fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
             };
         }
         let w = cx.t.raw(prev);
-        if !w.chars().all(|c| c.is_lowercase() || c == '-') || cx.lex.title_at(&[cx.t.word(prev)]).is_some() {
+        // Plain nouns only: "Canadian parliament condemns Trump" has a verb between.
+        if !is_plain_word(w)
+            || cx.lex.title_at(&[cx.t.word(prev)]).is_some()
+            || !cx.lex.triggers_starting(cx.t.word(prev)).is_empty()
+            || VERB_GROUP.contains(&cx.t.word(prev))
+        {
             return None;
         }
         words += 1;
@@ -534,6 +539,7 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         p += 1;
     }
     let mut qualifier = None;
+    let mut outer = Vec::new();
     let mut demonym = None;
     while p < s.last {
         if cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
@@ -551,6 +557,7 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
             ) {
                 demonym = q.entity;
             }
+            outer.extend(qualifier);
             qualifier = q.entity;
             p = q.last + usize::from(q.possessive);
         } else {
@@ -587,6 +594,20 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
             && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.8, "affil.apposition")
         {
             out.push(f);
+            // "the White House National Trade Council director": the outer body employs.
+            for o in outer {
+                if cx.ents.list[o].ty != ActorType::Place {
+                    out.extend(cx.found(
+                        e,
+                        Relation::WorksFor,
+                        o,
+                        Modality::Fact,
+                        m.sentence,
+                        0.7,
+                        "affil.apposition",
+                    ));
+                }
+            }
         }
     } else if let Some(c) = demonym {
         // "Marc Fogel, an American teacher": nationality.
@@ -639,7 +660,13 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                     .and_then(|q| q.entity);
                 quals.extend(target);
             }
+            let last_qualifier = quals.last().copied();
             for q in quals {
+                let relation = if Some(q) == last_qualifier {
+                    relation
+                } else {
+                    &Relation::WorksFor
+                };
                 // "the Kremlin leader" for Putin repeats "Russian President": nothing new.
                 let known = ents.list[e]
                     .titles
@@ -927,7 +954,7 @@ impl Ctx<'_, '_> {
         }
         // "Trump in a tweet slammed": a noun in a phrase right after the subject
         // is no subject ("assets of people deciding to leave" is another matter).
-        let pp = (end..i - 1).take(3).any(|j| PREPOSITIONS.contains(&t.word(j)));
+        let pp = i - 1 - end <= 3 && (end..i - 1).any(|j| PREPOSITIONS.contains(&t.word(j)));
         !pp
     }
 
