@@ -886,7 +886,19 @@ impl Ctx<'_, '_> {
                 idx -= 1;
                 continue;
             }
-            if m.entity.is_none() || self.generic_subject_between(m.last, k) {
+            // "an -ing clause" takes the main clause's subject, whatever stands between.
+            let participle = t.word(k).ends_with("ing");
+            if m.entity.is_none() || (!participle && self.generic_subject_between(m.last, k)) {
+                return out;
+            }
+            // "the Tsunami which struck": a relative pronoun's antecedent is the
+            // subject, so it must be this mention.
+            if let Some(r) = (m.last..k)
+                .rev()
+                .take(4)
+                .find(|&r| matches!(t.word(r), "who" | "which" | "that"))
+                && !(r == m.last || (r == m.last + 1 && t.raw(m.last) == ","))
+            {
                 return out;
             }
             out.push(idx);
