@@ -8,7 +8,7 @@
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
 /// The lexicon files polgraph reads, by file name, with their built-in contents.
@@ -462,7 +462,7 @@ impl Lexicon {
 
     fn compile(raw: Raw) -> Self {
         // Earlier surfaces win on duplicates: a country's own name over another's alias.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut patterns_text = Vec::new();
         let mut surfaces = Vec::new();
         for (text, entry, kind) in raw.surfaces {
@@ -475,11 +475,11 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns_text)
             .expect("lexicon automaton fits in memory");
-        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in raw.titles.iter().enumerate() {
             titles_by_first.entry(t.words[0].clone()).or_default().push(i);
         }
-        let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (p, pat) in raw.patterns.iter().enumerate() {
             for (t, trig) in pat.triggers.iter().enumerate() {
                 triggers_by_first.entry(trig[0].clone()).or_default().push((p, t));
@@ -532,6 +532,11 @@ impl Lexicon {
             .filter(|t| t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b))
             .max_by_key(|t| t.words.len())
             .map(|t| (t, t.words.len()))
+    }
+
+    /// Whether some title starts with this lower-case word.
+    pub fn starts_title(&self, word: &str) -> bool {
+        self.titles_by_first.contains_key(word)
     }
 
     /// Whether a lower-case word may stand before a title, and how it changes it.

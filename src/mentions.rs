@@ -96,6 +96,7 @@ fn is_plural_title(words: &[String]) -> bool {
 
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
+    debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
     let n = t.tokens.len();
     let mut mentions = known_mentions(t, lex);
     let mut covered = vec![false; n];
@@ -184,6 +185,29 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     out
 }
 
+/// `Tokenized::tags` bits: the token has been tagged.
+const TAGGED: u8 = 0x80;
+/// It can start a title ("press" in "press secretary").
+const TITLE_START: u8 = 1;
+/// It is a title modifier ("former", "special").
+const TITLE_MODIFIER: u8 = 2;
+
+/// Records, once per document, which tokens can start a title or modify one, so
+/// that [`title_here`] rejects every other token without a lookup.
+pub fn tag_tokens(t: &mut Tokenized, lex: &Lexicon) {
+    for i in 0..t.tokens.len() {
+        let w = t.word(i);
+        let mut tag = TAGGED;
+        if lex.starts_title(w) {
+            tag |= TITLE_START;
+        }
+        if lex.title_modifier(w).is_some() {
+            tag |= TITLE_MODIFIER;
+        }
+        t.tags[i] = tag;
+    }
+}
+
 /// A title (with the modifiers before it) starting at token `k`, ending before
 /// `end`: returns (tokens used, the title's relation, index of its last token).
 pub fn title_here(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(usize, Relation, usize)> {
@@ -193,8 +217,16 @@ pub fn title_here(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<
     let mut i = k;
     let mut downgrade = None;
     loop {
-        let window: Vec<&str> = (i..end.min(i + 4)).map(|j| t.word(j)).collect();
-        if let Some((title, used)) = lex.title_at(&window) {
+        let tag = t.tags[i];
+        if tag & TAGGED != 0 && tag & (TITLE_START | TITLE_MODIFIER) == 0 {
+            return None;
+        }
+        let mut window = [""; 4];
+        let n = end.min(i + 4) - i;
+        for (j, w) in window.iter_mut().enumerate().take(n) {
+            *w = t.word(i + j);
+        }
+        if let Some((title, used)) = lex.title_at(&window[..n]) {
             let relation = downgrade.unwrap_or(title.relation);
             return Some((i + used - k, relation, i + used - 1));
         }
@@ -530,7 +562,8 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String, bool)> {
         let lex = Lexicon::builtin();
-        let t = Tokenized::new(text);
+        let mut t = Tokenized::new(text);
+        tag_tokens(&mut t, &lex);
         find_mentions(&t, &lex)
             .iter()
             .map(|m| {
@@ -607,7 +640,8 @@ mod tests {
     #[test]
     fn an_aide_to_is_an_indefinite_description() {
         let lex = Lexicon::builtin();
-        let t = Tokenized::new("an aide to Russian President Vladimir Putin told the Interfax news agency");
+        let mut t = Tokenized::new("an aide to Russian President Vladimir Putin told the Interfax news agency");
+        tag_tokens(&mut t, &lex);
         let m = find_mentions(&t, &lex);
         assert!(matches!(
             m[0].kind,

@@ -8,7 +8,7 @@
 //! callers may run documents in parallel and must keep their order.
 
 use crate::lexicon::Lexicon;
-use crate::mentions::find_mentions;
+use crate::mentions::{find_mentions, tag_tokens};
 use crate::model::{Actor, DocExtraction, Document, Modality, Relation, Triple};
 use crate::relations::{Found, affiliations, description_affiliations, group_members, patterns};
 use crate::resolve::{CorpusNames, Stage, resolve_names, resolve_references};
@@ -55,7 +55,8 @@ impl Extractor {
         } else {
             format!("{}\n\n{}", doc.title, doc.body)
         };
-        let t = Tokenized::new(&text);
+        let mut t = Tokenized::new(&text);
+        tag_tokens(&mut t, lex);
         let headline_sentences = if doc.title.is_empty() {
             0
         } else {

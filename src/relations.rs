@@ -184,14 +184,18 @@ fn is_person(ents: &Entities, e: usize) -> bool {
     ents.list[e].ty == ActorType::Person
 }
 
-/// The mention starting at token `i`, if any (descriptions included).
+/// The first mention starting at token `i`, if any (descriptions included).
+/// Mentions are sorted by their first token.
 fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
-    mentions.iter().position(|m| m.first == i)
+    let p = mentions.partition_point(|m| m.first < i);
+    (p < mentions.len() && mentions[p].first == i).then_some(p)
 }
 
-/// The mention ending just before token `i`, if any.
+/// The last mention ending just before token `i`, if any.
 fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
-    mentions.iter().rposition(|m| m.last == i)
+    // Mentions ending at `i` start before it, and none is longer than a sentence.
+    let p = mentions.partition_point(|m| m.first < i);
+    mentions[..p].iter().rev().take(64).position(|m| m.last == i).map(|back| p - 1 - back)
 }
 
 /// A word written all in lower case (pass the raw token, not its folded form).

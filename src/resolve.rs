@@ -523,7 +523,8 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::builtin();
-        let t = Tokenized::new(text);
+        let mut t = Tokenized::new(text);
+        crate::mentions::tag_tokens(&mut t, &lex);
         let mut m = find_mentions(&t, &lex);
         let ents = resolve_names(&t, &lex, &mut m, 0);
         m.iter()

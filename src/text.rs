@@ -382,6 +382,10 @@ pub struct Tokenized<'a> {
     pub tokens: Vec<Token>,
     /// Its sentences.
     pub sentences: Vec<Sentence>,
+    /// One byte per token for later stages to cache facts about it (the mention
+    /// finder records which tokens can start a title), so that hot loops test a
+    /// bit instead of looking a word up again. Zero until a stage fills it.
+    pub tags: Vec<u8>,
     norm: String,
     norm_spans: Vec<(u32, u32)>,
 }
@@ -395,7 +399,13 @@ impl<'a> Tokenized<'a> {
         let mut norm_spans = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let start = norm.len() as u32;
-            for c in t.text(text).chars() {
+            let raw = t.text(text);
+            if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                norm.push_str(raw);
+                norm_spans.push((start, norm.len() as u32));
+                continue;
+            }
+            for c in raw.chars() {
                 match c {
                     '\u{2019}' | '\u{2018}' => norm.push('\''),
                     c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
@@ -404,10 +414,12 @@ impl<'a> Tokenized<'a> {
             }
             norm_spans.push((start, norm.len() as u32));
         }
+        let tags = vec![0; tokens.len()];
         Tokenized {
             text,
             tokens,
             sentences,
+            tags,
             norm,
             norm_spans,
         }
