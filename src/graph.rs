@@ -12,7 +12,8 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The version of graph.json this polgraph writes and reads.
@@ -65,11 +66,14 @@ pub struct Edge {
 }
 
 /// The actor graph.
+///
+/// Nodes are stored in name order (a build sorts them first; a saved graph
+/// lists them so), so node indices compare like names and every listing is
+/// deterministic with integer sorts only.
 #[derive(Debug, Clone, Default)]
 pub struct ActorGraph {
     graph: DiGraph<Node, Edge>,
-    by_name: HashMap<String, NodeIndex>,
-    by_key: HashMap<(NodeIndex, Relation, NodeIndex, Modality), EdgeIndex>,
+    by_name: FxHashMap<String, NodeIndex>,
     documents: usize,
 }
 
@@ -92,20 +96,92 @@ pub struct EdgeView<'g> {
     pub edge: &'g Edge,
 }
 
+type EdgeKey = (NodeIndex, Relation, NodeIndex, Modality);
+
 impl ActorGraph {
     /// Builds the graph from extractions. Negated and hypothetical triples are
     /// left out unless `include_uncertain`.
     pub fn build(docs: &[DocExtraction], include_uncertain: bool) -> Self {
-        let mut g = ActorGraph {
-            documents: docs.len(),
-            ..Default::default()
-        };
-        for d in docs {
-            for t in &d.triples {
-                if include_uncertain || t.modality.is_asserted() {
-                    g.add_triple(t);
+        let included = |t: &&Triple| include_uncertain || t.modality.is_asserted();
+        // Nodes first, in name order.
+        let mut types: FxHashMap<&str, ActorType> = FxHashMap::default();
+        for t in docs.iter().flat_map(|d| d.triples.iter().filter(included)) {
+            types.entry(&t.subject).or_insert(t.subject_type);
+            types.entry(&t.object).or_insert(t.object_type);
+        }
+        let mut names: Vec<(&str, ActorType)> = types.into_iter().collect();
+        names.sort_unstable_by_key(|&(name, _)| name);
+        let mut g = ActorGraph { documents: docs.len(), ..Default::default() };
+        g.by_name.reserve(names.len());
+        for (name, ty) in names {
+            let n = g.graph.add_node(Node {
+                name: name.to_string(),
+                actor_type: ty,
+                aliases: BTreeSet::new(),
+                mentions: 0,
+                docs: BTreeSet::new(),
+            });
+            g.by_name.insert(name.to_string(), n);
+        }
+        // Documents by index while building: a document's triples arrive
+        // together, so "last document seen" dedups without comparing names.
+        let mut node_docs: Vec<Vec<u32>> = vec![Vec::new(); g.graph.node_count()];
+        let mut edge_docs: Vec<Vec<u32>> = Vec::new();
+        let mut by_key: FxHashMap<EdgeKey, EdgeIndex> = FxHashMap::default();
+        for (di, d) in docs.iter().enumerate() {
+            let di = di as u32;
+            for t in d.triples.iter().filter(included) {
+                let (mut s, mut o) = (g.by_name[&t.subject], g.by_name[&t.object]);
+                if t.relation.is_symmetric() && o < s {
+                    std::mem::swap(&mut s, &mut o);
+                }
+                for n in [s, o] {
+                    if node_docs[n.index()].last() != Some(&di) {
+                        node_docs[n.index()].push(di);
+                    }
+                }
+                let e = *by_key.entry((s, t.relation, o, t.modality)).or_insert_with(|| {
+                    edge_docs.push(Vec::new());
+                    g.graph.add_edge(
+                        s,
+                        o,
+                        Edge {
+                            relation: t.relation,
+                            modality: t.modality,
+                            weight: 0,
+                            confidence: 0.0,
+                            docs: BTreeSet::new(),
+                            first_date: None,
+                            last_date: None,
+                            evidence: Vec::new(),
+                        },
+                    )
+                });
+                if edge_docs[e.index()].last() != Some(&di) {
+                    edge_docs[e.index()].push(di);
+                }
+                let edge = &mut g.graph[e];
+                edge.weight += 1;
+                edge.confidence = edge.confidence.max(t.confidence);
+                if let Some(date) = &t.date {
+                    if edge.first_date.as_ref().is_none_or(|f| date < f) {
+                        edge.first_date = Some(date.clone());
+                    }
+                    if edge.last_date.as_ref().is_none_or(|l| date > l) {
+                        edge.last_date = Some(date.clone());
+                    }
+                }
+                if edge.evidence.len() < MAX_EVIDENCE {
+                    edge.evidence.push(t.evidence());
                 }
             }
+        }
+        let doc_names = |ids: Vec<u32>| ids.into_iter().map(|i| docs[i as usize].doc.clone()).collect();
+        for (n, ids) in node_docs.into_iter().enumerate() {
+            g.graph[NodeIndex::new(n)].docs = doc_names(ids);
+        }
+        for (e, ids) in edge_docs.into_iter().enumerate() {
+            g.graph[EdgeIndex::new(e)].docs = doc_names(ids);
         }
         // Node details (aliases, mentions) from the documents' actor lists.
         for d in docs {
@@ -114,76 +190,10 @@ impl ActorGraph {
                     let node = &mut g.graph[n];
                     node.aliases.extend(a.aliases.iter().filter(|x| **x != a.name).cloned());
                     node.mentions += a.mentions;
-                    node.docs.insert(d.doc.clone());
                 }
             }
         }
         g
-    }
-
-    fn node(&mut self, name: &str, ty: ActorType) -> NodeIndex {
-        if let Some(&n) = self.by_name.get(name) {
-            return n;
-        }
-        let n = self.graph.add_node(Node {
-            name: name.to_string(),
-            actor_type: ty,
-            aliases: BTreeSet::new(),
-            mentions: 0,
-            docs: BTreeSet::new(),
-        });
-        self.by_name.insert(name.to_string(), n);
-        n
-    }
-
-    /// Adds one triple: a new edge, or one more supporting sentence for an existing one.
-    pub fn add_triple(&mut self, t: &Triple) {
-        let (mut s, mut o) = (
-            self.node(&t.subject, t.subject_type),
-            self.node(&t.object, t.object_type),
-        );
-        if t.relation.is_symmetric() && self.graph[o].name < self.graph[s].name {
-            std::mem::swap(&mut s, &mut o);
-        }
-        self.graph[s].docs.insert(t.doc.clone());
-        self.graph[o].docs.insert(t.doc.clone());
-        let key = (s, t.relation, o, t.modality);
-        let e = match self.by_key.get(&key) {
-            Some(&e) => e,
-            None => {
-                let e = self.graph.add_edge(
-                    s,
-                    o,
-                    Edge {
-                        relation: t.relation,
-                        modality: t.modality,
-                        weight: 0,
-                        confidence: 0.0,
-                        docs: BTreeSet::new(),
-                        first_date: None,
-                        last_date: None,
-                        evidence: Vec::new(),
-                    },
-                );
-                self.by_key.insert(key, e);
-                e
-            }
-        };
-        let edge = &mut self.graph[e];
-        edge.weight += 1;
-        edge.confidence = edge.confidence.max(t.confidence);
-        edge.docs.insert(t.doc.clone());
-        if let Some(d) = &t.date {
-            if edge.first_date.as_ref().is_none_or(|f| d < f) {
-                edge.first_date = Some(d.clone());
-            }
-            if edge.last_date.as_ref().is_none_or(|l| d > l) {
-                edge.last_date = Some(d.clone());
-            }
-        }
-        if edge.evidence.len() < MAX_EVIDENCE {
-            edge.evidence.push(t.evidence());
-        }
     }
 
     /// Number of actors.
@@ -201,11 +211,9 @@ impl ActorGraph {
         self.documents
     }
 
-    /// Every actor id, sorted by name (a deterministic order for exports).
+    /// Every actor id, in name order.
     pub fn actor_ids(&self) -> Vec<ActorId> {
-        let mut ids: Vec<ActorId> = self.graph.node_indices().map(|n| ActorId(n.index())).collect();
-        ids.sort_by(|a, b| self.actor(*a).name.cmp(&self.actor(*b).name));
-        ids
+        self.graph.node_indices().map(|n| ActorId(n.index())).collect()
     }
 
     /// An actor's data.
@@ -225,6 +233,23 @@ impl ActorGraph {
             + self.graph.edges_directed(n, Direction::Incoming).count()
     }
 
+    /// The distinct actors directly connected to `id` (either direction) by an
+    /// edge that `keep` accepts, in name order. Cheap: no names are compared.
+    pub fn neighbor_ids(&self, id: ActorId, mut keep: impl FnMut(&Edge) -> bool) -> Vec<ActorId> {
+        let n = NodeIndex::new(id.0);
+        let mut v: Vec<ActorId> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .map(|e| (e.target(), e.weight()))
+            .chain(self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.source(), e.weight())))
+            .filter(|(other, e)| *other != n && keep(e))
+            .map(|(other, _)| ActorId(other.index()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     fn view(&self, e: EdgeIndex) -> EdgeView<'_> {
         let (s, o) = self.graph.edge_endpoints(e).expect("edge index from this graph");
         EdgeView {
@@ -236,17 +261,14 @@ impl ActorGraph {
         }
     }
 
+    fn sort_views(v: &mut [EdgeView<'_>]) {
+        v.sort_unstable_by_key(|e| (e.source_id, e.edge.relation, e.target_id, e.edge.modality));
+    }
+
     /// Every edge, sorted by (source, relation, target, modality).
     pub fn edges(&self) -> Vec<EdgeView<'_>> {
         let mut v: Vec<EdgeView> = self.graph.edge_indices().map(|e| self.view(e)).collect();
-        v.sort_by(|a, b| {
-            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality).cmp(&(
-                &b.source.name,
-                b.edge.relation,
-                &b.target.name,
-                b.edge.modality,
-            ))
-        });
+        Self::sort_views(&mut v);
         v
     }
 
@@ -259,14 +281,7 @@ impl ActorGraph {
             .chain(self.graph.edges_directed(n, Direction::Incoming))
             .map(|e| self.view(e.id()))
             .collect();
-        v.sort_by(|a, b| {
-            (&a.source.name, a.edge.relation, &a.target.name, a.edge.modality).cmp(&(
-                &b.source.name,
-                b.edge.relation,
-                &b.target.name,
-                b.edge.modality,
-            ))
-        });
+        Self::sort_views(&mut v);
         v.dedup_by(|a, b| std::ptr::eq(a.edge, b.edge));
         v
     }
@@ -274,6 +289,9 @@ impl ActorGraph {
     /// Finds an actor by what a user types: the canonical name, an alias or a
     /// surname, case-insensitively. An unknown name gets close suggestions.
     pub fn find(&self, query: &str) -> Result<ActorId> {
+        if let Some(id) = self.actor_id(query) {
+            return Ok(id);
+        }
         let q = fold(query);
         let ids = self.actor_ids();
         let exact: Vec<ActorId> = ids
@@ -331,103 +349,94 @@ impl ActorGraph {
         })
     }
 
-    /// Writes the graph as node-link JSON.
-    pub fn write_json(&self, w: impl std::io::Write) -> Result<(), serde_json::Error> {
-        let nodes: Vec<NodeOut> = self
-            .actor_ids()
-            .into_iter()
-            .map(|i| NodeOut {
-                node: self.actor(i),
-                degree: self.degree(i),
-            })
-            .collect();
-        let links: Vec<LinkOut> = self
-            .edges()
-            .into_iter()
-            .map(|e| LinkOut {
+    /// Writes the graph as node-link JSON, one node or link per line (readable,
+    /// diff-friendly, and fast to write for a million edges).
+    pub fn write_json(&self, mut w: impl std::io::Write) -> Result<(), serde_json::Error> {
+        let io = serde_json::Error::io;
+        let meta = GraphMeta {
+            generator: format!("polgraph {}", env!("CARGO_PKG_VERSION")),
+            schema_version: SCHEMA_VERSION,
+            documents: self.documents,
+        };
+        w.write_all(b"{\"directed\": true, \"multigraph\": true, \"graph\": ").map_err(io)?;
+        serde_json::to_writer(&mut w, &meta)?;
+        w.write_all(b",\n\"nodes\": [").map_err(io)?;
+        for (i, id) in self.actor_ids().into_iter().enumerate() {
+            w.write_all(if i == 0 { b"\n" } else { b",\n" }).map_err(io)?;
+            serde_json::to_writer(&mut w, &NodeOut { node: self.actor(id), degree: self.degree(id) })?;
+        }
+        w.write_all(b"\n],\n\"links\": [").map_err(io)?;
+        for (i, e) in self.edges().into_iter().enumerate() {
+            w.write_all(if i == 0 { b"\n" } else { b",\n" }).map_err(io)?;
+            let link = LinkOut {
                 source: &e.source.name,
                 target: &e.target.name,
                 key: format!("{}/{}", e.edge.relation, e.edge.modality),
                 symmetric: e.edge.relation.is_symmetric(),
                 edge: e.edge,
-            })
-            .collect();
-        let doc = GraphOut {
-            directed: true,
-            multigraph: true,
-            graph: GraphMeta {
-                generator: format!("polgraph {}", env!("CARGO_PKG_VERSION")),
-                schema_version: SCHEMA_VERSION,
-                documents: self.documents,
-            },
-            nodes,
-            links,
-        };
-        let mut w = w;
-        serde_json::to_writer_pretty(&mut w, &doc)?;
-        w.write_all(b"\n").map_err(serde_json::Error::io)
+            };
+            serde_json::to_writer(&mut w, &link)?;
+        }
+        w.write_all(b"\n]}\n").map_err(io)
     }
 
     /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
-    pub fn read_json(r: impl std::io::Read, path: &Path) -> Result<Self> {
-        let bad = |message: String| Error::BadGraph {
-            path: path.to_path_buf(),
-            message,
+    pub fn read_json(mut r: impl std::io::Read, path: &Path) -> Result<Self> {
+        let bad = |message: String| Error::BadGraph { path: path.to_path_buf(), message };
+        let mut text = Vec::new();
+        r.read_to_end(&mut text).map_err(|e| Error::io(path, e))?;
+        let doc: GraphIn = match serde_json::from_slice(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                // Say why: not JSON, another schema version, or a malformed graph.
+                let value: serde_json::Value =
+                    serde_json::from_slice(&text).map_err(|_| bad(format!("not a polgraph graph.json ({e})")))?;
+                let version = value.get("graph").and_then(|g| g.get("schema_version")).and_then(|v| v.as_u64());
+                return Err(match version {
+                    None => bad("not a polgraph graph.json (no graph.schema_version)".into()),
+                    Some(v) if v != u64::from(SCHEMA_VERSION) => bad(format!(
+                        "written with graph schema version {v}; this polgraph reads version {SCHEMA_VERSION}: rebuild it with `polgraph build`"
+                    )),
+                    Some(_) => bad(format!("malformed graph.json: {e}")),
+                });
+            }
         };
-        let value: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(r))
-            .map_err(|e| bad(format!("not a polgraph graph.json ({e})")))?;
-        let version = value
-            .get("graph")
-            .and_then(|g| g.get("schema_version"))
-            .and_then(|v| v.as_u64())
-            .ok_or_else(|| bad("not a polgraph graph.json (no graph.schema_version)".into()))?;
-        if version != u64::from(SCHEMA_VERSION) {
+        if doc.graph.schema_version != SCHEMA_VERSION {
             return Err(bad(format!(
-                "written with graph schema version {version}; this polgraph reads version {SCHEMA_VERSION}: rebuild it with `polgraph build`"
+                "written with graph schema version {}; this polgraph reads version {SCHEMA_VERSION}: rebuild it with `polgraph build`",
+                doc.graph.schema_version
             )));
         }
-        let doc: GraphIn = serde_json::from_value(value).map_err(|e| bad(format!("malformed graph.json: {e}")))?;
-        let mut g = ActorGraph {
-            documents: doc.graph.documents,
-            ..Default::default()
-        };
-        for n in doc.nodes {
-            if g.by_name.contains_key(&n.name) {
-                return Err(bad(format!("node {:?} appears twice", n.name)));
+        let mut g = ActorGraph { documents: doc.graph.documents, ..Default::default() };
+        let mut nodes = doc.nodes;
+        // Name order, whatever order the file lists them in.
+        nodes.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        for pair in nodes.windows(2) {
+            if pair[0].name == pair[1].name {
+                return Err(bad(format!("node {:?} appears twice", pair[0].name)));
             }
+        }
+        g.by_name.reserve(nodes.len());
+        for n in nodes {
             let name = n.name.clone();
             let idx = g.graph.add_node(n);
             g.by_name.insert(name, idx);
         }
+        let mut by_key: FxHashMap<EdgeKey, EdgeIndex> = FxHashMap::default();
         for l in doc.links {
             let find = |name: &str| {
-                g.by_name
-                    .get(name)
-                    .copied()
-                    .ok_or_else(|| bad(format!("link refers to unknown node {name:?}")))
+                g.by_name.get(name).copied().ok_or_else(|| bad(format!("link refers to unknown node {name:?}")))
             };
             let (s, o) = (find(&l.source)?, find(&l.target)?);
             let key = (s, l.edge.relation, o, l.edge.modality);
-            if g.by_key.contains_key(&key) {
-                return Err(bad(format!(
-                    "link {} -{}-> {} appears twice",
-                    l.source, l.edge.relation, l.target
-                )));
+            if by_key.contains_key(&key) {
+                return Err(bad(format!("link {} -{}-> {} appears twice", l.source, l.edge.relation, l.target)));
             }
             let e = g.graph.add_edge(s, o, l.edge);
-            g.by_key.insert(key, e);
+            by_key.insert(key, e);
         }
         Ok(g)
     }
-}
-
-#[derive(Serialize)]
-struct GraphOut<'a> {
-    directed: bool,
-    multigraph: bool,
-    graph: GraphMeta,
-    nodes: Vec<NodeOut<'a>>,
-    links: Vec<LinkOut<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod query;
 pub mod relations;
 pub mod resolve;
+pub mod synthetic;
 pub mod text;
 
 pub use error::{Error, Result};

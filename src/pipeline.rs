@@ -15,6 +15,9 @@ use crate::resolve::{CorpusNames, Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How many documents [`Extractor::extract_stream`] reads ahead and extracts in parallel.
+pub const BATCH: usize = 256;
+
 /// What the caller can tune about extraction.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExtractConfig {
@@ -44,6 +47,44 @@ impl Extractor {
     /// The lexicons in use.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// Extracts every document of a stream, [`BATCH`] documents at a time in
+    /// parallel on rayon's current thread pool, in input order (so the output is
+    /// the same on any number of threads). A reader thread reads the next batches
+    /// while this one is extracted; at most a few batches are held at a time.
+    /// `progress` is called after each batch with the documents and text bytes
+    /// done so far. The first unreadable input stops the run.
+    pub fn extract_stream(
+        &self,
+        docs: impl Iterator<Item = crate::Result<Document>> + Send,
+        mut progress: impl FnMut(usize, u64),
+    ) -> crate::Result<Vec<DocExtraction>> {
+        use rayon::prelude::*;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Document>>>(2);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut docs = docs.peekable();
+                while docs.peek().is_some() {
+                    let batch = docs.by_ref().take(BATCH).collect::<crate::Result<Vec<Document>>>();
+                    let failed = batch.is_err();
+                    if tx.send(batch).is_err() || failed {
+                        return;
+                    }
+                }
+            });
+            let mut out = Vec::new();
+            let (mut done, mut bytes) = (0usize, 0u64);
+            for batch in rx {
+                // An error ends the run; dropping `rx` stops the reader.
+                let batch = batch?;
+                bytes += batch.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum::<u64>();
+                done += batch.len();
+                out.par_extend(batch.par_iter().map(|d| self.extract(d)));
+                progress(done, bytes);
+            }
+            Ok(out)
+        })
     }
 
     /// Extracts the actors and triples of one document. Never fails: text that

@@ -7,6 +7,7 @@
 
 use crate::graph::{ActorGraph, ActorId, EdgeView};
 use crate::model::Relation;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// Which edges a query may use.
@@ -18,7 +19,11 @@ pub struct Filter {
 
 impl Filter {
     fn allows(&self, e: &EdgeView) -> bool {
-        self.relations.is_empty() || self.relations.contains(&e.edge.relation)
+        self.allows_edge(e.edge)
+    }
+
+    fn allows_edge(&self, e: &crate::graph::Edge) -> bool {
+        self.relations.is_empty() || self.relations.contains(&e.relation)
     }
 }
 
@@ -53,16 +58,7 @@ fn edges_between<'g>(g: &'g ActorGraph, x: ActorId, y: ActorId, f: &Filter) -> V
 }
 
 fn neighbours(g: &ActorGraph, x: ActorId, f: &Filter) -> Vec<ActorId> {
-    let mut v: Vec<ActorId> = g
-        .edges_of(x)
-        .into_iter()
-        .filter(|e| f.allows(e))
-        .map(|e| if e.source_id == x { e.target_id } else { e.source_id })
-        .filter(|&y| y != x)
-        .collect();
-    v.sort_by(|a, b| g.actor(*a).name.cmp(&g.actor(*b).name));
-    v.dedup();
-    v
+    g.neighbor_ids(x, |e| f.allows_edge(e))
 }
 
 fn hops<'g>(g: &'g ActorGraph, nodes: &[ActorId], f: &Filter) -> Vec<Hop<'g>> {
@@ -81,40 +77,62 @@ fn hops<'g>(g: &'g ActorGraph, nodes: &[ActorId], f: &Filter) -> Vec<Hop<'g>> {
 }
 
 /// The shortest path from `a` to `b` of at most `max_hops` steps, if any.
-pub fn shortest_path<'g>(
-    g: &'g ActorGraph,
-    a: ActorId,
-    b: ActorId,
-    max_hops: usize,
-    f: &Filter,
-) -> Option<Vec<Hop<'g>>> {
+///
+/// Bidirectional breadth-first search: each step grows the smaller frontier, so
+/// a path through a hub is found without visiting the hub's whole neighbourhood.
+/// Among equally short paths the one through the smallest meeting actor (in name
+/// order) wins, so the answer is deterministic.
+pub fn shortest_path<'g>(g: &'g ActorGraph, a: ActorId, b: ActorId, max_hops: usize, f: &Filter) -> Option<Vec<Hop<'g>>> {
     if a == b {
         return Some(Vec::new());
     }
-    let mut parent: HashMap<ActorId, ActorId> = HashMap::new();
-    let mut queue = VecDeque::from([(a, 0usize)]);
-    let mut seen = HashSet::from([a]);
-    while let Some((x, d)) = queue.pop_front() {
-        if d == max_hops {
-            continue;
-        }
-        for y in neighbours(g, x, f) {
-            if !seen.insert(y) {
-                continue;
+    // For each side: actor -> (parent towards that side's start, depth).
+    let mut seen: [FxHashMap<ActorId, (ActorId, usize)>; 2] = [FxHashMap::default(), FxHashMap::default()];
+    seen[0].insert(a, (a, 0));
+    seen[1].insert(b, (b, 0));
+    let mut frontier = [vec![a], vec![b]];
+    let mut depth = [0usize; 2];
+    while depth[0] + depth[1] < max_hops && !frontier[0].is_empty() && !frontier[1].is_empty() {
+        let side = usize::from(frontier[1].len() < frontier[0].len());
+        let other = 1 - side;
+        let mut next = Vec::new();
+        let mut best: Option<(usize, ActorId)> = None;
+        for &x in &frontier[side] {
+            for y in neighbours(g, x, f) {
+                if seen[side].contains_key(&y) {
+                    continue;
+                }
+                seen[side].insert(y, (x, depth[side] + 1));
+                next.push(y);
+                if let Some(&(_, d)) = seen[other].get(&y) {
+                    let total = depth[side] + 1 + d;
+                    if total <= max_hops && best.is_none_or(|(t, m)| (total, y) < (t, m)) {
+                        best = Some((total, y));
+                    }
+                }
             }
-            parent.insert(y, x);
-            if y == b {
-                let mut nodes = vec![b];
-                let mut cur = b;
-                while let Some(&p) = parent.get(&cur) {
-                    nodes.push(p);
+        }
+        if let Some((_, meet)) = best {
+            let walk = |s: usize| {
+                let mut v = vec![meet];
+                let mut cur = meet;
+                while let Some(&(p, _)) = seen[s].get(&cur) {
+                    if p == cur {
+                        break;
+                    }
+                    v.push(p);
                     cur = p;
                 }
-                nodes.reverse();
-                return Some(hops(g, &nodes, f));
-            }
-            queue.push_back((y, d + 1));
+                v
+            };
+            let mut nodes = walk(0);
+            nodes.reverse();
+            nodes.extend(walk(1).into_iter().skip(1));
+            return Some(hops(g, &nodes, f));
         }
+        next.sort_unstable();
+        frontier[side] = next;
+        depth[side] += 1;
     }
     None
 }
@@ -163,12 +181,8 @@ pub fn all_paths<'g>(
     // Enumerate generously, then keep the shortest `limit`.
     let mut budget = limit.saturating_mul(20).max(limit);
     dfs(g, b, max_hops, f, &mut stack, &mut found, &mut budget);
-    found.sort_by(|x, y| {
-        x.len().cmp(&y.len()).then_with(|| {
-            let names = |p: &Vec<ActorId>| p.iter().map(|&i| g.actor(i).name.clone()).collect::<Vec<_>>();
-            names(x).cmp(&names(y))
-        })
-    });
+    // Shortest first, then by the names along the way (ids are in name order).
+    found.sort_by(|x, y| x.len().cmp(&y.len()).then_with(|| x.cmp(y)));
     found.truncate(limit);
     found.iter().map(|p| hops(g, p, f)).collect()
 }
@@ -208,7 +222,8 @@ pub fn neighbors<'g>(g: &'g ActorGraph, a: ActorId, depth: usize, f: &Filter) ->
         }
         layer = next;
     }
-    out.sort_by(|x, y| (x.distance, &g.actor(x.actor).name).cmp(&(y.distance, &g.actor(y.actor).name)));
+    // Ids are in name order.
+    out.sort_by_key(|x| (x.distance, x.actor));
     out
 }
 
@@ -236,15 +251,11 @@ pub enum PairOrder {
 
 /// Every pair of directly connected actors.
 pub fn pairs<'g>(g: &'g ActorGraph, f: &Filter, order: PairOrder) -> Vec<Pair<'g>> {
-    let mut by_pair: BTreeMap<(String, String), Pair> = BTreeMap::new();
+    let mut by_pair: BTreeMap<(ActorId, ActorId), Pair> = BTreeMap::new();
     for e in g.edges().into_iter().filter(|e| f.allows(e)) {
-        let (a, b) = if e.source.name <= e.target.name {
-            (e.source_id, e.target_id)
-        } else {
-            (e.target_id, e.source_id)
-        };
-        let key = (g.actor(a).name.clone(), g.actor(b).name.clone());
-        let p = by_pair.entry(key).or_insert_with(|| Pair {
+        // Ids are in name order, so (a, b) is alphabetical.
+        let (a, b) = (e.source_id.min(e.target_id), e.source_id.max(e.target_id));
+        let p = by_pair.entry((a, b)).or_insert_with(|| Pair {
             a,
             b,
             edges: Vec::new(),
@@ -367,6 +378,43 @@ mod tests {
             relations: vec![Relation::Met],
         };
         assert!(shortest_path(&g, d, r, 4, &only_met).is_none());
+    }
+
+    /// The bidirectional search finds paths exactly as short as a plain
+    /// breadth-first search does, on random skewed graphs.
+    #[test]
+    fn bidirectional_search_agrees_with_plain_bfs() {
+        fn bfs_len(g: &ActorGraph, a: ActorId, b: ActorId, max: usize) -> Option<usize> {
+            let mut dist = HashMap::from([(a, 0usize)]);
+            let mut q = VecDeque::from([a]);
+            while let Some(x) = q.pop_front() {
+                if x == b {
+                    return Some(dist[&x]);
+                }
+                for y in neighbours(g, x, &Filter::default()) {
+                    if !dist.contains_key(&y) {
+                        dist.insert(y, dist[&x] + 1);
+                        q.push_back(y);
+                    }
+                }
+            }
+            None.filter(|&d: &usize| d <= max)
+        }
+        for seed in 1..4 {
+            let g = ActorGraph::build(&crate::synthetic::corpus(400, 600, seed), false);
+            let ids = g.actor_ids();
+            let mut rng = crate::synthetic::Rng::new(seed);
+            for _ in 0..200 {
+                let (a, b) = (ids[rng.below(ids.len())], ids[rng.below(ids.len())]);
+                let expected = bfs_len(&g, a, b, usize::MAX).filter(|&d| d <= 4);
+                let found = shortest_path(&g, a, b, 4, &Filter::default());
+                assert_eq!(found.as_ref().map(Vec::len), expected, "seed {seed}");
+                if let Some(p) = found {
+                    // A real chain: each hop starts where the last ended.
+                    assert!(p.windows(2).all(|w| w[0].to == w[1].from));
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! found nothing, 2 an error (one line on stderr naming what and where).
 
 mod output;
+mod progress;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -42,6 +43,12 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct ExtractionOptions {
+    /// Threads to extract with (0: one per core). Output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// Print no progress bar.
+    #[arg(long, short)]
+    quiet: bool,
     /// Extra lexicon directory: files named like those in data/lexicon and
     /// data/patterns extend the built-in ones (repeatable).
     #[arg(long, value_name = "DIR")]
@@ -70,9 +77,6 @@ struct BuildArgs {
     /// Write CSV cells as they are, without neutralising spreadsheet formulas.
     #[arg(long)]
     raw_csv: bool,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -243,12 +247,22 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     ))
 }
 
-fn extract_all(inputs: &[PathBuf], ex: &Extractor) -> Result<Vec<DocExtraction>> {
+fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Result<Vec<DocExtraction>> {
     let sources = ingest::sources(inputs)?;
-    let mut out = Vec::new();
-    for doc in ingest::documents(sources) {
-        out.push(ex.extract(&doc?));
-    }
+    let total: u64 = sources
+        .iter()
+        .map(|s| match s {
+            ingest::Source::File(p, _) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            ingest::Source::Stdin => 0,
+        })
+        .sum();
+    let bar = progress::Bar::new(total, o.quiet);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(o.threads)
+        .build()
+        .context("starting the extraction threads")?;
+    let mut out = pool.install(|| ex.extract_stream(ingest::documents(sources), |docs, bytes| bar.update(docs, bytes)))?;
+    bar.finish();
     if out.is_empty() {
         return Err(polgraph::Error::NoArticles {
             inputs: inputs
@@ -279,7 +293,7 @@ fn write_to(path: Option<&Path>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
-    let docs = extract_all(&a.inputs, &ex)?;
+    let docs = extract_all(&a.inputs, &ex, &a.options)?;
     let triples = docs.iter().flat_map(|d| d.triples.iter());
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
@@ -304,7 +318,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
-    let docs = extract_all(&a.inputs, &ex)?;
+    let docs = extract_all(&a.inputs, &ex, &a.options)?;
     let graph = ActorGraph::build(&docs, a.include_uncertain);
     std::fs::create_dir_all(&a.output).with_context(|| format!("creating output directory {}", a.output.display()))?;
     let csv = CsvOptions {
@@ -330,7 +344,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         }
         Err(e) => Some(format!("graph.svg not written: {e}")),
     };
-    if !a.quiet {
+    if !a.options.quiet {
         let uncertain: usize = docs
             .iter()
             .flat_map(|d| &d.triples)
