@@ -27,7 +27,9 @@ fn main() {
     println!("graph: {} actors, {} edges", g.actor_count(), g.edge_count());
     let ids: Vec<_> = g.actor_ids();
     let mut rng = polgraph::synthetic::Rng::new(1);
-    let pairs: Vec<_> = (0..100).map(|_| (ids[rng.below(ids.len())], ids[rng.below(ids.len())])).collect();
+    let pairs: Vec<_> = (0..100)
+        .map(|_| (ids[rng.below(ids.len())], ids[rng.below(ids.len())]))
+        .collect();
     let f = Filter::default();
     let start = Instant::now();
     for &(a, b) in &pairs {
@@ -41,13 +43,23 @@ fn main() {
     let neighbors = start.elapsed() / pairs.len() as u32;
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("graph.json");
-    let save = median(3, || polgraph::fsutil::write_atomic(&json, |w| g.write_json(w).map_err(std::io::Error::from)).unwrap());
-    let load = median(3, || ActorGraph::read_json(std::fs::File::open(&json).unwrap(), &json).unwrap());
+    let save = median(3, || {
+        polgraph::fsutil::write_atomic(&json, |w| g.write_json(w).map_err(std::io::Error::from)).unwrap()
+    });
+    let load = median(3, || {
+        ActorGraph::read_json(std::fs::File::open(&json).unwrap(), &json).unwrap()
+    });
     let csv = median(3, || {
-        polgraph::fsutil::write_atomic(&dir.path().join("edges.csv"), |w| export::write_edges_csv(&g, w, CsvOptions::default())).unwrap()
+        polgraph::fsutil::write_atomic(&dir.path().join("edges.csv"), |w| {
+            export::write_edges_csv(&g, w, CsvOptions::default())
+        })
+        .unwrap()
     });
     println!("| graph build, 1,000,000 triples | {:.2} s |", build.as_secs_f64());
-    println!("| shortest path (≤4 hops), mean of 100 | {:.2} ms |", path.as_secs_f64() * 1e3);
+    println!(
+        "| shortest path (≤4 hops), mean of 100 | {:.2} ms |",
+        path.as_secs_f64() * 1e3
+    );
     println!("| neighbours, mean of 100 | {:.3} ms |", neighbors.as_secs_f64() * 1e3);
     println!("| save graph.json | {:.2} s |", save.as_secs_f64());
     println!("| load graph.json | {:.2} s |", load.as_secs_f64());

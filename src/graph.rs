@@ -11,8 +11,8 @@ use crate::model::{ActorType, DocExtraction, Evidence, Modality, Relation, Tripl
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -111,7 +111,10 @@ impl ActorGraph {
         }
         let mut names: Vec<(&str, ActorType)> = types.into_iter().collect();
         names.sort_unstable_by_key(|&(name, _)| name);
-        let mut g = ActorGraph { documents: docs.len(), ..Default::default() };
+        let mut g = ActorGraph {
+            documents: docs.len(),
+            ..Default::default()
+        };
         g.by_name.reserve(names.len());
         for (name, ty) in names {
             let n = g.graph.add_node(Node {
@@ -241,7 +244,11 @@ impl ActorGraph {
             .graph
             .edges_directed(n, Direction::Outgoing)
             .map(|e| (e.target(), e.weight()))
-            .chain(self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.source(), e.weight())))
+            .chain(
+                self.graph
+                    .edges_directed(n, Direction::Incoming)
+                    .map(|e| (e.source(), e.weight())),
+            )
             .filter(|(other, e)| *other != n && keep(e))
             .map(|(other, _)| ActorId(other.index()))
             .collect();
@@ -358,12 +365,19 @@ impl ActorGraph {
             schema_version: SCHEMA_VERSION,
             documents: self.documents,
         };
-        w.write_all(b"{\"directed\": true, \"multigraph\": true, \"graph\": ").map_err(io)?;
+        w.write_all(b"{\"directed\": true, \"multigraph\": true, \"graph\": ")
+            .map_err(io)?;
         serde_json::to_writer(&mut w, &meta)?;
         w.write_all(b",\n\"nodes\": [").map_err(io)?;
         for (i, id) in self.actor_ids().into_iter().enumerate() {
             w.write_all(if i == 0 { b"\n" } else { b",\n" }).map_err(io)?;
-            serde_json::to_writer(&mut w, &NodeOut { node: self.actor(id), degree: self.degree(id) })?;
+            serde_json::to_writer(
+                &mut w,
+                &NodeOut {
+                    node: self.actor(id),
+                    degree: self.degree(id),
+                },
+            )?;
         }
         w.write_all(b"\n],\n\"links\": [").map_err(io)?;
         for (i, e) in self.edges().into_iter().enumerate() {
@@ -382,7 +396,10 @@ impl ActorGraph {
 
     /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
     pub fn read_json(mut r: impl std::io::Read, path: &Path) -> Result<Self> {
-        let bad = |message: String| Error::BadGraph { path: path.to_path_buf(), message };
+        let bad = |message: String| Error::BadGraph {
+            path: path.to_path_buf(),
+            message,
+        };
         let mut text = Vec::new();
         r.read_to_end(&mut text).map_err(|e| Error::io(path, e))?;
         let doc: GraphIn = match serde_json::from_slice(&text) {
@@ -391,7 +408,10 @@ impl ActorGraph {
                 // Say why: not JSON, another schema version, or a malformed graph.
                 let value: serde_json::Value =
                     serde_json::from_slice(&text).map_err(|_| bad(format!("not a polgraph graph.json ({e})")))?;
-                let version = value.get("graph").and_then(|g| g.get("schema_version")).and_then(|v| v.as_u64());
+                let version = value
+                    .get("graph")
+                    .and_then(|g| g.get("schema_version"))
+                    .and_then(|v| v.as_u64());
                 return Err(match version {
                     None => bad("not a polgraph graph.json (no graph.schema_version)".into()),
                     Some(v) if v != u64::from(SCHEMA_VERSION) => bad(format!(
@@ -407,7 +427,10 @@ impl ActorGraph {
                 doc.graph.schema_version
             )));
         }
-        let mut g = ActorGraph { documents: doc.graph.documents, ..Default::default() };
+        let mut g = ActorGraph {
+            documents: doc.graph.documents,
+            ..Default::default()
+        };
         let mut nodes = doc.nodes;
         // Name order, whatever order the file lists them in.
         nodes.sort_unstable_by(|a, b| a.name.cmp(&b.name));
@@ -425,12 +448,18 @@ impl ActorGraph {
         let mut by_key: FxHashMap<EdgeKey, EdgeIndex> = FxHashMap::default();
         for l in doc.links {
             let find = |name: &str| {
-                g.by_name.get(name).copied().ok_or_else(|| bad(format!("link refers to unknown node {name:?}")))
+                g.by_name
+                    .get(name)
+                    .copied()
+                    .ok_or_else(|| bad(format!("link refers to unknown node {name:?}")))
             };
             let (s, o) = (find(&l.source)?, find(&l.target)?);
             let key = (s, l.edge.relation, o, l.edge.modality);
             if by_key.contains_key(&key) {
-                return Err(bad(format!("link {} -{}-> {} appears twice", l.source, l.edge.relation, l.target)));
+                return Err(bad(format!(
+                    "link {} -{}-> {} appears twice",
+                    l.source, l.edge.relation, l.target
+                )));
             }
             let e = g.graph.add_edge(s, o, l.edge);
             by_key.insert(key, e);

@@ -82,7 +82,13 @@ fn hops<'g>(g: &'g ActorGraph, nodes: &[ActorId], f: &Filter) -> Vec<Hop<'g>> {
 /// a path through a hub is found without visiting the hub's whole neighbourhood.
 /// Among equally short paths the one through the smallest meeting actor (in name
 /// order) wins, so the answer is deterministic.
-pub fn shortest_path<'g>(g: &'g ActorGraph, a: ActorId, b: ActorId, max_hops: usize, f: &Filter) -> Option<Vec<Hop<'g>>> {
+pub fn shortest_path<'g>(
+    g: &'g ActorGraph,
+    a: ActorId,
+    b: ActorId,
+    max_hops: usize,
+    f: &Filter,
+) -> Option<Vec<Hop<'g>>> {
     if a == b {
         return Some(Vec::new());
     }

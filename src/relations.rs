@@ -195,7 +195,12 @@ fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
 fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
     // Mentions ending at `i` start before it, and none is longer than a sentence.
     let p = mentions.partition_point(|m| m.first < i);
-    mentions[..p].iter().rev().take(64).position(|m| m.last == i).map(|back| p - 1 - back)
+    mentions[..p]
+        .iter()
+        .rev()
+        .take(64)
+        .position(|m| m.last == i)
+        .map(|back| p - 1 - back)
 }
 
 /// A word written all in lower case (pass the raw token, not its folded form).

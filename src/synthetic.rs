@@ -53,7 +53,11 @@ pub fn corpus(actors: usize, triples: usize, seed: u64) -> Vec<DocExtraction> {
                     o = (s + 1) % actors;
                 }
                 let relation = Relation::ALL[rng.below(Relation::ALL.len())];
-                let modality = if rng.below(10) == 0 { Modality::Planned } else { Modality::Fact };
+                let modality = if rng.below(10) == 0 {
+                    Modality::Planned
+                } else {
+                    Modality::Fact
+                };
                 Triple {
                     doc: doc.clone(),
                     subject: name(s),
@@ -70,7 +74,12 @@ pub fn corpus(actors: usize, triples: usize, seed: u64) -> Vec<DocExtraction> {
                 }
             })
             .collect();
-        docs.push(DocExtraction { doc, date: Some("2025-01-01".into()), actors: Vec::new(), triples });
+        docs.push(DocExtraction {
+            doc,
+            date: Some("2025-01-01".into()),
+            actors: Vec::new(),
+            triples,
+        });
     }
     docs
 }

@@ -261,7 +261,8 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         .num_threads(o.threads)
         .build()
         .context("starting the extraction threads")?;
-    let mut out = pool.install(|| ex.extract_stream(ingest::documents(sources), |docs, bytes| bar.update(docs, bytes)))?;
+    let mut out =
+        pool.install(|| ex.extract_stream(ingest::documents(sources), |docs, bytes| bar.update(docs, bytes)))?;
     bar.finish();
     if out.is_empty() {
         return Err(polgraph::Error::NoArticles {

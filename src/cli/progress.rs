@@ -16,7 +16,11 @@ impl Bar {
     /// A bar over `total` input bytes (0 when unknown: a spinner).
     pub fn new(total: u64, quiet: bool) -> Self {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let bar = if total > 0 { ProgressBar::new(total) } else { ProgressBar::new_spinner() };
+            let bar = if total > 0 {
+                ProgressBar::new(total)
+            } else {
+                ProgressBar::new_spinner()
+            };
             bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
             let template = if total > 0 {
                 "{bar:30} {bytes}/{total_bytes} {msg} (eta {eta})"
@@ -26,7 +30,10 @@ impl Bar {
             bar.set_style(ProgressStyle::with_template(template).expect("static template"));
             bar
         });
-        Bar { bar, start: Instant::now() }
+        Bar {
+            bar,
+            start: Instant::now(),
+        }
     }
 
     /// Records `docs` articles and `bytes` of text done.
