@@ -411,10 +411,17 @@ pub fn parse_text(id: &str, data: &str) -> Document {
         .filter(|l| !l.trim().is_empty())
         .take(4)
         .find_map(|l| parse_date(l.trim()));
+    let body = clean_body(&rest.join("\n"));
+    // One paragraph alone is an article body, not a headline ("echo ... | polgraph extract -").
+    let (title, body) = if body.trim().is_empty() {
+        (String::new(), clean_body(&title))
+    } else {
+        (title, body)
+    };
     Document {
         id: id.to_string(),
         title,
-        body: clean_body(&rest.join("\n")),
+        body,
         date,
         url: None,
     }
@@ -600,6 +607,15 @@ mod tests {
         assert_eq!(strip_hovercards(mccain), "Sen. John McCain said.");
         let plain = "He wants MORE money. The MORE the better";
         assert_eq!(strip_hovercards(plain), plain);
+    }
+
+    #[test]
+    fn a_single_paragraph_is_a_body() {
+        let doc = parse_text("s", "Putin met Trump in Helsinki.\n");
+        assert_eq!(
+            (doc.title.as_str(), doc.body.as_str()),
+            ("", "Putin met Trump in Helsinki.\n")
+        );
     }
 
     #[test]

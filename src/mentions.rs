@@ -262,6 +262,14 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 {
                     // "Duncan-Jordan", "Bank of England": the name goes on.
                     j += 2;
+                } else if w == "for"
+                    && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
+                    && j + 1 < s.last
+                    && is_name_word(t, j + 1)
+                    && !covered[j + 1]
+                {
+                    // "Department for Education"
+                    j += 2;
                 } else {
                     break;
                 }
@@ -300,7 +308,19 @@ fn segment_span(
         if x >= y {
             return;
         }
-        let mut ty = lex.name_head(t.raw(y - 1));
+        // A head word alone ("Center", "Council") names nothing in particular.
+        if y == x + 1 && lex.name_head(t.raw(x)).is_some() {
+            return;
+        }
+        // The head is the last word, or the word before an inner "for"/"of"
+        // ("Center for a New American Security").
+        let mut ty = lex.name_head(t.raw(y - 1)).or_else(|| {
+            (x + 1..y)
+                .find(|&j| {
+                    matches!(t.word(j), "for" | "of") && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
+                })
+                .map(|_| ActorType::Organization)
+        });
         let words = (x..y)
             .filter(|&j| t.tokens[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j)))
             .count();

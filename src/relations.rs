@@ -575,6 +575,13 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     }
     if let Some((used, relation, head)) = title_here(t, cx.lex, p, s.last) {
         let mut after = p + used;
+        // "Russia's Vladimir Putin, U.S. President Donald Trump said": a title
+        // followed by a name belongs to that name, not to ours.
+        if after < s.last
+            && mention_at(cx.mentions, after).is_some_and(|n| matches!(cx.mentions[n].kind, MentionKind::Name { .. }))
+        {
+            return out;
+        }
         if qualifier.is_none() && after < s.last && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in")
         {
             after += 1;
