@@ -109,10 +109,49 @@ fn walk(dir: &Path, out: &mut Vec<Source>, seen: &mut HashSet<PathBuf>) -> Resul
     Ok(())
 }
 
+/// What went wrong with an input without stopping the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// Bytes that are not UTF-8, decoded with replacement characters.
+    Encoding,
+    /// A binary file, skipped.
+    Binary,
+    /// A file with no text, skipped.
+    Empty,
+    /// A malformed JSONL record, skipped (with `skip_bad`).
+    BadRecord,
+}
+
+/// A problem with one input, reported through [`Documents::on_warning`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What kind of problem.
+    pub kind: WarningKind,
+    /// The file.
+    pub path: PathBuf,
+    /// The line, for JSONL.
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+type WarningSink = Box<dyn FnMut(Warning) + Send>;
+
 /// A stream of documents from sources, in order. JSONL is read lazily.
 pub struct Documents {
     sources: VecDeque<Source>,
     jsonl: Option<JsonlReader>,
+    skip_bad: bool,
+    warn: WarningSink,
 }
 
 struct JsonlReader {
@@ -120,14 +159,33 @@ struct JsonlReader {
     stem: String,
     lines: Box<dyn BufRead + Send>,
     line_no: usize,
-    buf: String,
+    offset: u64,
+    buf: Vec<u8>,
 }
 
-/// Opens the sources as a document stream.
+/// Opens the sources as a document stream. Warnings are dropped unless a sink
+/// is set with [`Documents::on_warning`].
 pub fn documents(sources: Vec<Source>) -> Documents {
     Documents {
         sources: sources.into(),
         jsonl: None,
+        skip_bad: false,
+        warn: Box::new(|_| {}),
+    }
+}
+
+impl Documents {
+    /// Skip malformed JSONL records (reporting each as a warning) instead of
+    /// stopping at the first.
+    pub fn skip_bad(mut self, yes: bool) -> Self {
+        self.skip_bad = yes;
+        self
+    }
+
+    /// Where warnings go (undecodable bytes, binary and empty files, skipped records).
+    pub fn on_warning(mut self, sink: impl FnMut(Warning) + Send + 'static) -> Self {
+        self.warn = Box::new(sink);
+        self
     }
 }
 
@@ -137,13 +195,22 @@ impl Iterator for Documents {
     fn next(&mut self) -> Option<Result<Document>> {
         loop {
             if let Some(reader) = &mut self.jsonl {
-                match reader.next_doc() {
+                match reader.next_doc(&mut self.warn) {
+                    Some(Err(Error::BadRecord { path, line, message })) if self.skip_bad => {
+                        (self.warn)(Warning {
+                            kind: WarningKind::BadRecord,
+                            path,
+                            line: Some(line),
+                            message: format!("skipped: {message}"),
+                        });
+                        continue;
+                    }
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
             }
             let source = self.sources.pop_front()?;
-            match open(source) {
+            match open(source, &mut self.warn) {
                 Ok(Opened::Doc(doc)) => return Some(Ok(doc)),
                 Ok(Opened::Jsonl(reader)) => self.jsonl = Some(reader),
                 Ok(Opened::Nothing) => {}
@@ -159,13 +226,60 @@ enum Opened {
     Nothing,
 }
 
-fn read_text(path: &Path, reader: &mut dyn Read) -> Result<String> {
+/// Bytes to text: a UTF-8 byte-order mark is dropped, UTF-16 (with its mark) is
+/// decoded, invalid UTF-8 is replaced (with a warning naming the first bad
+/// byte's offset). `None` for binary data (a NUL byte in the first 8 KiB).
+fn decode(path: &Path, bytes: Vec<u8>, warn: &mut WarningSink) -> Option<String> {
+    let utf16 = |bytes: &[u8], le: bool| {
+        let units = bytes.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => return Some(utf16(rest, true)),
+        [0xFE, 0xFF, rest @ ..] => return Some(utf16(rest, false)),
+        _ => {}
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    if body[..body.len().min(8192)].contains(&0) {
+        warn(Warning {
+            kind: WarningKind::Binary,
+            path: path.to_path_buf(),
+            line: None,
+            message: "binary file, skipped".into(),
+        });
+        return None;
+    }
+    match std::str::from_utf8(body) {
+        Ok(s) => Some(s.to_string()),
+        Err(e) => {
+            let bad = body.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+            warn(Warning {
+                kind: WarningKind::Encoding,
+                path: path.to_path_buf(),
+                line: None,
+                message: format!(
+                    "invalid UTF-8 at byte {} ({bad} place{} in all), read with replacement characters",
+                    e.valid_up_to() + (bytes.len() - body.len()),
+                    if bad == 1 { "" } else { "s" }
+                ),
+            });
+            Some(String::from_utf8_lossy(body).into_owned())
+        }
+    }
+}
+
+fn read_all(path: &Path, reader: &mut dyn Read) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Ok(bytes)
 }
 
 fn stem(path: &Path) -> String {
@@ -174,50 +288,68 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "stdin".into())
 }
 
-fn open(source: Source) -> Result<Opened> {
-    let (path, format, data) = match source {
+fn jsonl_reader(path: PathBuf, stem: String, lines: Box<dyn BufRead + Send>) -> JsonlReader {
+    JsonlReader {
+        path,
+        stem,
+        lines,
+        line_no: 0,
+        offset: 0,
+        buf: Vec::new(),
+    }
+}
+
+fn open(source: Source, warn: &mut WarningSink) -> Result<Opened> {
+    let (path, bytes, format) = match source {
         Source::File(path, Format::Jsonl) => {
-            let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-            return Ok(Opened::Jsonl(JsonlReader {
-                stem: stem(&path),
-                path,
-                lines: Box::new(BufReader::with_capacity(1 << 16, file)),
-                line_no: 0,
-                buf: String::new(),
-            }));
+            let mut file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+            let mut head = [0u8; 2];
+            let n = file.read(&mut head).map_err(|e| Error::io(&path, e))?;
+            let utf16 = n == 2 && matches!(head, [0xFF, 0xFE] | [0xFE, 0xFF]);
+            if !utf16 {
+                use std::io::Seek;
+                file.seek(std::io::SeekFrom::Start(0))
+                    .map_err(|e| Error::io(&path, e))?;
+                let lines = Box::new(BufReader::with_capacity(1 << 16, file));
+                return Ok(Opened::Jsonl(jsonl_reader(path.clone(), stem(&path), lines)));
+            }
+            // UTF-16 JSON lines: decode whole, then read as lines.
+            let mut bytes = head.to_vec();
+            bytes.extend(read_all(&path, &mut file)?);
+            (path, bytes, Format::Jsonl)
         }
         Source::File(path, format) => {
             let mut file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-            let data = read_text(&path, &mut file)?;
-            (path, format, data)
+            let bytes = read_all(&path, &mut file)?;
+            (path, bytes, format)
         }
         Source::Stdin => {
             let path = PathBuf::from("-");
-            let data = read_text(&path, &mut std::io::stdin().lock())?;
-            let format = Format::sniff(&data);
-            if format == Format::Jsonl {
-                return Ok(Opened::Jsonl(JsonlReader {
-                    path,
-                    stem: "stdin".into(),
-                    lines: Box::new(std::io::Cursor::new(data.into_bytes())),
-                    line_no: 0,
-                    buf: String::new(),
-                }));
-            }
-            (path, format, data)
+            let bytes = read_all(&path, &mut std::io::stdin().lock())?;
+            (path, bytes, Format::Text)
         }
     };
-    let id = if path.as_os_str() == "-" {
-        "stdin".to_string()
-    } else {
-        stem(&path)
+    let is_stdin = path.as_os_str() == "-";
+    let Some(data) = decode(&path, bytes, warn) else {
+        return Ok(Opened::Nothing);
     };
+    let format = if is_stdin { Format::sniff(&data) } else { format };
+    let id = if is_stdin { "stdin".to_string() } else { stem(&path) };
     let doc = match format {
         Format::Text => parse_text(&id, &data),
         Format::Html => parse_html(&id, &data),
-        Format::Jsonl => unreachable!("handled above"),
+        Format::Jsonl => {
+            let lines = Box::new(std::io::Cursor::new(data.into_bytes()));
+            return Ok(Opened::Jsonl(jsonl_reader(path, id, lines)));
+        }
     };
     Ok(if doc.body.trim().is_empty() && doc.title.trim().is_empty() {
+        warn(Warning {
+            kind: WarningKind::Empty,
+            path,
+            line: None,
+            message: "no text, skipped".into(),
+        });
         Opened::Nothing
     } else {
         Opened::Doc(doc)
@@ -225,16 +357,33 @@ fn open(source: Source) -> Result<Opened> {
 }
 
 impl JsonlReader {
-    fn next_doc(&mut self) -> Option<Result<Document>> {
+    fn next_doc(&mut self, warn: &mut WarningSink) -> Option<Result<Document>> {
         loop {
             self.buf.clear();
             self.line_no += 1;
-            match self.lines.read_line(&mut self.buf) {
+            let read = match self.lines.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
-                Ok(_) => {}
+                Ok(n) => n,
                 Err(e) => return Some(Err(Error::io(&self.path, e))),
-            }
-            let line = self.buf.trim();
+            };
+            let start = self.offset;
+            self.offset += read as u64;
+            let line = match std::str::from_utf8(&self.buf) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(e) => {
+                    warn(Warning {
+                        kind: WarningKind::Encoding,
+                        path: self.path.clone(),
+                        line: Some(self.line_no),
+                        message: format!(
+                            "invalid UTF-8 at byte {} of the file, read with replacement characters",
+                            start + e.valid_up_to() as u64
+                        ),
+                    });
+                    String::from_utf8_lossy(&self.buf)
+                }
+            };
+            let line = line.trim();
             if line.is_empty() {
                 continue;
             }
@@ -475,6 +624,21 @@ pub fn parse_date(line: &str) -> Option<String> {
 /// paragraphs (the `<article>` element where there is one), date and URL from the
 /// usual meta tags.
 pub fn parse_html(id: &str, data: &str) -> Document {
+    // html5ever's tree building costs grow with the square of nesting depth;
+    // a page nested thousands deep (hostile, or broken) is read as tag-stripped text.
+    if nesting_depth(data) > MAX_HTML_DEPTH {
+        let title = TITLE_TAG
+            .captures(data)
+            .map(|c| strip_tags(&c[1]).split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        return Document {
+            id: id.to_string(),
+            title,
+            body: clean_body(&strip_tags(data)),
+            date: None,
+            url: None,
+        };
+    }
     use scraper::{Html, Selector};
     let page = Html::parse_document(data);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
@@ -504,50 +668,7 @@ pub fn parse_html(id: &str, data: &str) -> Document {
         .next()
         .or_else(|| page.select(&sel("main")).next())
         .or_else(|| page.select(&sel("body")).next());
-    let block = sel("p, h2, h3, li, blockquote, figcaption");
-    let skip = [
-        "script", "style", "nav", "footer", "header", "aside", "noscript", "form",
-    ];
-    let mut paragraphs = Vec::new();
-    if let Some(root) = root {
-        for el in root.select(&block) {
-            let inside_skipped = el
-                .ancestors()
-                .any(|a| a.value().as_element().is_some_and(|e| skip.contains(&e.name())));
-            // Nested blocks (<li><p>) would repeat text: keep the innermost.
-            let has_block_child = el.descendants().skip(1).any(|d| {
-                d.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "p" | "li" | "blockquote"))
-            });
-            if inside_skipped || has_block_child {
-                continue;
-            }
-            let t = text_of(el);
-            if !t.is_empty() {
-                paragraphs.push(t);
-            }
-        }
-        if paragraphs.is_empty() {
-            // No paragraph markup: all the text outside scripts and styles.
-            let mut t = String::new();
-            for node in root.descendants() {
-                if let Some(text) = node.value().as_text() {
-                    let hidden = node
-                        .ancestors()
-                        .any(|a| a.value().as_element().is_some_and(|e| skip.contains(&e.name())));
-                    if !hidden {
-                        t.push_str(text);
-                        t.push(' ');
-                    }
-                }
-            }
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !t.is_empty() {
-                paragraphs.push(t);
-            }
-        }
-    }
+    let paragraphs = root.map(html_paragraphs).unwrap_or_default();
     let body = clean_body(&paragraphs.join("\n\n"));
     let date = meta("article:published_time")
         .or_else(|| meta("date"))
@@ -564,6 +685,137 @@ pub fn parse_html(id: &str, data: &str) -> Document {
         date,
         url,
     }
+}
+
+/// Pages nested deeper than this are read without an HTML parser.
+const MAX_HTML_DEPTH: usize = 512;
+
+static TITLE_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title>").unwrap());
+static HIDDEN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<(script|style|noscript|template|title)\b[^>]*>.*?</(script|style|noscript|template|title)\s*>")
+        .unwrap()
+});
+static ANY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
+static BLOCK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(p|div|br|li|h[1-6]|blockquote|article|section|tr)\b[^>]*>").unwrap());
+
+/// How deep elements nest, estimated in one linear scan of the tags.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = html[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(html.len(), |e| name_start + e);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let self_closing = html[name_end..]
+            .find('>')
+            .is_some_and(|e| html[name_end..name_end + e].ends_with('/'));
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// HTML to plain text without a parser: scripts and styles dropped, block tags
+/// made line breaks, other tags removed, the common entities decoded.
+fn strip_tags(html: &str) -> String {
+    let text = HIDDEN_BLOCK.replace_all(html, " ");
+    let text = BLOCK_TAG.replace_all(&text, "\n");
+    let text = ANY_TAG.replace_all(&text, "");
+    let text = text
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The text of an HTML element's blocks (p, h2, h3, li, blockquote,
+/// figcaption), one paragraph each, outside scripts, styles, navigation, headers,
+/// footers and forms; all its visible text when it has no blocks. One pass over
+/// the tree with a stack of open elements, so nesting depth costs nothing extra.
+fn html_paragraphs(root: scraper::ElementRef) -> Vec<String> {
+    use ego_tree::iter::Edge;
+    const BLOCKS: &[&str] = &["p", "h2", "h3", "li", "blockquote", "figcaption"];
+    const HIDDEN: &[&str] = &[
+        "script", "style", "nav", "footer", "header", "aside", "noscript", "form", "template",
+    ];
+    let mut paragraphs = Vec::new();
+    let mut all_text = String::new();
+    let mut hidden = 0usize;
+    let mut open_blocks = 0usize;
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let t = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            paragraphs.push(t);
+        }
+        current.clear();
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if let Some(e) = node.value().as_element() {
+                    if HIDDEN.contains(&e.name()) {
+                        hidden += 1;
+                    } else if BLOCKS.contains(&e.name()) && hidden == 0 {
+                        // A block inside a block (<li><p>) starts a paragraph of its own.
+                        flush(&mut current, &mut paragraphs);
+                        open_blocks += 1;
+                    }
+                } else if let Some(text) = node.value().as_text()
+                    && hidden == 0
+                {
+                    all_text.push_str(text);
+                    all_text.push(' ');
+                    if open_blocks > 0 {
+                        current.push_str(text);
+                    }
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(e) = node.value().as_element() {
+                    if HIDDEN.contains(&e.name()) {
+                        hidden -= 1;
+                    } else if BLOCKS.contains(&e.name()) && hidden == 0 {
+                        flush(&mut current, &mut paragraphs);
+                        open_blocks -= 1;
+                    } else if e.name() == "br" && open_blocks > 0 {
+                        current.push(' ');
+                    }
+                }
+            }
+        }
+    }
+    if paragraphs.is_empty() {
+        let t = all_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            paragraphs.push(t);
+        }
+    }
+    paragraphs
 }
 
 #[cfg(test)]
@@ -607,6 +859,21 @@ mod tests {
         assert_eq!(strip_hovercards(mccain), "Sen. John McCain said.");
         let plain = "He wants MORE money. The MORE the better";
         assert_eq!(strip_hovercards(plain), plain);
+    }
+
+    #[test]
+    fn deeply_nested_html_is_read_without_the_parser() {
+        let depth = 20_000;
+        let html = format!(
+            "<html><head><title>Deep</title><script>var a = 1;</script></head><body>{}<p>Vladimir Putin met Donald Trump.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert!(nesting_depth(&html) > MAX_HTML_DEPTH);
+        let doc = parse_html("d", &html);
+        assert_eq!(doc.title, "Deep");
+        assert_eq!(doc.body.trim(), "Vladimir Putin met Donald Trump.");
+        assert_eq!(nesting_depth("<html><body><p>a<br>b</p><img src=x></body></html>"), 3);
     }
 
     #[test]
@@ -656,6 +923,38 @@ mod tests {
                 .contains("\"text\"")
         );
         assert!(parse_jsonl_line("{not json", "f", 1).is_err());
+    }
+
+    fn decoded(bytes: &[u8]) -> (Option<String>, Vec<Warning>) {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let mut warn: WarningSink = Box::new(move |w| sink.lock().unwrap().push(w));
+        let text = decode(Path::new("f.txt"), bytes.to_vec(), &mut warn);
+        let warnings = seen.lock().unwrap().clone();
+        (text, warnings)
+    }
+
+    #[test]
+    fn encodings_binary_and_bad_bytes() {
+        assert_eq!(decoded(b"\xEF\xBB\xBFPutin").0.as_deref(), Some("Putin"));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Putin met".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decoded(&le).0.as_deref(), Some("Putin met"));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kyiv".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decoded(&be).0.as_deref(), Some("Kyiv"));
+        let (text, w) = decoded(b"Putin \xFF met \xC3 Trump");
+        assert_eq!(text.as_deref(), Some("Putin \u{FFFD} met \u{FFFD} Trump"));
+        assert_eq!(
+            w[0].to_string(),
+            "f.txt: invalid UTF-8 at byte 6 (2 places in all), read with replacement characters"
+        );
+        let (text, w) = decoded(b"\x7FELF\x02\x01\x00\x00binary");
+        assert_eq!((text, w[0].kind), (None, WarningKind::Binary));
     }
 
     #[test]

@@ -133,7 +133,17 @@ fn is_name_word(t: &Tokenized, i: usize) -> bool {
 fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     for (s, e, entry, surface) in lex.find_known(t.text) {
-        let (Some(first), Some(last)) = (token_at_start(t, s), token_at_end(t, e)) else {
+        // "Evil Corp." is tokenised with its abbreviation dot; the name ends before it.
+        let end_token = token_at_end(t, e).or_else(|| {
+            (t.text.as_bytes().get(e) == Some(&b'.'))
+                .then(|| token_at_end(t, e + 1))
+                .flatten()
+                .filter(|&l| {
+                    let tok = t.tokens[l - 1];
+                    tok.end == e + 1 && tok.kind == TokenKind::Word
+                })
+        });
+        let (Some(first), Some(last)) = (token_at_start(t, s), end_token) else {
             continue;
         };
         let sentence = t.sentence_of(first);

@@ -90,18 +90,54 @@ impl Extractor {
     /// Extracts the actors and triples of one document. Never fails: text that
     /// makes no sense yields fewer triples.
     pub fn extract(&self, doc: &Document) -> DocExtraction {
+        // A huge document (a 200 MB line of scrape) is read in parts, so memory
+        // stays bounded; names are resolved within each part.
+        let mut triples = Vec::new();
+        let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+        let mut offset = 0;
+        for (i, body) in split_parts(&doc.body, MAX_PART).into_iter().enumerate() {
+            let title = if i == 0 { doc.title.as_str() } else { "" };
+            let (part_triples, part_actors, sentences) = self.extract_part(doc, title, body);
+            triples.extend(merge_triples(part_triples).into_iter().map(|mut t| {
+                t.sentence_index += offset;
+                t
+            }));
+            for a in part_actors {
+                match actors.get_mut(&a.name) {
+                    Some(x) => {
+                        x.mentions += a.mentions;
+                        x.aliases.extend(a.aliases);
+                    }
+                    None => {
+                        actors.insert(a.name.clone(), a);
+                    }
+                }
+            }
+            offset += sentences;
+        }
+        DocExtraction {
+            doc: doc.id.clone(),
+            date: doc.date.clone(),
+            actors: actors.into_values().collect(),
+            triples: merge_triples(triples),
+        }
+    }
+
+    /// Extracts one part of a document: its triples (not yet merged), its
+    /// actors, and how many sentences it has.
+    fn extract_part(&self, doc: &Document, title: &str, body: &str) -> (Vec<Triple>, Vec<Actor>, usize) {
         let lex = &self.lexicon;
-        let text = if doc.title.is_empty() {
-            doc.body.clone()
+        let text = if title.is_empty() {
+            body.to_string()
         } else {
-            format!("{}\n\n{}", doc.title, doc.body)
+            format!("{title}\n\n{body}")
         };
         let mut t = Tokenized::new(&text);
         tag_tokens(&mut t, lex);
-        let headline_sentences = if doc.title.is_empty() {
+        let headline_sentences = if title.is_empty() {
             0
         } else {
-            t.sentences.iter().take_while(|s| s.start < doc.title.len()).count()
+            t.sentences.iter().take_while(|s| s.start < title.len()).count()
         };
         let mut mentions = find_mentions(&t, lex);
         let mut ents = resolve_names(&t, lex, &mut mentions, headline_sentences);
@@ -120,17 +156,21 @@ impl Extractor {
             .collect();
         found.retain(|f| f.relation != Relation::CitizenOf || !affiliated.contains(&(f.subject, f.object)));
 
-        let mut merged: BTreeMap<(String, Relation, String, Modality), Triple> = BTreeMap::new();
+        let mut triples = Vec::with_capacity(found.len());
         for Found {
             subject,
             relation,
             object,
             modality,
             sentence,
-            confidence,
+            mut confidence,
             rule,
         } in found
         {
+            // Headlines are terse and cased like names throughout: trust them less.
+            if sentence < headline_sentences {
+                confidence = (confidence * 0.9 * 100.0).round() / 100.0;
+            }
             if confidence < self.config.min_confidence {
                 continue;
             }
@@ -138,8 +178,7 @@ impl Extractor {
             if relation.is_symmetric() && o.name < s.name {
                 std::mem::swap(&mut s, &mut o);
             }
-            let key = (s.name.clone(), relation, o.name.clone(), modality);
-            let candidate = Triple {
+            triples.push(Triple {
                 doc: doc.id.clone(),
                 subject: s.name.clone(),
                 subject_type: s.ty,
@@ -152,25 +191,8 @@ impl Extractor {
                 date: doc.date.clone(),
                 confidence,
                 rule,
-            };
-            match merged.get_mut(&key) {
-                Some(old) if old.confidence >= candidate.confidence => {}
-                Some(old) => *old = candidate,
-                None => {
-                    merged.insert(key, candidate);
-                }
-            }
+            });
         }
-        let mut triples: Vec<Triple> = merged.into_values().collect();
-        triples.sort_by(|a, b| {
-            (a.sentence_index, &a.subject, a.relation, &a.object, a.modality).cmp(&(
-                b.sentence_index,
-                &b.subject,
-                b.relation,
-                &b.object,
-                b.modality,
-            ))
-        });
         let actors = ents
             .list
             .into_iter()
@@ -182,13 +204,63 @@ impl Extractor {
                 mentions: e.mentions,
             })
             .collect();
-        DocExtraction {
-            doc: doc.id.clone(),
-            date: doc.date.clone(),
-            actors,
-            triples,
+        (triples, actors, t.sentences.len())
+    }
+}
+
+/// Documents longer than this many bytes are extracted in parts.
+pub const MAX_PART: usize = 1 << 20;
+
+/// Splits a body into parts of at most `max` bytes, at a paragraph break where
+/// there is one, else at a sentence end, else at a space, else anywhere on a
+/// character boundary.
+fn split_parts(body: &str, max: usize) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = body;
+    while rest.len() > max {
+        let mut end = max;
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &rest[..end];
+        let cut = window
+            .rfind('\n')
+            .or_else(|| window.rfind(". ").map(|i| i + 1))
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .unwrap_or(end);
+        parts.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    parts.push(rest);
+    parts
+}
+
+/// Merges duplicate triples of one document: one per (subject, relation,
+/// object, modality), the most confident (the first, on a tie), in sentence order.
+fn merge_triples(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut merged: BTreeMap<(String, Relation, String, Modality), Triple> = BTreeMap::new();
+    for t in triples {
+        let key = (t.subject.clone(), t.relation, t.object.clone(), t.modality);
+        match merged.get_mut(&key) {
+            Some(old) if old.confidence >= t.confidence => {}
+            Some(old) => *old = t,
+            None => {
+                merged.insert(key, t);
+            }
         }
     }
+    let mut triples: Vec<Triple> = merged.into_values().collect();
+    triples.sort_by(|a, b| {
+        (a.sentence_index, &a.subject, a.relation, &a.object, a.modality).cmp(&(
+            b.sentence_index,
+            &b.subject,
+            b.relation,
+            &b.object,
+            b.modality,
+        ))
+    });
+    triples
 }
 
 /// Gives every person one canonical name across documents: a document that only
@@ -308,6 +380,28 @@ mod tests {
             t.contains(&"Donald Trump praised Steve Witkoff fact".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn huge_documents_are_read_in_parts() {
+        let sentence = "Vladimir Putin met Donald Trump in Helsinki and they talked about many things. ";
+        let body = sentence.repeat(3 * MAX_PART / sentence.len());
+        assert!(split_parts(&body, MAX_PART).len() >= 3);
+        assert!(split_parts(&body, MAX_PART).iter().all(|p| p.len() <= MAX_PART));
+        assert_eq!(split_parts(&body, MAX_PART).concat(), body);
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let doc = Document {
+            id: "big".into(),
+            body,
+            ..Default::default()
+        };
+        let out = ex.extract(&doc);
+        let met: Vec<_> = out.triples.iter().filter(|t| t.relation == Relation::Met).collect();
+        assert_eq!(met.len(), 1, "merged across parts");
+        assert_eq!(met[0].sentence_index, 0);
+        // No cut inside a character, even with no space for a megabyte.
+        let wide = "é".repeat(MAX_PART);
+        assert!(split_parts(&wide, MAX_PART).iter().all(|p| !p.is_empty()));
     }
 
     #[test]

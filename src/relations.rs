@@ -435,7 +435,10 @@ impl Ctx<'_, '_> {
         let start = from.max(s.first);
         let mut out = Vec::new();
         let mut prev_end = start;
-        for m in self.mentions.iter().filter(|m| m.sentence == si && m.first >= start) {
+        for m in self.mentions[self.sentence_mentions(si)]
+            .iter()
+            .filter(|m| m.first >= start)
+        {
             let (MentionKind::Name { .. }, Some(e)) = (&m.kind, m.entity) else {
                 continue;
             };
@@ -769,6 +772,15 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
 }
 
 impl Ctx<'_, '_> {
+    /// The mentions of sentence `si`, as an index range (mentions are sorted by
+    /// position, so a sentence's are contiguous).
+    fn sentence_mentions(&self, si: usize) -> std::ops::Range<usize> {
+        let s = self.t.sentences[si];
+        let lo = self.mentions.partition_point(|m| m.first < s.first);
+        let hi = self.mentions.partition_point(|m| m.first < s.last);
+        lo..hi
+    }
+
     fn type_ok(&self, e: usize, types: &[ActorType]) -> bool {
         types.contains(&self.ents.list[e].ty)
     }
@@ -877,7 +889,12 @@ impl Ctx<'_, '_> {
     fn subjects_before(&self, k: usize, first: usize) -> Vec<usize> {
         let t = self.t;
         let mut out = Vec::new();
-        let Some(mut idx) = self.mentions.iter().rposition(|m| m.last <= k && m.first >= first) else {
+        let range = self.sentence_mentions(self.t.sentence_of(k));
+        let Some(mut idx) = self.mentions[range.clone()]
+            .iter()
+            .rposition(|m| m.last <= k)
+            .map(|i| range.start + i)
+        else {
             return out;
         };
         loop {
@@ -1058,16 +1075,13 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn confidence(&self, pat: &Pattern, si: usize, args: &[usize], distance: usize) -> f32 {
+    fn confidence(&self, pat: &Pattern, args: &[usize], distance: usize) -> f32 {
         let mut c = pat.confidence;
         if args.iter().any(|&m| indirect(&self.mentions[m])) {
             c *= 0.85;
         }
         if distance > 4 {
             c *= 0.9f32.powi(((distance - 4) / 5 + 1) as i32);
-        }
-        if si == 0 {
-            c *= 0.9;
         }
         c
     }
@@ -1090,7 +1104,7 @@ impl Ctx<'_, '_> {
                 if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.object_types) {
                     continue;
                 }
-                let conf = self.confidence(pat, si, &[sm, om], distance);
+                let conf = self.confidence(pat, &[sm, om], distance);
                 out.extend(self.found(s, pat.relation, o, modality, si, conf, &pat.id));
             }
         }
@@ -1117,10 +1131,12 @@ impl Ctx<'_, '_> {
             let start = self.link_after(pat, e, last).unwrap_or(e);
             if let Some(&o) = self.objects_from(start, last, 1).last() {
                 let after = self.mentions[o].last;
+                let range = self.sentence_mentions(si);
                 subjects.extend(
-                    self.mentions
+                    self.mentions[range.clone()]
                         .iter()
-                        .position(|m| m.first >= after && m.first <= after + 2 && !m.modifier && m.entity.is_some()),
+                        .position(|m| m.first >= after && m.first <= after + 2 && !m.modifier && m.entity.is_some())
+                        .map(|i| range.start + i),
                 );
             }
         }
@@ -1214,7 +1230,7 @@ impl Ctx<'_, '_> {
         if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.subject_types) {
             return None;
         }
-        let conf = self.confidence(pat, si, &[a, b], distance);
+        let conf = self.confidence(pat, &[a, b], distance);
         self.found(s, pat.relation, o, modality, si, conf, &pat.id)
     }
 
@@ -1271,13 +1287,14 @@ impl Ctx<'_, '_> {
             // "an EU demand for Turkey", "a Trump call with Putin"
             vec![mi]
         } else {
-            let clause_subject = self.mentions.iter().position(|m| {
-                m.sentence == si && m.last <= k && !m.modifier && m.entity.is_some() && {
+            let range = self.sentence_mentions(si);
+            let clause_subject = self.mentions[range.clone()].iter().position(|m| {
+                m.last <= k && !m.modifier && m.entity.is_some() && {
                     let before = self.np_start(m.first, first);
                     !(before > first && PREPOSITIONS.contains(&t.word(before - 1)))
                 }
             });
-            clause_subject.into_iter().collect::<Vec<_>>()
+            clause_subject.map(|i| range.start + i).into_iter().collect::<Vec<_>>()
         };
         let distance = subjects.first().map_or(0, |&s| k.saturating_sub(self.mentions[s].last));
         self.emit(pat, si, &subjects, &objects, modality, distance)

@@ -309,6 +309,16 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     };
     let mut i = 0;
     while i < tokens.len() {
+        // A run-on of hundreds of tokens is no sentence (scrapes, tables, lists):
+        // cut it, preferably after a comma or semicolon, so no stage goes quadratic.
+        if i - first >= MAX_SENTENCE_TOKENS {
+            let cut = (first + MAX_SENTENCE_TOKENS / 2..i)
+                .rev()
+                .find(|&j| matches!(tokens[j].text(text), "," | ";" | ":"))
+                .map_or(i, |j| j + 1);
+            push(&mut sentences, first, cut);
+            first = cut;
+        }
         let tok = &tokens[i];
         // A line break ends the sentence unless the text continues in lower case.
         if i > first && tok.newline_before {
@@ -360,10 +370,21 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     sentences
 }
 
-/// The sentence's text with runs of white space folded to one space, for evidence.
+/// Sentences are cut after this many tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Evidence text is cut after this many bytes (with "…").
+pub const MAX_EVIDENCE_BYTES: usize = 1000;
+
+/// The sentence's text with runs of white space folded to one space, for
+/// evidence; at most [`MAX_EVIDENCE_BYTES`].
 pub fn sentence_text(text: &str, s: &Sentence) -> String {
-    let mut out = String::with_capacity(s.end - s.start);
+    let mut out = String::with_capacity((s.end - s.start).min(MAX_EVIDENCE_BYTES + 4));
     for word in text[s.start..s.end].split_whitespace() {
+        if out.len() + word.len() + 1 > MAX_EVIDENCE_BYTES {
+            out.push_str(" …");
+            break;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
@@ -539,6 +560,19 @@ mod tests {
         );
         assert_eq!(t.sentence_of(7), 1);
         assert!(t.is_capitalized(0) && !t.is_capitalized(1));
+    }
+
+    #[test]
+    fn run_ons_are_cut_and_evidence_is_bounded() {
+        let text = "and then, ".repeat(1000);
+        let t = Tokenized::new(&text);
+        assert!(t.sentences.iter().all(|s| s.last - s.first <= MAX_SENTENCE_TOKENS));
+        assert!(t.sentences.len() >= 3000 / MAX_SENTENCE_TOKENS);
+        assert!(
+            t.sentences
+                .iter()
+                .all(|s| sentence_text(&text, s).len() <= MAX_EVIDENCE_BYTES + 4)
+        );
     }
 
     #[test]

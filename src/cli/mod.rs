@@ -46,9 +46,12 @@ struct ExtractionOptions {
     /// Threads to extract with (0: one per core). Output is the same for any number.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
-    /// Print no progress bar.
+    /// Print no progress bar (and no summary after `build`).
     #[arg(long, short)]
     quiet: bool,
+    /// Skip malformed JSONL records, with a warning each, instead of stopping.
+    #[arg(long)]
+    skip_bad: bool,
     /// Extra lexicon directory: files named like those in data/lexicon and
     /// data/patterns extend the built-in ones (repeatable).
     #[arg(long, value_name = "DIR")]
@@ -261,9 +264,23 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         .num_threads(o.threads)
         .build()
         .context("starting the extraction threads")?;
-    let mut out =
-        pool.install(|| ex.extract_stream(ingest::documents(sources), |docs, bytes| bar.update(docs, bytes)))?;
+    let skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = skipped.clone();
+    let docs = ingest::documents(sources).skip_bad(o.skip_bad).on_warning(move |w| {
+        if w.kind == ingest::WarningKind::BadRecord {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        eprintln!("polgraph: warning: {w}");
+    });
+    let mut out = pool.install(|| ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes)))?;
     bar.finish();
+    let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
+    if skipped > 0 {
+        eprintln!(
+            "polgraph: skipped {skipped} malformed record{}",
+            if skipped == 1 { "" } else { "s" }
+        );
+    }
     if out.is_empty() {
         return Err(polgraph::Error::NoArticles {
             inputs: inputs
