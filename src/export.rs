@@ -149,6 +149,82 @@ pub fn render_svg(dot: &str) -> std::io::Result<Vec<u8>> {
     Ok(out.stdout)
 }
 
+/// Text for XML: markup characters escaped, and the characters XML 1.0 cannot
+/// hold at all (most control characters) dropped.
+pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean = |c: char| matches!(c, '\t' | '\n' | '\r') || (!c.is_control() && c != '\u{FFFE}' && c != '\u{FFFF}');
+    if s.chars()
+        .all(|c| clean(c) && !matches!(c, '&' | '<' | '>' | '"' | '\''))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars().filter(|&c| clean(c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// GraphML, as Gephi, yEd, Cytoscape and networkx (`read_graphml`) read it: node
+/// attributes label, type, aliases, mentions; edge attributes relation,
+/// modality, weight, confidence, docs, evidence (the first sentence).
+pub fn write_graphml(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
+    w.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
+  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
+  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n\
+  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n\
+  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n\
+  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n\
+  <key id=\"modality\" for=\"edge\" attr.name=\"modality\" attr.type=\"string\"/>\n\
+  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n\
+  <key id=\"confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n\
+  <key id=\"docs\" for=\"edge\" attr.name=\"docs\" attr.type=\"string\"/>\n\
+  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n\
+  <graph id=\"polgraph\" edgedefault=\"directed\">\n",
+    )?;
+    for (i, a) in g.actor_ids().into_iter().enumerate() {
+        let n = g.actor(a);
+        let aliases = n.aliases.iter().cloned().collect::<Vec<_>>().join(";");
+        writeln!(
+            w,
+            "    <node id=\"n{i}\"><data key=\"label\">{}</data><data key=\"type\">{}</data><data key=\"aliases\">{}</data><data key=\"mentions\">{}</data></node>",
+            xml_text(&n.name),
+            n.actor_type,
+            xml_text(&aliases),
+            n.mentions
+        )?;
+    }
+    // Node ids are positions in name order, the order of `actor_ids`.
+    let index: std::collections::HashMap<_, usize> =
+        g.actor_ids().into_iter().enumerate().map(|(i, a)| (a, i)).collect();
+    for (i, e) in g.edges().into_iter().enumerate() {
+        let docs = e.edge.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
+        writeln!(
+            w,
+            "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\"><data key=\"relation\">{}</data><data key=\"modality\">{}</data><data key=\"weight\">{}</data><data key=\"confidence\">{:.2}</data><data key=\"docs\">{}</data><data key=\"evidence\">{}</data></edge>",
+            index[&e.source_id],
+            index[&e.target_id],
+            e.edge.relation,
+            e.edge.modality,
+            e.edge.weight,
+            e.edge.confidence,
+            xml_text(&docs),
+            xml_text(evidence)
+        )?;
+    }
+    w.write_all(b"  </graph>\n</graphml>\n")
+}
+
 /// How CSV cells are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CsvOptions {
@@ -349,6 +425,23 @@ mod tests {
                 g.edge_count()
             );
         }
+    }
+
+    #[test]
+    fn graphml_escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(xml_text("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml_text("bell\u{7}\ttab"), "bell\ttab");
+        let g = hostile();
+        let mut buf = Vec::new();
+        write_graphml(&g, &mut buf).unwrap();
+        let xml = String::from_utf8(buf).unwrap();
+        assert!(
+            xml.contains("<data key=\"label\">Evil &quot;Quote&quot; \\ Name</data>"),
+            "{xml}"
+        );
+        assert!(xml.contains("then &lt;b&gt;left&lt;/b&gt;"));
+        assert_eq!(xml.matches("<node ").count(), g.actor_count());
+        assert_eq!(xml.matches("<edge ").count(), g.edge_count());
     }
 
     #[test]

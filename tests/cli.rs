@@ -207,7 +207,7 @@ fn build_writes_every_output_and_a_summary() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
     assert!(stdout.starts_with("1 article,"), "{stdout}");
     assert!(stdout.contains("Top actors by degree:") && stdout.contains("Steve Witkoff"));
-    for f in ["graph.json", "graph.dot", "edges.csv", "nodes.csv"] {
+    for f in ["graph.json", "graph.dot", "edges.csv", "nodes.csv", "graph.graphml"] {
         assert!(out.join(f).is_file(), "{f}");
     }
     if which("dot") {
@@ -513,9 +513,9 @@ fn survives_the_shared_corpus() {
     assert!(triples(&out).len() > 100);
 }
 
-/// graph.json is node-link JSON that networkx reads as it is.
+/// graph.json is node-link JSON, and graph.graphml GraphML, that networkx reads as they are.
 #[test]
-fn networkx_reads_graph_json() {
+fn networkx_reads_graph_json_and_graphml() {
     let check = std::process::Command::new("python3")
         .args(["-c", "import networkx"])
         .output();
@@ -526,18 +526,22 @@ fn networkx_reads_graph_json() {
     let (_d, out) = built();
     let script = "import json, sys, networkx as nx\n\
                   g = nx.node_link_graph(json.load(open(sys.argv[1])), edges='links')\n\
-                  print(type(g).__name__, g.number_of_nodes(), g.number_of_edges(), g.nodes['Vladimir Putin']['type'])";
+                  print(type(g).__name__, g.number_of_nodes(), g.number_of_edges(), g.nodes['Vladimir Putin']['type'])\n\
+                  h = nx.read_graphml(sys.argv[2])\n\
+                  labels = {d['label'] for _, d in h.nodes(data=True)}\n\
+                  print(h.number_of_nodes(), h.number_of_edges(), 'Vladimir Putin' in labels)";
     let o = std::process::Command::new("python3")
         .args(["-c", script])
         .arg(out.join("graph.json"))
+        .arg(out.join("graph.graphml"))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
-    let expected = format!(
-        "MultiDiGraph {} {} person\n",
+    let (n, l) = (
         g["nodes"].as_array().unwrap().len(),
-        g["links"].as_array().unwrap().len()
+        g["links"].as_array().unwrap().len(),
     );
+    let expected = format!("MultiDiGraph {n} {l} person\n{n} {l} True\n");
     assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
 }

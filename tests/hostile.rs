@@ -215,6 +215,22 @@ fn hostile_names_are_neutralised_in_csv_and_escaped_in_dot() {
     let dot = std::fs::read_to_string(out.join("graph.dot")).unwrap();
     assert!(dot.contains(r#"label="\"quoted\" \\ </script> <b>&""#), "{dot}");
     assert!(graphviz_rust::parse(&dot).is_ok());
+    // GraphML: well-formed XML that gives the name back as it was.
+    let xml_check = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, xml.etree.ElementTree as E\n\
+             ns = '{http://graphml.graphdrawing.org/xmlns}'\n\
+             r = E.parse(sys.argv[1]).getroot()\n\
+             print(any(d.text == sys.argv[2] for d in r.iter(ns + 'data')))",
+        ])
+        .arg(out.join("graph.graphml"))
+        .arg("\"quoted\" \\ </script> <b>&")
+        .output();
+    match xml_check {
+        Ok(o) if o.status.success() => assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "True"),
+        _ => eprintln!("skipping the GraphML parse check: python3 is not available"),
+    }
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
     assert!(

@@ -69,7 +69,7 @@ struct BuildArgs {
     /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv and graph.svg into.
+    /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv, graph.graphml and graph.svg into.
     #[arg(long, short, value_name = "DIR", default_value = "output")]
     output: PathBuf,
     #[command(flatten)]
@@ -204,7 +204,7 @@ struct ExportArgs {
     /// The saved graph to export.
     #[arg(long, short, value_name = "FILE", default_value = "output/graph.json")]
     graph: PathBuf,
-    /// Where to write: a file for dot/json/svg (default: standard output), a
+    /// Where to write: a file for dot/json/svg/graphml (default: standard output), a
     /// directory for csv (default: the graph's directory).
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -223,6 +223,8 @@ enum ExportFormat {
     Json,
     /// An SVG drawing, rendered by Graphviz's `dot`.
     Svg,
+    /// GraphML (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
 }
 
 /// Runs the command line; the exit code on success.
@@ -350,7 +352,8 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     write_atomic(&path("graph.dot"), |w| w.write_all(dot.as_bytes()))?;
     write_atomic(&path("edges.csv"), |w| export::write_edges_csv(&graph, w, csv))?;
     write_atomic(&path("nodes.csv"), |w| export::write_nodes_csv(&graph, w, csv))?;
-    let mut written = vec!["graph.json", "graph.dot", "edges.csv", "nodes.csv"];
+    write_atomic(&path("graph.graphml"), |w| export::write_graphml(&graph, w))?;
+    let mut written = vec!["graph.json", "graph.dot", "edges.csv", "nodes.csv", "graph.graphml"];
     let svg_note = match export::render_svg(&dot) {
         Ok(svg) => {
             write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
@@ -459,6 +462,7 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     match a.format {
         ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
         ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w).map_err(std::io::Error::from))?,
+        ExportFormat::Graphml => write_to(a.output.as_deref(), |w| export::write_graphml(&g, w))?,
         ExportFormat::Svg => {
             let svg = export::render_svg(&export::to_dot(&g)).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound {
