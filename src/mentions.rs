@@ -180,6 +180,20 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         {
             continue;
         }
+        // "Mike Bloomberg", "Jim Jordan": after a given name, a one-word
+        // organization or place is a surname (not at a sentence's start, where
+        // "Will Russia…" is a question).
+        if last == first + 1
+            && surface == SurfaceKind::Name
+            && first > t.sentences[sentence].first + 1
+            && t.tokens[first].space_before
+            && is_name_word(t, first - 1)
+            && lex.is_given_name(t.raw(first - 1))
+            && out.last().is_none_or(|m: &Mention| m.last < first)
+            && lex.find_known(t.raw(first - 1)).next().is_none()
+        {
+            continue;
+        }
         out.push(Mention {
             first,
             last,
@@ -264,14 +278,27 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 let w = t.raw(j);
                 if is_name_word(t, j) {
                     j += 1;
-                } else if (w == "-" && t.glued(j - 1) && t.glued(j) || CONNECTORS.contains(&w))
+                } else if w == "-"
+                    && t.glued(j - 1)
+                    && t.glued(j)
                     && j + 1 < s.last
                     && is_name_word(t, j + 1)
                     && !covered[j + 1]
-                    && (w == "-" || !lex.is_not_actor(t.raw(j + 1)))
                 {
-                    // "Duncan-Jordan", "Bank of England": the name goes on.
+                    // "Duncan-Jordan": the name goes on.
                     j += 2;
+                } else if let Some(m) = after_connectors(t, j, s.last)
+                    && is_name_word(t, m)
+                    && !covered[m]
+                    && !lex.is_not_actor(t.raw(m))
+                {
+                    // "Bank of England", "Ursula von der Leyen", "Bashar al-Assad".
+                    j = m + 1;
+                } else if is_regnal_number(w)
+                    || (is_initials(w) && lex.is_given_name(t.raw(j - 1)) && j + 1 < s.last && is_name_word(t, j + 1))
+                {
+                    // "Elizabeth II", "George H.W. Bush".
+                    j += 1;
                 } else if w == "for"
                     && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
                     && j + 1 < s.last
@@ -382,7 +409,20 @@ fn segment_span(
             continue;
         }
         if let Some((used, _, _)) = title_here(t, lex, k, b) {
-            // A title inside the span ends the name before it and marks the next one.
+            // A title inside the span ends the name before it and marks the next
+            // one, unless it is a surname ("Martin Luther King Jr.", "Angus S.
+            // King") or the span names an institution ("General Motors",
+            // "Massachusetts General Hospital").
+            let surname = used == 1
+                && seg_start.is_some_and(|s| k - s <= 2 && lex.is_given_name(t.raw(s)))
+                && (k + 1 == b || is_name_suffix(t.raw(k + 1)));
+            let institution = lex.name_head(t.raw(b - 1)).is_some()
+                && (k + used..b).all(|j| title_here(t, lex, j, b).is_none() && lex.honorific(t.raw(j)).is_none());
+            if surname || institution {
+                seg_start.get_or_insert(k);
+                k += used;
+                continue;
+            }
             if used < b - k {
                 flush(seg_start.take(), k, cue, mentions, covered);
                 cue = true;
@@ -390,7 +430,13 @@ fn segment_span(
                 continue;
             }
         }
-        if lex.is_not_actor(raw) {
+        // "Theresa May": a given name and a word that is otherwise no name.
+        let surname = seg_start == Some(k.wrapping_sub(1))
+            && k + 1 == b
+            && lex.is_given_name(t.raw(k - 1))
+            && !WEEKDAYS.contains(&raw)
+            && t.tokens.get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
+        if lex.is_not_actor(raw) && !surname {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = false;
             k += 1;
@@ -403,6 +449,43 @@ fn segment_span(
     }
     flush(seg_start, b, cue, mentions, covered);
 }
+
+/// The token after a run of name connectors starting at `j` ("von der",
+/// "al-"), if there is such a run.
+fn after_connectors(t: &Tokenized, j: usize, end: usize) -> Option<usize> {
+    let mut m = j;
+    while m < end && (CONNECTORS.contains(&t.raw(m)) || (m > j && t.raw(m) == "-" && t.glued(m - 1) && t.glued(m))) {
+        m += 1;
+    }
+    (m > j && m < end).then_some(m)
+}
+
+/// "II", "III": a monarch's or heir's number, part of the name.
+fn is_regnal_number(w: &str) -> bool {
+    matches!(w, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII")
+}
+
+/// "H.W.": several initials in one token.
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && b.len().is_multiple_of(2) && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Generational suffixes, part of a person's name but never their surname.
+pub fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr") || is_regnal_number(word)
+}
+
+/// Days, which follow names in wire style ("Trump Monday said") without being one.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, covered: &[bool]) {
     for (si, s) in t.sentences.iter().enumerate() {
@@ -682,5 +765,38 @@ mod tests {
             }
         ));
         assert_eq!(mention_text(&t, m.last().unwrap()), "Interfax news agency");
+    }
+
+    #[test]
+    fn surnames_that_look_like_titles_words_or_organizations() {
+        let names = |text: &str| -> Vec<(String, String)> { found(text).into_iter().map(|(a, b, _)| (a, b)).collect() };
+        let p = |n: &str| (n.to_string(), "name:person".to_string());
+        assert_eq!(
+            names("Then Martin Luther King Jr. spoke."),
+            vec![p("Martin Luther King Jr.")]
+        );
+        assert_eq!(names("Then Theresa May spoke."), vec![p("Theresa May")]);
+        assert_eq!(names("Then Mike Bloomberg spoke."), vec![p("Mike Bloomberg")]);
+        assert_eq!(
+            names("Then Ursula von der Leyen, Bashar al-Assad, Elizabeth II and George H.W. Bush spoke."),
+            vec![
+                p("Ursula von der Leyen"),
+                p("Bashar al-Assad"),
+                p("Elizabeth II"),
+                p("George H.W. Bush")
+            ]
+        );
+        // Not a surname: at a sentence's start, or a day after the name.
+        assert_eq!(names("Will Russia invade?")[0].1, "known:Russia");
+        assert_eq!(names("Then Trump Monday left.")[0], ("Trump".into(), "name:?".into()));
+        // A title word inside an institution's name.
+        assert_eq!(
+            names("He urged General Motors and Massachusetts General Hospital to act."),
+            vec![
+                ("He".into(), "pronoun".into()),
+                ("General Motors".into(), "name:organization".into()),
+                ("Massachusetts General Hospital".into(), "name:organization".into()),
+            ]
+        );
     }
 }

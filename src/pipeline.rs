@@ -115,11 +115,28 @@ impl Extractor {
             }
             offset += sentences;
         }
+        let triples = merge_triples(triples);
+        // Actors outside the triples are not graph nodes here, but their names
+        // and mention counts matter across documents (naming, node weights);
+        // their aliases do not, and dropping them keeps a large corpus small.
+        let in_triples: BTreeSet<&str> = triples
+            .iter()
+            .flat_map(|t| [t.subject.as_str(), t.object.as_str()])
+            .collect();
+        let actors = actors
+            .into_values()
+            .map(|mut a| {
+                if !in_triples.contains(a.name.as_str()) {
+                    a.aliases = BTreeSet::new();
+                }
+                a
+            })
+            .collect();
         DocExtraction {
             doc: doc.id.clone(),
             date: doc.date.clone(),
-            actors: actors.into_values().collect(),
-            triples: merge_triples(triples),
+            actors,
+            triples,
         }
     }
 

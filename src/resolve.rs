@@ -15,7 +15,7 @@ use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_text};
 use crate::model::{ActorType, Relation};
 use crate::text::Tokenized;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a document knows of one actor's titles: "Russian President" gives
 /// (president, leads, Russia).
@@ -98,13 +98,18 @@ impl Entities {
     fn surname_of(&self, i: usize) -> Option<&str> {
         let e = &self.list[i];
         (e.ty == ActorType::Person)
-            .then(|| e.name.split_whitespace().last())
+            .then(|| words_of(&e.name).last().copied())
             .flatten()
     }
 }
 
+/// A name's words without a generational suffix, so that the last is the surname.
 fn words_of(name: &str) -> Vec<&str> {
-    name.split_whitespace().collect()
+    let mut w: Vec<&str> = name.split_whitespace().collect();
+    while w.len() > 1 && w.last().is_some_and(|x| crate::mentions::is_name_suffix(x)) {
+        w.pop();
+    }
+    w
 }
 
 /// Whether two person names are the same person: same surname and a compatible
@@ -175,7 +180,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         }
         let MentionKind::Name { ty } = m.kind else { continue };
         let text = mention_text(t, m);
-        let surname = text.split_whitespace().last().unwrap_or("").to_string();
+        let surname = words_of(&text).last().copied().unwrap_or("").to_string();
         let candidates: Vec<usize> = (0..ents.list.len())
             .filter(|&i| {
                 ents.surname_of(i) == Some(surname.as_str())
@@ -465,21 +470,32 @@ fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usiz
 
 /// Canonical names across documents: a bare surname ("Putin") becomes the one
 /// full name ("Vladimir Putin") the corpus gives a person with that surname.
-/// Distinct people who share a surname keep their own names.
+/// Distinct people who share a surname keep their own names, unless one of
+/// them so outnumbers the rest (in documents naming them) that a bare "Trump"
+/// can only mean him: a news corpus names Donald Trump in thousands of
+/// articles and Eric Trump in a few, and an article that names only "Trump"
+/// means the one its readers know without a first name.
 #[derive(Debug, Default)]
 pub struct CorpusNames {
-    full_by_surname: HashMap<String, BTreeSet<String>>,
+    /// Surname → full name → number of documents giving that full name.
+    full_by_surname: HashMap<String, BTreeMap<String, usize>>,
 }
 
+/// How many times more documents the dominant namesake needs than all the
+/// others together before a bare surname means them.
+const DOMINANCE: usize = 4;
+
 impl CorpusNames {
-    /// Records a person's canonical name from one document.
+    /// Records a person's canonical name from one document (once per document).
     pub fn observe(&mut self, name: &str, ty: ActorType) {
         let words = words_of(name);
         if ty == ActorType::Person && words.len() >= 2 {
-            self.full_by_surname
+            *self
+                .full_by_surname
                 .entry(words[words.len() - 1].to_string())
                 .or_default()
-                .insert(name.to_string());
+                .entry(name.to_string())
+                .or_default() += 1;
         }
     }
 
@@ -492,26 +508,38 @@ impl CorpusNames {
         let Some(surname) = words.last() else {
             return name.to_string();
         };
-        match self.full_by_surname.get(*surname) {
-            // One full name for this surname: bare surnames and variants join it.
-            Some(full) => {
-                let compatible: Vec<&String> = full
-                    .iter()
-                    .filter(|f| words.len() < 2 || same_person(f, name))
-                    .collect();
-                match compatible.as_slice() {
-                    [only] => (*only).clone(),
-                    // Several variants of one person ("Donald Trump", "Donald J. Trump"):
-                    // the shortest full form, then alphabetical, for determinism.
-                    many if !many.is_empty() && many.iter().all(|f| same_person(f, many[0])) => many
-                        .iter()
-                        .min_by_key(|f| (f.len(), f.as_str()))
-                        .map(|f| (*f).clone())
-                        .unwrap_or_default(),
-                    _ => name.to_string(),
-                }
-            }
-            None => name.to_string(),
+        let Some(full) = self.full_by_surname.get(*surname) else {
+            return name.to_string();
+        };
+        let compatible: Vec<(&String, usize)> = full
+            .iter()
+            .filter(|(f, _)| words.len() < 2 || same_person(f, name))
+            .map(|(f, &n)| (f, n))
+            .collect();
+        // Variants of one person ("Donald Trump", "Donald J. Trump") name it
+        // by the shortest full form, then alphabetically, for determinism.
+        let shortest = |of: &str| -> String {
+            compatible
+                .iter()
+                .map(|&(f, _)| f)
+                .filter(|f| same_person(f, of))
+                .min_by_key(|f| (f.len(), f.as_str()))
+                .map_or_else(|| of.to_string(), |f| f.clone())
+        };
+        let Some(&(top, _)) = compatible.iter().max_by_key(|&&(f, n)| (n, std::cmp::Reverse(f))) else {
+            return name.to_string();
+        };
+        let (same, others): (usize, usize) =
+            compatible.iter().fold(
+                (0, 0),
+                |(s, o), &(f, n)| {
+                    if same_person(f, top) { (s + n, o) } else { (s, o + n) }
+                },
+            );
+        if others == 0 || (words.len() < 2 && same >= DOMINANCE * others) {
+            shortest(top)
+        } else {
+            name.to_string()
         }
     }
 }
@@ -577,5 +605,24 @@ mod tests {
         assert_eq!(c.canonical("Biden", ActorType::Person), "Biden");
         assert_eq!(c.canonical("Hunter Biden", ActorType::Person), "Hunter Biden");
         assert_eq!(c.canonical("Georgia", ActorType::Place), "Georgia");
+    }
+
+    #[test]
+    fn a_bare_surname_means_the_namesake_most_documents_name() {
+        let mut c = CorpusNames::default();
+        for _ in 0..8 {
+            c.observe("Donald Trump", ActorType::Person);
+        }
+        c.observe("Donald J. Trump", ActorType::Person);
+        c.observe("Eric Trump", ActorType::Person);
+        c.observe("Ivanka Trump", ActorType::Person);
+        assert_eq!(c.canonical("Trump", ActorType::Person), "Donald Trump");
+        assert_eq!(c.canonical("Donald J. Trump", ActorType::Person), "Donald Trump");
+        assert_eq!(c.canonical("Eric Trump", ActorType::Person), "Eric Trump");
+        // Not dominant enough: 8 against 3 + 1 + 1.
+        for _ in 0..3 {
+            c.observe("Eric Trump", ActorType::Person);
+        }
+        assert_eq!(c.canonical("Trump", ActorType::Person), "Trump");
     }
 }

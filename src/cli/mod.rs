@@ -336,6 +336,10 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Past this many actors `build` skips graph.svg: Graphviz takes minutes to
+/// lay out thousands of nodes, and the picture is unreadable anyway.
+const SVG_MAX_ACTORS: usize = 400;
+
 fn build(a: BuildArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
     let docs = extract_all(&a.inputs, &ex, &a.options)?;
@@ -354,16 +358,24 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     write_atomic(&path("nodes.csv"), |w| export::write_nodes_csv(&graph, w, csv))?;
     write_atomic(&path("graph.graphml"), |w| export::write_graphml(&graph, w))?;
     let mut written = vec!["graph.json", "graph.dot", "edges.csv", "nodes.csv", "graph.graphml"];
-    let svg_note = match export::render_svg(&dot) {
-        Ok(svg) => {
-            write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
-            written.push("graph.svg");
-            None
+    let svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
+        Some(format!(
+            "graph.svg not written: {} actors are more than a diagram can show (limit {SVG_MAX_ACTORS}); \
+             `polgraph export --format svg` renders it anyway, slowly",
+            graph.actor_count()
+        ))
+    } else {
+        match export::render_svg(&dot) {
+            Ok(svg) => {
+                write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
+                written.push("graph.svg");
+                None
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
+                "graph.svg not written: Graphviz `dot` is not installed (e.g. apt-get install graphviz)".to_string(),
+            ),
+            Err(e) => Some(format!("graph.svg not written: {e}")),
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Some("graph.svg not written: Graphviz `dot` is not installed (e.g. apt-get install graphviz)".to_string())
-        }
-        Err(e) => Some(format!("graph.svg not written: {e}")),
     };
     if !a.options.quiet {
         let uncertain: usize = docs
