@@ -335,40 +335,66 @@ pub fn write_triples_csv<'a>(
     w: impl Write,
     o: CsvOptions,
 ) -> std::io::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record([
-        "doc",
-        "subject",
-        "subject_type",
-        "relation",
-        "object",
-        "object_type",
-        "modality",
-        "sentence",
-        "sentence_index",
-        "date",
-        "confidence",
-        "rule",
-    ])
-    .map_err(csv_err)?;
+    let mut out = TriplesCsv::new(w, o)?;
     for t in triples {
+        out.write(t)?;
+    }
+    out.finish()
+}
+
+/// The triple table written a row at a time, for triples that stream.
+pub struct TriplesCsv<W: Write> {
+    out: csv::Writer<W>,
+    options: CsvOptions,
+}
+
+impl<W: Write> TriplesCsv<W> {
+    /// Starts the table: writes the header.
+    pub fn new(w: W, options: CsvOptions) -> std::io::Result<Self> {
+        let mut out = csv::Writer::from_writer(w);
         out.write_record([
-            csv_cell(&t.doc, o).as_ref(),
-            csv_cell(&t.subject, o).as_ref(),
-            t.subject_type.as_str(),
-            t.relation.as_str(),
-            csv_cell(&t.object, o).as_ref(),
-            t.object_type.as_str(),
-            t.modality.as_str(),
-            csv_cell(&t.sentence, o).as_ref(),
-            &t.sentence_index.to_string(),
-            t.date.as_deref().unwrap_or(""),
-            &format!("{:.2}", t.confidence),
-            &t.rule,
+            "doc",
+            "subject",
+            "subject_type",
+            "relation",
+            "object",
+            "object_type",
+            "modality",
+            "sentence",
+            "sentence_index",
+            "date",
+            "confidence",
+            "rule",
         ])
         .map_err(csv_err)?;
+        Ok(TriplesCsv { out, options })
     }
-    out.flush()
+
+    /// Writes one row.
+    pub fn write(&mut self, t: &Triple) -> std::io::Result<()> {
+        let o = self.options;
+        self.out
+            .write_record([
+                csv_cell(&t.doc, o).as_ref(),
+                csv_cell(&t.subject, o).as_ref(),
+                t.subject_type.as_str(),
+                t.relation.as_str(),
+                csv_cell(&t.object, o).as_ref(),
+                t.object_type.as_str(),
+                t.modality.as_str(),
+                csv_cell(&t.sentence, o).as_ref(),
+                &t.sentence_index.to_string(),
+                t.date.as_deref().unwrap_or(""),
+                &format!("{:.2}", t.confidence),
+                &t.rule,
+            ])
+            .map_err(csv_err)
+    }
+
+    /// Flushes the table.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! again.
 
 use crate::error::{Error, Result};
-use crate::model::{ActorType, DocExtraction, Evidence, Modality, Relation, Triple};
+use crate::model::{ActorType, DocExtraction, Evidence, Modality, Relation};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -99,104 +99,17 @@ pub struct EdgeView<'g> {
 type EdgeKey = (NodeIndex, Relation, NodeIndex, Modality);
 
 impl ActorGraph {
-    /// Builds the graph from extractions. Negated and hypothetical triples are
-    /// left out unless `include_uncertain`.
+    /// Builds the graph from extractions held in memory. Negated and
+    /// hypothetical triples are left out unless `include_uncertain`.
     pub fn build(docs: &[DocExtraction], include_uncertain: bool) -> Self {
-        let included = |t: &&Triple| include_uncertain || t.modality.is_asserted();
-        // Nodes first, in name order.
-        let mut types: FxHashMap<&str, ActorType> = FxHashMap::default();
-        for t in docs.iter().flat_map(|d| d.triples.iter().filter(included)) {
-            types.entry(&t.subject).or_insert(t.subject_type);
-            types.entry(&t.object).or_insert(t.object_type);
-        }
-        let mut names: Vec<(&str, ActorType)> = types.into_iter().collect();
-        names.sort_unstable_by_key(|&(name, _)| name);
-        let mut g = ActorGraph {
-            documents: docs.len(),
-            ..Default::default()
-        };
-        g.by_name.reserve(names.len());
-        for (name, ty) in names {
-            let n = g.graph.add_node(Node {
-                name: name.to_string(),
-                actor_type: ty,
-                aliases: BTreeSet::new(),
-                mentions: 0,
-                docs: BTreeSet::new(),
-            });
-            g.by_name.insert(name.to_string(), n);
-        }
-        // Documents by index while building: a document's triples arrive
-        // together, so "last document seen" dedups without comparing names.
-        let mut node_docs: Vec<Vec<u32>> = vec![Vec::new(); g.graph.node_count()];
-        let mut edge_docs: Vec<Vec<u32>> = Vec::new();
-        let mut by_key: FxHashMap<EdgeKey, EdgeIndex> = FxHashMap::default();
-        for (di, d) in docs.iter().enumerate() {
-            let di = di as u32;
-            for t in d.triples.iter().filter(included) {
-                let (mut s, mut o) = (g.by_name[&t.subject], g.by_name[&t.object]);
-                if t.relation.is_symmetric() && o < s {
-                    std::mem::swap(&mut s, &mut o);
-                }
-                for n in [s, o] {
-                    if node_docs[n.index()].last() != Some(&di) {
-                        node_docs[n.index()].push(di);
-                    }
-                }
-                let e = *by_key.entry((s, t.relation, o, t.modality)).or_insert_with(|| {
-                    edge_docs.push(Vec::new());
-                    g.graph.add_edge(
-                        s,
-                        o,
-                        Edge {
-                            relation: t.relation,
-                            modality: t.modality,
-                            weight: 0,
-                            confidence: 0.0,
-                            docs: BTreeSet::new(),
-                            first_date: None,
-                            last_date: None,
-                            evidence: Vec::new(),
-                        },
-                    )
-                });
-                if edge_docs[e.index()].last() != Some(&di) {
-                    edge_docs[e.index()].push(di);
-                }
-                let edge = &mut g.graph[e];
-                edge.weight += 1;
-                edge.confidence = edge.confidence.max(t.confidence);
-                if let Some(date) = &t.date {
-                    if edge.first_date.as_ref().is_none_or(|f| date < f) {
-                        edge.first_date = Some(date.clone());
-                    }
-                    if edge.last_date.as_ref().is_none_or(|l| date > l) {
-                        edge.last_date = Some(date.clone());
-                    }
-                }
-                if edge.evidence.len() < MAX_EVIDENCE {
-                    edge.evidence.push(t.evidence());
-                }
-            }
-        }
-        let doc_names = |ids: Vec<u32>| ids.into_iter().map(|i| docs[i as usize].doc.clone()).collect();
-        for (n, ids) in node_docs.into_iter().enumerate() {
-            g.graph[NodeIndex::new(n)].docs = doc_names(ids);
-        }
-        for (e, ids) in edge_docs.into_iter().enumerate() {
-            g.graph[EdgeIndex::new(e)].docs = doc_names(ids);
-        }
-        // Node details (aliases, mentions) from the documents' actor lists.
+        let mut b = GraphBuilder::new(include_uncertain);
         for d in docs {
+            b.add(d);
             for a in &d.actors {
-                if let Some(&n) = g.by_name.get(&a.name) {
-                    let node = &mut g.graph[n];
-                    node.aliases.extend(a.aliases.iter().filter(|x| **x != a.name).cloned());
-                    node.mentions += a.mentions;
-                }
+                b.actor_details(&a.name, a.mentions, a.aliases.iter().cloned());
             }
         }
-        g
+        b.finish()
     }
 
     /// Number of actors.
@@ -531,9 +444,177 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Builds an [`ActorGraph`] one document at a time, so a corpus of any size
+/// can stream through: what it holds is the graph itself (edges keep at most
+/// [`MAX_EVIDENCE`] sentences) plus the documents' ids.
+///
+/// Actors are numbered as they come and put in name order at the end; edges
+/// keep their first-seen order. The result does not depend on how documents
+/// were batched, so output is identical on any number of threads.
+#[derive(Debug)]
+pub struct GraphBuilder {
+    include_uncertain: bool,
+    ids: FxHashMap<String, u32>,
+    nodes: Vec<Node>,
+    /// Documents per node and per edge, by document index; a document's
+    /// triples arrive together, so "last document seen" dedups cheaply.
+    node_docs: Vec<Vec<u32>>,
+    edges: Vec<(u32, u32, Edge)>,
+    edge_docs: Vec<Vec<u32>>,
+    by_key: FxHashMap<(u32, Relation, u32, Modality), u32>,
+    doc_ids: Vec<String>,
+    details: FxHashMap<String, (usize, BTreeSet<String>)>,
+}
+
+impl GraphBuilder {
+    /// A builder that leaves negated and hypothetical triples out unless
+    /// `include_uncertain`.
+    pub fn new(include_uncertain: bool) -> Self {
+        GraphBuilder {
+            include_uncertain,
+            ids: FxHashMap::default(),
+            nodes: Vec::new(),
+            node_docs: Vec::new(),
+            edges: Vec::new(),
+            edge_docs: Vec::new(),
+            by_key: FxHashMap::default(),
+            doc_ids: Vec::new(),
+            details: FxHashMap::default(),
+        }
+    }
+
+    fn node(&mut self, name: &str, ty: ActorType) -> u32 {
+        if let Some(&n) = self.ids.get(name) {
+            return n;
+        }
+        let n = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            name: name.to_string(),
+            actor_type: ty,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            docs: BTreeSet::new(),
+        });
+        self.node_docs.push(Vec::new());
+        self.ids.insert(name.to_string(), n);
+        n
+    }
+
+    /// Adds one document's triples (its actor list goes to [`Self::actor_details`]).
+    pub fn add(&mut self, d: &DocExtraction) {
+        let di = self.doc_ids.len() as u32;
+        self.doc_ids.push(d.doc.clone());
+        let include_uncertain = self.include_uncertain;
+        for t in d
+            .triples
+            .iter()
+            .filter(|t| include_uncertain || t.modality.is_asserted())
+        {
+            let (mut s, mut o) = (
+                self.node(&t.subject, t.subject_type),
+                self.node(&t.object, t.object_type),
+            );
+            if t.relation.is_symmetric() && t.object < t.subject {
+                std::mem::swap(&mut s, &mut o);
+            }
+            for n in [s, o] {
+                let docs = &mut self.node_docs[n as usize];
+                if docs.last() != Some(&di) {
+                    docs.push(di);
+                }
+            }
+            let edges = &mut self.edges;
+            let edge_docs = &mut self.edge_docs;
+            let e = *self.by_key.entry((s, t.relation, o, t.modality)).or_insert_with(|| {
+                edges.push((
+                    s,
+                    o,
+                    Edge {
+                        relation: t.relation,
+                        modality: t.modality,
+                        weight: 0,
+                        confidence: 0.0,
+                        docs: BTreeSet::new(),
+                        first_date: None,
+                        last_date: None,
+                        evidence: Vec::new(),
+                    },
+                ));
+                edge_docs.push(Vec::new());
+                (edges.len() - 1) as u32
+            });
+            let docs = &mut self.edge_docs[e as usize];
+            if docs.last() != Some(&di) {
+                docs.push(di);
+            }
+            let edge = &mut self.edges[e as usize].2;
+            edge.weight += 1;
+            edge.confidence = edge.confidence.max(t.confidence);
+            if let Some(date) = &t.date {
+                if edge.first_date.as_ref().is_none_or(|f| date < f) {
+                    edge.first_date = Some(date.clone());
+                }
+                if edge.last_date.as_ref().is_none_or(|l| date > l) {
+                    edge.last_date = Some(date.clone());
+                }
+            }
+            if edge.evidence.len() < MAX_EVIDENCE {
+                edge.evidence.push(t.evidence());
+            }
+        }
+    }
+
+    /// Records mentions and aliases of an actor, from any document: they
+    /// reach its node if it becomes one.
+    pub fn actor_details(&mut self, name: &str, mentions: usize, aliases: impl IntoIterator<Item = String>) {
+        let entry = match self.details.get_mut(name) {
+            Some(e) => e,
+            None => self.details.entry(name.to_string()).or_default(),
+        };
+        entry.0 += mentions;
+        entry.1.extend(aliases.into_iter().filter(|a| a != name));
+    }
+
+    /// The graph: nodes in name order, edges in first-seen order.
+    pub fn finish(mut self) -> ActorGraph {
+        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.nodes[a as usize].name.cmp(&self.nodes[b as usize].name));
+        let mut index = vec![NodeIndex::new(0); self.nodes.len()];
+        let mut g = ActorGraph {
+            documents: self.doc_ids.len(),
+            ..Default::default()
+        };
+        g.graph.reserve_nodes(self.nodes.len());
+        g.graph.reserve_edges(self.edges.len());
+        g.by_name.reserve(self.nodes.len());
+        let doc_ids = std::mem::take(&mut self.doc_ids);
+        let doc_names =
+            |ids: &[u32]| -> BTreeSet<String> { ids.iter().map(|&i| doc_ids[i as usize].clone()).collect() };
+        let mut nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes).into_iter().map(Some).collect();
+        for &old in &order {
+            let mut node = nodes[old as usize].take().expect("each node once");
+            node.docs = doc_names(&self.node_docs[old as usize]);
+            if let Some((mentions, aliases)) = self.details.remove(&node.name) {
+                node.mentions = mentions;
+                node.aliases = aliases;
+            }
+            let name = node.name.clone();
+            let n = g.graph.add_node(node);
+            g.by_name.insert(name, n);
+            index[old as usize] = n;
+        }
+        for (i, (s, o, mut edge)) in std::mem::take(&mut self.edges).into_iter().enumerate() {
+            edge.docs = doc_names(&self.edge_docs[i]);
+            g.graph.add_edge(index[s as usize], index[o as usize], edge);
+        }
+        g
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::Triple;
 
     pub(crate) fn triple(s: &str, r: Relation, o: &str, m: Modality) -> Triple {
         let ty = |n: &str| {

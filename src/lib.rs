@@ -6,6 +6,7 @@
 //! over one document; [`lexicon`] holds the data files they read.
 #![warn(missing_docs)]
 
+pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod fsutil;

@@ -54,12 +54,14 @@ impl Extractor {
     /// the same on any number of threads). A reader thread reads the next batches
     /// while this one is extracted; at most a few batches are held at a time.
     /// `progress` is called after each batch with the documents and text bytes
-    /// done so far. The first unreadable input stops the run.
+    /// done so far, and `sink` with each document's extraction, in order. The
+    /// first unreadable input, or the first error of `sink`, stops the run.
     pub fn extract_stream(
         &self,
         docs: impl Iterator<Item = crate::Result<Document>> + Send,
         mut progress: impl FnMut(usize, u64),
-    ) -> crate::Result<Vec<DocExtraction>> {
+        mut sink: impl FnMut(DocExtraction) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         use rayon::prelude::*;
         let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Document>>>(2);
         std::thread::scope(|scope| {
@@ -73,17 +75,20 @@ impl Extractor {
                     }
                 }
             });
-            let mut out = Vec::new();
             let (mut done, mut bytes) = (0usize, 0u64);
             for batch in rx {
                 // An error ends the run; dropping `rx` stops the reader.
                 let batch = batch?;
                 bytes += batch.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum::<u64>();
                 done += batch.len();
-                out.par_extend(batch.par_iter().map(|d| self.extract(d)));
+                let out: Vec<DocExtraction> = batch.par_iter().map(|d| self.extract(d)).collect();
+                drop(batch);
+                for d in out {
+                    sink(d)?;
+                }
                 progress(done, bytes);
             }
-            Ok(out)
+            Ok(())
         })
     }
 
@@ -116,22 +121,7 @@ impl Extractor {
             offset += sentences;
         }
         let triples = merge_triples(triples);
-        // Actors outside the triples are not graph nodes here, but their names
-        // and mention counts matter across documents (naming, node weights);
-        // their aliases do not, and dropping them keeps a large corpus small.
-        let in_triples: BTreeSet<&str> = triples
-            .iter()
-            .flat_map(|t| [t.subject.as_str(), t.object.as_str()])
-            .collect();
-        let actors = actors
-            .into_values()
-            .map(|mut a| {
-                if !in_triples.contains(a.name.as_str()) {
-                    a.aliases = BTreeSet::new();
-                }
-                a
-            })
-            .collect();
+        let actors = actors.into_values().collect();
         DocExtraction {
             doc: doc.id.clone(),
             date: doc.date.clone(),
@@ -311,22 +301,28 @@ pub fn canonicalize(docs: &mut [DocExtraction]) {
             }
         }
         d.actors = by_name.into_values().collect();
-        let mut seen = BTreeSet::new();
-        let mut triples = Vec::with_capacity(d.triples.len());
-        for mut tr in d.triples.drain(..) {
-            tr.subject = names.canonical(&tr.subject, tr.subject_type);
-            tr.object = names.canonical(&tr.object, tr.object_type);
-            if tr.relation.is_symmetric() && tr.object < tr.subject {
-                std::mem::swap(&mut tr.subject, &mut tr.object);
-                std::mem::swap(&mut tr.subject_type, &mut tr.object_type);
-            }
-            if tr.subject != tr.object && seen.insert((tr.subject.clone(), tr.relation, tr.object.clone(), tr.modality))
-            {
-                triples.push(tr);
-            }
-        }
-        d.triples = triples;
+        d.triples = canonical_triples(&names, std::mem::take(&mut d.triples));
     }
+}
+
+/// One document's triples under the corpus's canonical names: symmetric
+/// relations in name order again, and triples the renaming made identical
+/// (or reflexive) dropped.
+pub(crate) fn canonical_triples(names: &CorpusNames, triples: Vec<Triple>) -> Vec<Triple> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(triples.len());
+    for mut tr in triples {
+        tr.subject = names.canonical(&tr.subject, tr.subject_type);
+        tr.object = names.canonical(&tr.object, tr.object_type);
+        if tr.relation.is_symmetric() && tr.object < tr.subject {
+            std::mem::swap(&mut tr.subject, &mut tr.object);
+            std::mem::swap(&mut tr.subject_type, &mut tr.object_type);
+        }
+        if tr.subject != tr.object && seen.insert((tr.subject.clone(), tr.relation, tr.object.clone(), tr.modality)) {
+            out.push(tr);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,12 +7,13 @@ mod progress;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use polgraph::corpus::{Corpus, CorpusWriter};
 use polgraph::export::{self, CsvOptions};
 use polgraph::fsutil::write_atomic;
-use polgraph::graph::ActorGraph;
-use polgraph::pipeline::{ExtractConfig, Extractor, canonicalize};
+use polgraph::graph::{ActorGraph, GraphBuilder};
+use polgraph::pipeline::{ExtractConfig, Extractor};
 use polgraph::query::{self, Filter, PairOrder};
-use polgraph::{DocExtraction, Lexicon, Relation, ingest};
+use polgraph::{Lexicon, Relation, ingest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -252,7 +253,8 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     ))
 }
 
-fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Result<Vec<DocExtraction>> {
+/// Extracts every input; the result holds the triples on disk, names final.
+fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Result<Corpus> {
     let sources = ingest::sources(inputs)?;
     let total: u64 = sources
         .iter()
@@ -274,7 +276,9 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         }
         eprintln!("polgraph: warning: {w}");
     });
-    let mut out = pool.install(|| ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes)))?;
+    let mut corpus = CorpusWriter::new()?;
+    pool.install(|| ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes), |d| corpus.push(d)))?;
+    let corpus = corpus.finish()?;
     bar.finish();
     let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
     if skipped > 0 {
@@ -283,7 +287,7 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
             if skipped == 1 { "" } else { "s" }
         );
     }
-    if out.is_empty() {
+    if corpus.document_count() == 0 {
         return Err(polgraph::Error::NoArticles {
             inputs: inputs
                 .iter()
@@ -293,8 +297,7 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         }
         .into());
     }
-    canonicalize(&mut out);
-    Ok(out)
+    Ok(corpus)
 }
 
 /// Writes to a file atomically, or to standard output.
@@ -313,27 +316,44 @@ fn write_to(path: Option<&Path>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
-    let docs = extract_all(&a.inputs, &ex, &a.options)?;
-    let triples = docs.iter().flat_map(|d| d.triples.iter());
+    let mut corpus = extract_all(&a.inputs, &ex, &a.options)?;
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
     };
     write_to(a.output.as_deref(), |w| match a.format {
-        TripleFormat::Jsonl => {
-            for t in triples {
-                serde_json::to_writer(&mut *w, t)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
-        }
-        TripleFormat::Json => {
-            let all: Vec<_> = triples.collect();
-            serde_json::to_writer_pretty(&mut *w, &all)?;
+        TripleFormat::Jsonl => each_triple(&mut corpus, |t| {
+            serde_json::to_writer(&mut *w, &t)?;
             w.write_all(b"\n")
+        }),
+        TripleFormat::Json => {
+            // What `to_writer_pretty` writes for the whole list, one element at a time.
+            let mut first = true;
+            each_triple(&mut corpus, |t| {
+                w.write_all(if first { b"[\n  " } else { b",\n  " })?;
+                first = false;
+                let pretty = serde_json::to_string_pretty(&t)?;
+                w.write_all(pretty.replace('\n', "\n  ").as_bytes())
+            })?;
+            w.write_all(if first { b"[]\n" } else { b"\n]\n" })
         }
-        TripleFormat::Csv => export::write_triples_csv(triples, w, csv),
+        TripleFormat::Csv => {
+            let mut out = export::TriplesCsv::new(w, csv)?;
+            each_triple(&mut corpus, |t| out.write(&t))?;
+            out.finish()
+        }
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every triple of the corpus, in order. An error reading the corpus back
+/// fails the write, so a partial output is never renamed into place.
+fn each_triple(corpus: &mut Corpus, mut f: impl FnMut(polgraph::Triple) -> std::io::Result<()>) -> std::io::Result<()> {
+    for d in corpus.documents().map_err(std::io::Error::other)? {
+        for t in d.map_err(std::io::Error::other)?.triples {
+            f(t)?;
+        }
+    }
+    Ok(())
 }
 
 /// Past this many actors `build` skips graph.svg: Graphviz takes minutes to
@@ -342,8 +362,19 @@ const SVG_MAX_ACTORS: usize = 400;
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
     let ex = extractor(&a.options)?;
-    let docs = extract_all(&a.inputs, &ex, &a.options)?;
-    let graph = ActorGraph::build(&docs, a.include_uncertain);
+    let mut corpus = extract_all(&a.inputs, &ex, &a.options)?;
+    let mut builder = GraphBuilder::new(a.include_uncertain);
+    let (mut triples, mut uncertain) = (0, 0);
+    for d in corpus.documents()? {
+        let d = d?;
+        triples += d.triples.len();
+        uncertain += d.triples.iter().filter(|t| !t.modality.is_asserted()).count();
+        builder.add(&d);
+    }
+    for actor in corpus.actors() {
+        builder.actor_details(&actor.name, actor.mentions, actor.aliases.iter().cloned());
+    }
+    let graph = builder.finish();
     std::fs::create_dir_all(&a.output).with_context(|| format!("creating output directory {}", a.output.display()))?;
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
@@ -378,14 +409,9 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         }
     };
     if !a.options.quiet {
-        let uncertain: usize = docs
-            .iter()
-            .flat_map(|d| &d.triples)
-            .filter(|t| !t.modality.is_asserted())
-            .count();
         output::summary(
             &graph,
-            &docs,
+            triples,
             uncertain,
             a.include_uncertain,
             &a.output,

@@ -1,6 +1,5 @@
 //! How answers look on a terminal (and as JSON for programs).
 
-use polgraph::DocExtraction;
 use polgraph::graph::{ActorGraph, ActorId, EdgeView};
 use polgraph::query::{Centrality, Hop, Neighbour, Pair};
 use serde_json::json;
@@ -39,7 +38,7 @@ fn edge_json(e: &EdgeView) -> serde_json::Value {
 /// The summary `build` prints.
 pub fn summary(
     g: &ActorGraph,
-    docs: &[DocExtraction],
+    triples: usize,
     uncertain: usize,
     included: bool,
     dir: &Path,
@@ -47,12 +46,11 @@ pub fn summary(
     note: Option<&str>,
 ) -> Result<()> {
     let mut w = std::io::stdout().lock();
-    let triples: usize = docs.iter().map(|d| d.triples.len()).sum();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     writeln!(
         w,
         "{}, {} extracted, {} and {} in the graph",
-        plural(docs.len(), "article", "articles"),
+        plural(g.document_count(), "article", "articles"),
         plural(triples, "triple", "triples"),
         plural(g.actor_count(), "actor", "actors"),
         plural(g.edge_count(), "relation", "relations"),

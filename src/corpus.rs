@@ -1,0 +1,204 @@
+//! A corpus's extractions between the per-document pass and the
+//! cross-document naming pass.
+//!
+//! Canonical names need the whole corpus ("Putin" in one article becomes the
+//! "Vladimir Putin" of another), so no triple can be final before the last
+//! article is read. Rather than hold every triple, [`CorpusWriter`] spills each
+//! document's triples to a temporary file as it comes and keeps only what the
+//! naming pass needs: the names, with their mention counts and aliases. Memory
+//! then grows with the number of distinct names, not with the corpus.
+//! [`Corpus::documents`] reads the triples back, canonical, in input order.
+
+use crate::error::{Error, Result};
+use crate::model::{Actor, ActorType, DocExtraction, Triple};
+use crate::pipeline::canonical_triples;
+use crate::resolve::CorpusNames;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
+
+/// One document as spilled: everything but its actor list.
+#[derive(Serialize, Deserialize)]
+struct Spilled {
+    doc: String,
+    date: Option<String>,
+    triples: Vec<Triple>,
+}
+
+/// Mentions and aliases of one name, summed over documents.
+#[derive(Default)]
+struct NameStats {
+    mentions: usize,
+    aliases: BTreeSet<String>,
+}
+
+/// Collects a corpus's extractions, one document at a time.
+pub struct CorpusWriter {
+    out: BufWriter<File>,
+    names: CorpusNames,
+    stats: FxHashMap<(String, ActorType), NameStats>,
+    documents: usize,
+}
+
+fn spill_error(e: impl Into<std::io::Error>) -> Error {
+    Error::io(std::env::temp_dir(), e.into())
+}
+
+impl CorpusWriter {
+    /// A writer spilling to an anonymous temporary file (removed by the
+    /// system however the run ends).
+    pub fn new() -> Result<Self> {
+        let file = tempfile::tempfile().map_err(spill_error)?;
+        Ok(CorpusWriter {
+            out: BufWriter::with_capacity(1 << 20, file),
+            names: CorpusNames::default(),
+            stats: FxHashMap::default(),
+            documents: 0,
+        })
+    }
+
+    /// Adds one document's extraction.
+    pub fn push(&mut self, d: DocExtraction) -> Result<()> {
+        for a in d.actors {
+            self.names.observe(&a.name, a.actor_type);
+            let s = self.stats.entry((a.name, a.actor_type)).or_default();
+            s.mentions += a.mentions;
+            s.aliases.extend(a.aliases);
+        }
+        let record = Spilled {
+            doc: d.doc,
+            date: d.date,
+            triples: d.triples,
+        };
+        serde_json::to_writer(&mut self.out, &record).map_err(spill_error)?;
+        self.out.write_all(b"\n").map_err(spill_error)?;
+        self.documents += 1;
+        Ok(())
+    }
+
+    /// Ends the first pass: names are final from here on.
+    pub fn finish(self) -> Result<Corpus> {
+        let mut file = self.out.into_inner().map_err(|e| spill_error(e.into_error()))?;
+        file.rewind().map_err(spill_error)?;
+        // Actors under their canonical names, merged.
+        let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+        for ((name, ty), s) in self.stats {
+            let canonical = self.names.canonical(&name, ty);
+            let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
+                name: canonical.clone(),
+                actor_type: ty,
+                aliases: BTreeSet::new(),
+                mentions: 0,
+            });
+            a.mentions += s.mentions;
+            a.aliases.extend(s.aliases);
+            if name != canonical {
+                a.aliases.insert(name);
+            }
+        }
+        for a in actors.values_mut() {
+            a.aliases.remove(&a.name);
+        }
+        Ok(Corpus {
+            file,
+            names: self.names,
+            actors: actors.into_values().collect(),
+            documents: self.documents,
+        })
+    }
+}
+
+/// A whole corpus's extractions, names final.
+pub struct Corpus {
+    file: File,
+    names: CorpusNames,
+    actors: Vec<Actor>,
+    documents: usize,
+}
+
+impl Corpus {
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.documents
+    }
+
+    /// Every actor the corpus mentions, by canonical name (in name order),
+    /// with its mentions and aliases summed over documents.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// The documents in input order, their triples under canonical names.
+    /// Their actor lists are empty: see [`Corpus::actors`].
+    pub fn documents(&mut self) -> Result<impl Iterator<Item = Result<DocExtraction>> + '_> {
+        self.file.rewind().map_err(spill_error)?;
+        let names = &self.names;
+        Ok(BufReader::with_capacity(1 << 20, &self.file).lines().map(move |line| {
+            let line = line.map_err(spill_error)?;
+            let s: Spilled = serde_json::from_str(&line).map_err(spill_error)?;
+            Ok(DocExtraction {
+                doc: s.doc,
+                date: s.date,
+                actors: Vec::new(),
+                triples: canonical_triples(names, s.triples),
+            })
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicon;
+    use crate::model::Document;
+    use crate::pipeline::{ExtractConfig, Extractor, canonicalize};
+
+    #[test]
+    fn spilled_corpus_reads_back_what_canonicalize_gives_in_memory() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let texts = [
+            "Vladimir Putin met Tony Blair in Moscow.",
+            "President Putin visited France. Putin praised Blair.",
+            "Kremlin spokesman Dmitry Peskov said Putin would call Emmanuel Macron.",
+        ];
+        let docs: Vec<DocExtraction> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                ex.extract(&Document {
+                    id: format!("d{i}"),
+                    body: body.to_string(),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        let mut in_memory = docs.clone();
+        canonicalize(&mut in_memory);
+        let mut w = CorpusWriter::new().unwrap();
+        for d in docs {
+            w.push(d).unwrap();
+        }
+        let mut corpus = w.finish().unwrap();
+        assert_eq!(corpus.document_count(), 3);
+        // Twice: reading does not consume the corpus.
+        for _ in 0..2 {
+            let back: Vec<DocExtraction> = corpus.documents().unwrap().collect::<Result<_>>().unwrap();
+            assert_eq!(back.len(), 3);
+            for (a, b) in back.iter().zip(&in_memory) {
+                assert_eq!((&a.doc, &a.triples), (&b.doc, &b.triples));
+            }
+        }
+        assert!(in_memory[1].triples.iter().any(|t| t.subject == "Vladimir Putin"));
+        let putin = corpus.actors().iter().find(|a| a.name == "Vladimir Putin").unwrap();
+        assert!(putin.aliases.contains("Putin"), "{putin:?}");
+        let total: usize = in_memory
+            .iter()
+            .flat_map(|d| &d.actors)
+            .filter(|a| a.name == "Vladimir Putin")
+            .map(|a| a.mentions)
+            .sum();
+        assert_eq!(putin.mentions, total);
+    }
+}
