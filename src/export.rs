@@ -149,6 +149,59 @@ pub fn render_svg(dot: &str) -> std::io::Result<Vec<u8>> {
     Ok(out.stdout)
 }
 
+/// The page `export --format html` fills in.
+const REPORT: &str = include_str!("export/report.html");
+
+/// A self-contained HTML report: the graph's node-link JSON inside the page,
+/// drawn and tabulated by the page's own script (no network, no libraries).
+///
+/// Article text reaches the page only as JSON in a `<script type="application/json">`
+/// block, with `<`, `>` and `&` written as `\u` escapes, so no name or
+/// sentence can close the block or open markup; the script then puts strings
+/// into the page through `textContent` only. The title goes through [`xml_text`].
+pub fn write_html(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
+    let mut json = Vec::new();
+    g.write_json(&mut json).map_err(std::io::Error::from)?;
+    let json = String::from_utf8(json).map_err(std::io::Error::other)?;
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let title = format!(
+        "polgraph: {} and {}",
+        plural(g.actor_count(), "actor", "actors"),
+        plural(g.edge_count(), "relation", "relations")
+    );
+    let (head, tail) = REPORT
+        .split_once("{{DATA}}")
+        .expect("the report template has a data slot");
+    let head = head
+        .replace("{{TITLE}}", &xml_text(&title))
+        .replace("{{DOCS}}", &plural(g.document_count(), "article", "articles"));
+    w.write_all(head.as_bytes())?;
+    w.write_all(script_json(&json).as_bytes())?;
+    w.write_all(tail.as_bytes())?;
+    w.flush()
+}
+
+/// JSON that is safe inside a `<script>` block: the characters that could end
+/// it or start markup are escaped. They can only occur inside JSON strings,
+/// where `\u` escapes mean the same characters.
+fn script_json(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Text for XML: markup characters escaped, and the characters XML 1.0 cannot
 /// hold at all (most control characters) dropped.
 pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
@@ -419,6 +472,45 @@ mod tests {
             }],
             false,
         )
+    }
+
+    #[test]
+    fn html_keeps_article_text_out_of_the_markup() {
+        let mut t = triple(
+            "</script><script>alert(1)</script>",
+            Relation::Met,
+            "<!-- & </SCRIPT \u{2028}",
+            Modality::Fact,
+        );
+        t.sentence = "<img src=x onerror=alert(1)> & \"quotes\"".into();
+        let g = ActorGraph::build(
+            &[DocExtraction {
+                doc: "<b>d</b>".into(),
+                triples: vec![t],
+                ..Default::default()
+            }],
+            false,
+        );
+        let mut page = Vec::new();
+        write_html(&g, &mut page).unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert_eq!(page.to_lowercase().matches("</script").count(), 2);
+        assert_eq!(page.matches("<script").count(), 2);
+        assert!(!page.contains("<!--") && !page.contains("<img") && !page.contains('\u{2028}'));
+        let (_, rest) = page.split_once("type=\"application/json\">").unwrap();
+        let (data, _) = rest.split_once("</script>").unwrap();
+        let data: serde_json::Value = serde_json::from_str(data).unwrap();
+        let names: Vec<&str> = data["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["<!-- & </SCRIPT \u{2028}", "</script><script>alert(1)</script>"]
+        );
+        assert!(page.contains("<title>polgraph: 2 actors and 1 relation</title>"));
     }
 
     #[test]

@@ -207,7 +207,14 @@ fn build_writes_every_output_and_a_summary() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
     assert!(stdout.starts_with("1 article,"), "{stdout}");
     assert!(stdout.contains("Top actors by degree:") && stdout.contains("Steve Witkoff"));
-    for f in ["graph.json", "graph.dot", "edges.csv", "nodes.csv", "graph.graphml"] {
+    for f in [
+        "graph.json",
+        "graph.dot",
+        "edges.csv",
+        "nodes.csv",
+        "graph.graphml",
+        "graph.html",
+    ] {
         assert!(out.join(f).is_file(), "{f}");
     }
     if which("dot") {
@@ -544,4 +551,114 @@ fn networkx_reads_graph_json_and_graphml() {
     );
     let expected = format!("MultiDiGraph {n} {l} person\n{n} {l} True\n");
     assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+}
+
+/// graph.html, read by Python's HTML parser (the HTML5 tokenizer's rules for
+/// script blocks): one data block holding the graph.json data, and no markup
+/// from the articles.
+#[test]
+fn html_report_parses_with_the_graph_inside() {
+    let check = std::process::Command::new("python3").args(["-c", "pass"]).output();
+    if !check.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipping: python3 is not installed");
+        return;
+    }
+    let (_d, out) = built();
+    let script = "import json, sys\n\
+                  from html.parser import HTMLParser\n\
+                  class P(HTMLParser):\n\
+                  \x20   def __init__(s):\n\
+                  \x20       super().__init__(); s.tags = []; s.data = None; s.inside = False\n\
+                  \x20   def handle_starttag(s, tag, attrs):\n\
+                  \x20       s.tags.append(tag); s.inside = ('id', 'graph-data') in attrs\n\
+                  \x20   def handle_endtag(s, tag):\n\
+                  \x20       s.inside = False\n\
+                  \x20   def handle_data(s, d):\n\
+                  \x20       if s.inside: s.data = (s.data or '') + d\n\
+                  p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())\n\
+                  g = json.loads(p.data)\n\
+                  print(p.tags.count('script'), len(g['nodes']), len(g['links']))";
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(out.join("graph.html"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let expected = format!(
+        "2 {} {}\n",
+        g["nodes"].as_array().unwrap().len(),
+        g["links"].as_array().unwrap().len()
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+}
+
+/// graph.html's script, run by jsdom: it fills the tables and the drawing
+/// without an error, filtering works, and hostile names stay text.
+#[test]
+fn html_report_runs_in_a_dom_and_injects_nothing() {
+    let jsdom = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/js");
+    let node_ok = std::process::Command::new("node")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node_ok || !jsdom.join("node_modules/jsdom").is_dir() {
+        eprintln!("skipping: node or jsdom is absent (bash .ci/run installs jsdom under target/js)");
+        return;
+    }
+    let (_d, out) = built();
+    let run = |page: &Path, filter: &str| -> Value {
+        let o = std::process::Command::new("node")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/report.js"))
+            .arg(&jsdom)
+            .arg(page)
+            .arg(filter)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let mut g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let (nodes, links) = (
+        g["nodes"].as_array().unwrap().len(),
+        g["links"].as_array().unwrap().len(),
+    );
+    let r = run(&out.join("graph.html"), "putin");
+    assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+    assert_eq!(
+        (r["actors"].as_u64(), r["relations"].as_u64()),
+        (Some(nodes as u64), Some(links as u64))
+    );
+    assert_eq!(r["circles"].as_u64(), Some(nodes.min(80) as u64));
+    assert!(r["filtered_actors"].as_u64().unwrap() >= 1 && r["filtered_relations"].as_u64().unwrap() < links as u64);
+    // A saved graph whose names and evidence are markup.
+    let evil = "</script><img src=x onerror=alert(1)><script>alert(2)</script>";
+    let first = g["nodes"][0]["id"].as_str().unwrap().to_string();
+    g["nodes"][0]["id"] = evil.into();
+    for l in g["links"].as_array_mut().unwrap() {
+        for k in ["source", "target"] {
+            if l[k] == first.as_str() {
+                l[k] = evil.into();
+            }
+        }
+        for e in l["evidence"].as_array_mut().unwrap() {
+            e["sentence"] = "<b onmouseover=alert(3)>x</b> <iframe src=x>".into();
+        }
+    }
+    std::fs::write(out.join("evil.json"), g.to_string()).unwrap();
+    polgraph()
+        .args(["export", "--format", "html", "--graph"])
+        .arg(out.join("evil.json"))
+        .arg("-o")
+        .arg(out.join("evil.html"))
+        .assert()
+        .success();
+    let r = run(&out.join("evil.html"), "onerror");
+    assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+    assert_eq!(
+        (r["scripts"].as_u64(), r["injected"].as_u64()),
+        (Some(2), Some(0)),
+        "{r}"
+    );
+    assert_eq!(r["filtered_actors"].as_u64(), Some(1), "{r}");
 }

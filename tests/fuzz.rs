@@ -179,5 +179,14 @@ proptest! {
         let mut r = csv::Reader::from_reader(csv.as_slice());
         let names: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
         prop_assert!(names.contains(&name));
+        // HTML: the data block ends where the template ends it, and holds the name.
+        let mut html = Vec::new();
+        polgraph::export::write_html(&g, &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        prop_assert_eq!(html.to_lowercase().matches("</script").count(), 2);
+        prop_assert!(!html.contains("<!--"));
+        let start = html.find("type=\"application/json\">").unwrap() + "type=\"application/json\">".len();
+        let data: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+        prop_assert!(data["nodes"].as_array().unwrap().iter().any(|n| n["id"] == name.as_str()));
     }
 }

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 /// Turn political news into a knowledge graph of who did what to whom.
 ///
 /// Typical use: `polgraph build ARTICLES/` writes output/graph.json, graph.dot,
-/// edges.csv, nodes.csv (and graph.svg with Graphviz installed); then
+/// edges.csv, nodes.csv, graph.graphml, graph.html (and graph.svg with Graphviz); then
 /// `polgraph query path Witkoff Zelensky` asks the saved graph.
 #[derive(Debug, Parser)]
 #[command(name = "polgraph", version, about, long_about)]
@@ -70,7 +70,7 @@ struct BuildArgs {
     /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv, graph.graphml and graph.svg into.
+    /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv, graph.graphml, graph.html and graph.svg into.
     #[arg(long, short, value_name = "DIR", default_value = "output")]
     output: PathBuf,
     #[command(flatten)]
@@ -205,7 +205,7 @@ struct ExportArgs {
     /// The saved graph to export.
     #[arg(long, short, value_name = "FILE", default_value = "output/graph.json")]
     graph: PathBuf,
-    /// Where to write: a file for dot/json/svg/graphml (default: standard output), a
+    /// Where to write: a file for dot/json/svg/graphml/html (default: standard output), a
     /// directory for csv (default: the graph's directory).
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -226,6 +226,9 @@ enum ExportFormat {
     Svg,
     /// GraphML (Gephi, yEd, Cytoscape, networkx).
     Graphml,
+    /// A self-contained HTML page: a drawing, and searchable tables of actors
+    /// and relations with their evidence (works offline).
+    Html,
 }
 
 /// Runs the command line; the exit code on success.
@@ -388,7 +391,15 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     write_atomic(&path("edges.csv"), |w| export::write_edges_csv(&graph, w, csv))?;
     write_atomic(&path("nodes.csv"), |w| export::write_nodes_csv(&graph, w, csv))?;
     write_atomic(&path("graph.graphml"), |w| export::write_graphml(&graph, w))?;
-    let mut written = vec!["graph.json", "graph.dot", "edges.csv", "nodes.csv", "graph.graphml"];
+    write_atomic(&path("graph.html"), |w| export::write_html(&graph, w))?;
+    let mut written = vec![
+        "graph.json",
+        "graph.dot",
+        "edges.csv",
+        "nodes.csv",
+        "graph.graphml",
+        "graph.html",
+    ];
     let svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
         Some(format!(
             "graph.svg not written: {} actors are more than a diagram can show (limit {SVG_MAX_ACTORS}); \
@@ -501,6 +512,7 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
         ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
         ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w).map_err(std::io::Error::from))?,
         ExportFormat::Graphml => write_to(a.output.as_deref(), |w| export::write_graphml(&g, w))?,
+        ExportFormat::Html => write_to(a.output.as_deref(), |w| export::write_html(&g, w))?,
         ExportFormat::Svg => {
             let svg = export::render_svg(&export::to_dot(&g)).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound {
