@@ -271,8 +271,12 @@ impl ActorGraph {
 
     /// Writes the graph as node-link JSON, one node or link per line (readable,
     /// diff-friendly, and fast to write for a million edges).
-    pub fn write_json(&self, mut w: impl std::io::Write) -> Result<(), serde_json::Error> {
+    pub fn write_json(&self, w: impl std::io::Write) -> Result<(), serde_json::Error> {
+        use std::io::Write;
         let io = serde_json::Error::io;
+        // serde_json writes in small pieces: a concrete buffer in front of the
+        // caller's writer (often a `dyn Write`) keeps each piece a memcpy.
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, w);
         let meta = GraphMeta {
             generator: format!("polgraph {}", env!("CARGO_PKG_VERSION")),
             schema_version: SCHEMA_VERSION,
@@ -304,7 +308,8 @@ impl ActorGraph {
             };
             serde_json::to_writer(&mut w, &link)?;
         }
-        w.write_all(b"\n]}\n").map_err(io)
+        w.write_all(b"\n]}\n").map_err(io)?;
+        w.flush().map_err(io)
     }
 
     /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
