@@ -241,3 +241,19 @@ fn hostile_names_are_neutralised_in_csv_and_escaped_in_dot() {
             .any(|n| n["id"] == "\"quoted\" \\ </script> <b>&")
     );
 }
+
+/// Triples wait in a temporary file; where none can be made, the error says
+/// which directory and how to choose another, and nothing is written.
+#[test]
+fn an_unusable_temporary_directory_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("triples.jsonl");
+    polgraph()
+        .env("TMPDIR", dir.path().join("missing"))
+        .args(["extract", "data/articles", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("TMPDIR").and(predicate::str::contains("missing")));
+    assert!(!out.exists());
+}

@@ -279,7 +279,9 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         }
         eprintln!("polgraph: warning: {w}");
     });
-    let mut corpus = CorpusWriter::new()?;
+    let mut corpus = CorpusWriter::new().context(
+        "creating the temporary file that holds triples until every article is read (TMPDIR sets its directory)",
+    )?;
     pool.install(|| ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes), |d| corpus.push(d)))?;
     let corpus = corpus.finish()?;
     bar.finish();
