@@ -68,6 +68,9 @@ pub struct Entities {
     /// All entities, by index.
     pub list: Vec<Entity>,
     by_key: HashMap<String, usize>,
+    /// Each person's surname, as a byte range of its name: looked up for
+    /// every entity on every name mention, so computed once.
+    surnames: Vec<Option<std::ops::Range<usize>>>,
 }
 
 impl Entities {
@@ -76,7 +79,17 @@ impl Entities {
             return i;
         }
         let i = self.list.len();
-        self.list.push(make());
+        let e = make();
+        self.surnames.push(
+            (e.ty == ActorType::Person)
+                .then(|| surname(&e.name))
+                .flatten()
+                .map(|s| {
+                    let start = s.as_ptr() as usize - e.name.as_ptr() as usize;
+                    start..start + s.len()
+                }),
+        );
+        self.list.push(e);
         self.by_key.insert(key, i);
         i
     }
@@ -97,10 +110,24 @@ impl Entities {
 
     fn surname_of(&self, i: usize) -> Option<&str> {
         let e = &self.list[i];
-        (e.ty == ActorType::Person)
-            .then(|| words_of(&e.name).last().copied())
-            .flatten()
+        debug_assert_eq!(
+            self.surnames.len(),
+            self.list.len(),
+            "entities are added by get_or_add only"
+        );
+        self.surnames[i].clone().map(|r| &e.name[r])
     }
+}
+
+/// A name's last word that is not a generational suffix (the last word if all
+/// are). Called for every entity on every name, so it does not allocate.
+fn surname(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next()?;
+    if !crate::mentions::is_name_suffix(last) {
+        return Some(last);
+    }
+    Some(words.find(|w| !crate::mentions::is_name_suffix(w)).unwrap_or(last))
 }
 
 /// A name's words without a generational suffix, so that the last is the surname.
@@ -115,8 +142,13 @@ fn words_of(name: &str) -> Vec<&str> {
 /// Whether two person names are the same person: same surname and a compatible
 /// first name ("Donald Trump", "Donald J. Trump", "Donald John Trump").
 fn same_person(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words_of(a), words_of(b));
-    match (wa.first(), wb.first(), wa.last(), wb.last()) {
+    // Without allocating: this runs for every full name against every entity.
+    match (
+        a.split_whitespace().next(),
+        b.split_whitespace().next(),
+        surname(a),
+        surname(b),
+    ) {
         (Some(fa), Some(fb), Some(la), Some(lb)) => {
             la == lb
                 && (fa == fb
@@ -180,7 +212,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         }
         let MentionKind::Name { ty } = m.kind else { continue };
         let text = mention_text(t, m);
-        let surname = words_of(&text).last().copied().unwrap_or("").to_string();
+        let surname = surname(&text).unwrap_or("").to_string();
         let candidates: Vec<usize> = (0..ents.list.len())
             .filter(|&i| {
                 ents.surname_of(i) == Some(surname.as_str())
