@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
@@ -118,6 +118,11 @@ pub struct Title {
     pub relation: Relation,
 }
 
+/// [`Lexicon::title_word`] bit: the word can start a title ("press" in "press secretary").
+pub const TITLE_START: u8 = 1;
+/// [`Lexicon::title_word`] bit: the word can modify a title ("former", "special").
+pub const TITLE_MODIFIER: u8 = 2;
+
 /// All lexicon data, compiled.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -128,6 +133,8 @@ pub struct Lexicon {
     titles: Vec<Title>,
     titles_by_first: HashMap<String, Vec<usize>>,
     title_modifiers: HashMap<String, Option<Relation>>,
+    /// [`TITLE_START`] and [`TITLE_MODIFIER`] bits per word: one lookup per token.
+    title_words: HashMap<String, u8>,
     given_names: HashSet<String>,
     not_actors: HashSet<String>,
     name_heads: HashMap<String, ActorType>,
@@ -471,13 +478,23 @@ impl Lexicon {
                 surfaces.push((entry, kind));
             }
         }
+        // A full DFA: the automaton runs over every byte of every article, and
+        // for a lexicon of this size the DFA's memory is small.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns_text)
             .expect("lexicon automaton fits in memory");
         let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in raw.titles.iter().enumerate() {
             titles_by_first.entry(t.words[0].clone()).or_default().push(i);
+        }
+        let mut title_words: HashMap<String, u8> = HashMap::default();
+        for w in titles_by_first.keys() {
+            *title_words.entry(w.clone()).or_default() |= TITLE_START;
+        }
+        for w in raw.title_modifiers.keys() {
+            *title_words.entry(w.clone()).or_default() |= TITLE_MODIFIER;
         }
         let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (p, pat) in raw.patterns.iter().enumerate() {
@@ -493,6 +510,7 @@ impl Lexicon {
             titles: raw.titles,
             titles_by_first,
             title_modifiers: raw.title_modifiers,
+            title_words,
             given_names: raw.given_names,
             not_actors: raw.not_actors,
             name_heads: raw.name_heads,
@@ -537,6 +555,12 @@ impl Lexicon {
     /// Whether some title starts with this lower-case word.
     pub fn starts_title(&self, word: &str) -> bool {
         self.titles_by_first.contains_key(word)
+    }
+
+    /// What a lower-case word can be in a title: [`TITLE_START`] and/or
+    /// [`TITLE_MODIFIER`] bits, 0 for neither.
+    pub fn title_word(&self, word: &str) -> u8 {
+        self.title_words.get(word).copied().unwrap_or(0)
     }
 
     /// Whether a lower-case word may stand before a title, and how it changes it.

@@ -211,24 +211,13 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 
 /// `Tokenized::tags` bits: the token has been tagged.
 const TAGGED: u8 = 0x80;
-/// It can start a title ("press" in "press secretary").
-const TITLE_START: u8 = 1;
-/// It is a title modifier ("former", "special").
-const TITLE_MODIFIER: u8 = 2;
+use crate::lexicon::{TITLE_MODIFIER, TITLE_START};
 
 /// Records, once per document, which tokens can start a title or modify one, so
 /// that [`title_here`] rejects every other token without a lookup.
 pub fn tag_tokens(t: &mut Tokenized, lex: &Lexicon) {
     for i in 0..t.tokens.len() {
-        let w = t.word(i);
-        let mut tag = TAGGED;
-        if lex.starts_title(w) {
-            tag |= TITLE_START;
-        }
-        if lex.title_modifier(w).is_some() {
-            tag |= TITLE_MODIFIER;
-        }
-        t.tags[i] = tag;
+        t.tags[i] = TAGGED | lex.title_word(t.word(i));
     }
 }
 
