@@ -456,7 +456,15 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline opening a paragraph: "WASHINGTON/SEOUL (Reuters) - ",
 /// "LONDON (AP) — ", "WASHINGTON — ". Its agency is no actor of the story.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[A-Z][A-Z .,/'-]{1,60}(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u{2013}\u{2014}]+\s+").unwrap()
+    Regex::new(concat!(
+        r"^\s*(?:",
+        r"[A-Z][A-Z .,/'-]{1,60}(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u{2013}\u{2014}]+\s+",
+        // "TURNBERRY/GLASGOW, Scotland (Reuters) - ", "Istanbul (CNN) ": a place in
+        // any case, then a wire service or network, dash or not.
+        r"|[A-Z][A-Za-z .,/'-]{1,60}?\s*\((?:Reuters|AP|AFP|CNN|UPI|Bloomberg|dpa|Xinhua|BBC)\)\s*[-\u{2013}\u{2014}]*\s*",
+        r")"
+    ))
+    .unwrap()
 });
 
 /// Drops inline tags such as `<u>told</u>` kept in scraped text.
@@ -845,6 +853,19 @@ mod tests {
             "President Trump placed a call\n"
         );
         assert_eq!(clean_body("UN - the vote"), "the vote\n");
+        assert_eq!(
+            clean_body("TURNBERRY/GLASGOW, Scotland (Reuters) - U.S. President Donald Trump played golf"),
+            "U.S. President Donald Trump played golf\n"
+        );
+        assert_eq!(
+            clean_body("Istanbul (CNN) President Donald Trump said"),
+            "President Donald Trump said\n"
+        );
+        // A party in brackets after a name is no dateline.
+        assert_eq!(
+            clean_body("Boris Johnson (Conservative) said so"),
+            "Boris Johnson (Conservative) said so\n"
+        );
         assert_eq!(clean_body("Trump - who else - won"), "Trump - who else - won\n");
     }
 

@@ -276,6 +276,15 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 {
                     // "Duncan-Jordan": the name goes on.
                     j += 2;
+                } else if w == "-"
+                    && j - i >= 2
+                    && t.glued(j - 1)
+                    && t.glued(j)
+                    && j + 1 < s.last
+                    && is_korean_name_part(t.raw(j + 1))
+                {
+                    // "Moon Jae-in", "Kim Jong-un": a given name's lower-case second syllable.
+                    j += 2;
                 } else if let Some(m) = after_connectors(t, j, s.last)
                     && is_name_word(t, m)
                     && !covered[m]
@@ -447,6 +456,38 @@ fn after_connectors(t: &Tokenized, j: usize, end: usize) -> Option<usize> {
         m += 1;
     }
     (m > j && m < end).then_some(m)
+}
+
+/// The lower-case second syllable of a hyphenated Korean given name ("in" in
+/// "Moon Jae-in"): short, and not an English word that follows a hyphen
+/// ("Trump-era", "Kremlin-run").
+fn is_korean_name_part(w: &str) -> bool {
+    (2..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "era"
+                | "led"
+                | "run"
+                | "style"
+                | "born"
+                | "made"
+                | "owned"
+                | "like"
+                | "free"
+                | "year"
+                | "old"
+                | "term"
+                | "based"
+                | "type"
+                | "wide"
+                | "level"
+                | "only"
+                | "ish"
+                | "esque"
+                | "ally"
+                | "linked"
+        )
 }
 
 /// "II", "III": a monarch's or heir's number, part of the name.
@@ -773,6 +814,14 @@ mod tests {
                 p("Bashar al-Assad"),
                 p("Elizabeth II"),
                 p("George H.W. Bush")
+            ]
+        );
+        assert_eq!(
+            names("Then Moon Jae-in met Kim Jong-un, not Donald Trump-era officials."),
+            vec![
+                ("Moon Jae-in".into(), "name:?".into()),
+                p("Kim Jong-un"),
+                p("Donald Trump")
             ]
         );
         // Not a surname: at a sentence's start, or a day after the name.

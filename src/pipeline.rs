@@ -396,6 +396,19 @@ mod tests {
     }
 
     #[test]
+    fn calling_someone_a_name_is_no_phone_call() {
+        let t = triples(
+            "",
+            "Donald Trump called Paul Manafort a \"brave man\". Vladimir Putin called Emmanuel Macron on Tuesday.",
+        );
+        assert!(!t.iter().any(|x| x.contains("Paul Manafort")), "{t:?}");
+        assert!(
+            t.contains(&"Emmanuel Macron called Vladimir Putin fact".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn huge_documents_are_read_in_parts() {
         let sentence = "Vladimir Putin met Donald Trump in Helsinki and they talked about many things. ";
         let body = sentence.repeat(3 * MAX_PART / sentence.len());

@@ -1184,6 +1184,19 @@ impl Ctx<'_, '_> {
             None => e,
         };
         let objects = self.objects_from(start, last, 1);
+        // "called him a 'brave man'", "called Putin a killer": naming, not a call.
+        if pat.relation == Relation::Called
+            && objects.last().is_some_and(|&o| {
+                let after = self.mentions[o].last;
+                after < last
+                    && matches!(
+                        self.t.word(after),
+                        "a" | "an" | "the" | "\"" | "\u{201c}" | "'" | "\u{2018}"
+                    )
+            })
+        {
+            return Vec::new();
+        }
         let mut out = self.emit(pat, si, &subjects, &objects, modality, k - from);
         if !out.is_empty() && matches!(pat.relation, Relation::Met | Relation::NegotiatedWith) {
             out.extend(self.location_adjunct(si, &subjects, &objects, modality));
