@@ -409,6 +409,23 @@ mod tests {
     }
 
     #[test]
+    fn a_junior_is_not_his_father() {
+        let t = triples(
+            "",
+            "Donald Trump Jr. met Nigel Farage. President Donald Trump praised Boris Johnson. Trump Jr. thanked Farage.",
+        );
+        assert!(
+            t.contains(&"Donald Trump Jr. praised Nigel Farage fact".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"Donald Trump praised Boris Johnson fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Donald Trump praised Nigel")), "{t:?}");
+    }
+
+    #[test]
     fn huge_documents_are_read_in_parts() {
         let sentence = "Vladimir Putin met Donald Trump in Helsinki and they talked about many things. ";
         let body = sentence.repeat(3 * MAX_PART / sentence.len());

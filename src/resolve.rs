@@ -130,6 +130,13 @@ fn surname(name: &str) -> Option<&str> {
     Some(words.find(|w| !crate::mentions::is_name_suffix(w)).unwrap_or(last))
 }
 
+/// A name's generational suffix ("Jr.", "III"), if it has one.
+fn name_suffix(name: &str) -> Option<&str> {
+    name.split_whitespace()
+        .next_back()
+        .filter(|w| crate::mentions::is_name_suffix(w))
+}
+
 /// A name's words without a generational suffix, so that the last is the surname.
 fn words_of(name: &str) -> Vec<&str> {
     let mut w: Vec<&str> = name.split_whitespace().collect();
@@ -142,6 +149,10 @@ fn words_of(name: &str) -> Vec<&str> {
 /// Whether two person names are the same person: same surname and a compatible
 /// first name ("Donald Trump", "Donald J. Trump", "Donald John Trump").
 fn same_person(a: &str, b: &str) -> bool {
+    // "Donald Trump" and "Donald Trump Jr." are two people.
+    if name_suffix(a) != name_suffix(b) {
+        return false;
+    }
     // Without allocating: this runs for every full name against every entity.
     match (
         a.split_whitespace().next(),
@@ -203,19 +214,24 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     // Then bare surnames and undecided names, in text order, the headline last so
     // that it can refer to what the body names.
     let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    let mut seen: HashMap<usize, usize> = HashMap::new();
     let (head, body): (Vec<&mut Mention>, Vec<&mut Mention>) =
         mentions.iter_mut().partition(|m| m.sentence < headline_sentences);
     for m in body.into_iter().chain(head) {
         if let Some(e) = m.entity {
             last_seen.insert(e, m.first);
+            *seen.entry(e).or_default() += 1;
             continue;
         }
         let MentionKind::Name { ty } = m.kind else { continue };
         let text = mention_text(t, m);
         let surname = surname(&text).unwrap_or("").to_string();
+        // "Trump Jr." is only the Jr.; a bare "King" may be "Martin Luther King Jr.".
+        let suffix = name_suffix(&text);
         let candidates: Vec<usize> = (0..ents.list.len())
             .filter(|&i| {
-                ents.surname_of(i) == Some(surname.as_str())
+                (ents.surname_of(i) == Some(surname.as_str())
+                    && suffix.is_none_or(|s| name_suffix(&ents.list[i].name) == Some(s)))
                     || (ents.list[i].ty != ActorType::Person && ents.list[i].name == text)
             })
             .collect();
@@ -233,10 +249,15 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         } else {
             candidates
         };
-        let best = candidates
-            .iter()
-            .copied()
-            .max_by_key(|i| last_seen.get(i).map_or(0, |&p| p + 1));
+        // Namesakes ("Donald Trump", "Melania Trump"): a bare surname means the
+        // one the text has named most so far (a story calls its main figure by
+        // surname, and others by first name or title), then the latest.
+        let best = candidates.iter().copied().max_by_key(|&i| {
+            (
+                seen.get(&i).copied().unwrap_or(0),
+                last_seen.get(&i).map_or(0, |&p| p + 1),
+            )
+        });
         let headline = m.sentence < headline_sentences;
         let chosen = match best {
             Some(i) => Some(i),
@@ -254,6 +275,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 ents.list[i].aliases.insert(text);
             }
             last_seen.insert(i, m.first);
+            *seen.entry(i).or_default() += 1;
             m.entity = Some(i);
         }
     }
@@ -593,6 +615,15 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_surname_means_the_namesake_named_most() {
+        let n = names("Donald Trump spoke. Then Donald Trump left. Melania Trump smiled. Trump waved.");
+        assert_eq!(
+            n.last().unwrap(),
+            &("Trump".to_string(), Some("Donald Trump".to_string()))
+        );
+    }
+
+    #[test]
     fn surnames_and_honorifics_bind_to_full_names() {
         let n = names("Witkoff arrived. Steve Witkoff met Tony Blair. Mr Blair and Witkoff talked.");
         let bound: Vec<_> = n.iter().map(|(_, e)| e.clone().unwrap_or_default()).collect();
@@ -612,6 +643,8 @@ mod tests {
     fn middle_names_are_the_same_person() {
         assert!(same_person("Donald Trump", "Donald J. Trump"));
         assert!(!same_person("Hunter Biden", "Joe Biden"));
+        assert!(!same_person("Donald Trump", "Donald Trump Jr."));
+        assert!(same_person("Donald Trump Jr.", "Donald J. Trump Jr."));
     }
 
     #[test]
