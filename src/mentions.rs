@@ -180,6 +180,22 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         {
             continue;
         }
+        // "Treasury Select Committee", "Senate Intelligence Committee": a known
+        // body that begins a longer name of a body is only part of that name.
+        if lex.entry(entry).actor_type == ActorType::Organization
+            && surface == SurfaceKind::Name
+            && last == first + 1
+            && is_name_word(t, first)
+        {
+            let end = t.sentences[sentence].last;
+            let mut j = last;
+            while j < end && j < last + 4 && t.tokens[j].space_before && is_name_word(t, j) {
+                j += 1;
+            }
+            if j > last && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization) {
+                continue;
+            }
+        }
         // "Mike Bloomberg", "Jim Jordan": after a given name, a one-word
         // organization or place is a surname (not at a sentence's start, where
         // "Will Russia…" is a question).
@@ -822,6 +838,15 @@ mod tests {
                 ("Moon Jae-in".into(), "name:?".into()),
                 p("Kim Jong-un"),
                 p("Donald Trump")
+            ]
+        );
+        assert_eq!(
+            names("He told the Treasury Select Committee and the Treasury, and BBC News."),
+            vec![
+                ("He".into(), "pronoun".into()),
+                ("Treasury Select Committee".into(), "name:organization".into()),
+                ("Treasury".into(), "known:Treasury Department".into()),
+                ("BBC".into(), "known:BBC".into()),
             ]
         );
         // Not a surname: at a sentence's start, or a day after the name.
