@@ -464,14 +464,17 @@ mod tests {
             Modality::Fact,
         );
         t.sentence = "He said \"hi\"\nthen <b>left</b> \\n".into();
-        ActorGraph::build(
-            &[DocExtraction {
-                doc: "d".into(),
-                triples: vec![t],
-                ..Default::default()
-            }],
-            false,
-        )
+        graph_of(t, "d")
+    }
+
+    /// The graph of one triple from one document.
+    fn graph_of(t: Triple, doc: &str) -> ActorGraph {
+        let d = DocExtraction {
+            doc: doc.into(),
+            triples: vec![t],
+            ..Default::default()
+        };
+        ActorGraph::build(&[d], false)
     }
 
     #[test]
@@ -483,14 +486,7 @@ mod tests {
             Modality::Fact,
         );
         t.sentence = "<img src=x onerror=alert(1)> & \"quotes\"".into();
-        let g = ActorGraph::build(
-            &[DocExtraction {
-                doc: "<b>d</b>".into(),
-                triples: vec![t],
-                ..Default::default()
-            }],
-            false,
-        );
+        let g = graph_of(t, "<b>d</b>");
         let mut page = Vec::new();
         write_html(&g, &mut page).unwrap();
         let page = String::from_utf8(page).unwrap();
