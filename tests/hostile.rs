@@ -257,3 +257,29 @@ fn an_unusable_temporary_directory_is_a_clear_error() {
         .stderr(predicate::str::contains("TMPDIR").and(predicate::str::contains("missing")));
     assert!(!out.exists());
 }
+
+/// A 200 MB file that is one line (no headline, no paragraphs): read as one
+/// body, extracted in 1 MB parts, with the same triple found throughout merged
+/// into one. Slow in a debug build, so `bash .ci/run` runs it in release.
+#[test]
+#[ignore = "200 MB of input: run with `cargo test --release --test hostile -- --ignored`"]
+fn a_200_mb_single_line_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-line.txt");
+    let sentence = "Vladimir Putin met Donald Trump in Helsinki and they talked about trade. ";
+    let mut text = sentence.repeat(200_000_000 / sentence.len());
+    text.push_str("Emmanuel Macron called Olaf Scholz.");
+    std::fs::write(&path, &text).unwrap();
+    drop(text);
+    let out = polgraph()
+        .args(["extract", "-q"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().filter(|l| l.contains("\"met\"")).count(), 1, "{out}");
+    assert!(out.contains("Olaf Scholz"), "the end of the line is read too: {out}");
+}
