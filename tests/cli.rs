@@ -466,6 +466,19 @@ fn query_errors_unknown_actor_and_bad_graphs() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("truncated.json: not a polgraph graph.json"));
+    // A graph from another schema version names both versions.
+    let newer = out.join("newer.json");
+    std::fs::write(&newer, text.replacen("\"schema_version\":1", "\"schema_version\":2", 1)).unwrap();
+    polgraph()
+        .args(["query", "-g"])
+        .arg(&newer)
+        .args(["central"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("newer.json: written with graph schema version 2")
+                .and(predicate::str::contains("reads version 1")),
+        );
 }
 
 #[test]
