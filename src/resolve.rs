@@ -68,9 +68,6 @@ pub struct Entities {
     /// All entities, by index.
     pub list: Vec<Entity>,
     by_key: HashMap<String, usize>,
-    /// Each person's surname, as a byte range of its name: looked up for
-    /// every entity on every name mention, so computed once.
-    surnames: Vec<Option<std::ops::Range<usize>>>,
 }
 
 impl Entities {
@@ -79,17 +76,7 @@ impl Entities {
             return i;
         }
         let i = self.list.len();
-        let e = make();
-        self.surnames.push(
-            (e.ty == ActorType::Person)
-                .then(|| surname(&e.name))
-                .flatten()
-                .map(|s| {
-                    let start = s.as_ptr() as usize - e.name.as_ptr() as usize;
-                    start..start + s.len()
-                }),
-        );
-        self.list.push(e);
+        self.list.push(make());
         self.by_key.insert(key, i);
         i
     }
@@ -110,12 +97,7 @@ impl Entities {
 
     fn surname_of(&self, i: usize) -> Option<&str> {
         let e = &self.list[i];
-        debug_assert_eq!(
-            self.surnames.len(),
-            self.list.len(),
-            "entities are added by get_or_add only"
-        );
-        self.surnames[i].clone().map(|r| &e.name[r])
+        (e.ty == ActorType::Person).then(|| surname(&e.name)).flatten()
     }
 }
 
