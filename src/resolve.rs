@@ -195,14 +195,17 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     }
     // Then bare surnames and undecided names, in text order, the headline last so
     // that it can refer to what the body names.
-    let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    let mut seen: HashMap<usize, usize> = HashMap::new();
+    // Per entity: mentions bound so far, and 1 + the token of the latest.
+    let mut seen: HashMap<usize, (usize, usize)> = HashMap::new();
+    let see = |seen: &mut HashMap<usize, (usize, usize)>, e: usize, at: usize| {
+        let s = seen.entry(e).or_default();
+        *s = (s.0 + 1, at + 1);
+    };
     let (head, body): (Vec<&mut Mention>, Vec<&mut Mention>) =
         mentions.iter_mut().partition(|m| m.sentence < headline_sentences);
     for m in body.into_iter().chain(head) {
         if let Some(e) = m.entity {
-            last_seen.insert(e, m.first);
-            *seen.entry(e).or_default() += 1;
+            see(&mut seen, e, m.first);
             continue;
         }
         let MentionKind::Name { ty } = m.kind else { continue };
@@ -234,12 +237,10 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         // Namesakes ("Donald Trump", "Melania Trump"): a bare surname means the
         // one the text has named most so far (a story calls its main figure by
         // surname, and others by first name or title), then the latest.
-        let best = candidates.iter().copied().max_by_key(|&i| {
-            (
-                seen.get(&i).copied().unwrap_or(0),
-                last_seen.get(&i).map_or(0, |&p| p + 1),
-            )
-        });
+        let best = candidates
+            .iter()
+            .copied()
+            .max_by_key(|&i| seen.get(&i).copied().unwrap_or_default());
         let headline = m.sentence < headline_sentences;
         let chosen = match best {
             Some(i) => Some(i),
@@ -256,8 +257,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             if text != ents.list[i].name {
                 ents.list[i].aliases.insert(text);
             }
-            last_seen.insert(i, m.first);
-            *seen.entry(i).or_default() += 1;
+            see(&mut seen, i, m.first);
             m.entity = Some(i);
         }
     }
