@@ -552,11 +552,6 @@ impl Lexicon {
             .map(|t| (t, t.words.len()))
     }
 
-    /// Whether some title starts with this lower-case word.
-    pub fn starts_title(&self, word: &str) -> bool {
-        self.titles_by_first.contains_key(word)
-    }
-
     /// What a lower-case word can be in a title: [`TITLE_START`] and/or
     /// [`TITLE_MODIFIER`] bits, 0 for neither.
     pub fn title_word(&self, word: &str) -> u8 {
