@@ -1,16 +1,21 @@
 //! CLI tests: each subcommand and each error case, run through the real binary.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{polgraph, python};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = "data/articles/witkoff-2025-04-22.txt";
 
-fn polgraph() -> Command {
-    let mut c = Command::cargo_bin("polgraph").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
+/// The node and link counts of a saved graph.json.
+fn node_link_counts(graph: &Path) -> (usize, usize) {
+    let g: Value = serde_json::from_str(&std::fs::read_to_string(graph).unwrap()).unwrap();
+    (
+        g["nodes"].as_array().unwrap().len(),
+        g["links"].as_array().unwrap().len(),
+    )
 }
 
 fn triples(out: &[u8]) -> Vec<Value> {
@@ -536,13 +541,6 @@ fn survives_the_shared_corpus() {
 /// graph.json is node-link JSON, and graph.graphml GraphML, that networkx reads as they are.
 #[test]
 fn networkx_reads_graph_json_and_graphml() {
-    let check = std::process::Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output();
-    if !check.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipping: python3 with networkx is not installed (bash .ci/run installs it)");
-        return;
-    }
     let (_d, out) = built();
     let script = "import json, sys, networkx as nx\n\
                   g = nx.node_link_graph(json.load(open(sys.argv[1])), edges='links')\n\
@@ -550,20 +548,11 @@ fn networkx_reads_graph_json_and_graphml() {
                   h = nx.read_graphml(sys.argv[2])\n\
                   labels = {d['label'] for _, d in h.nodes(data=True)}\n\
                   print(h.number_of_nodes(), h.number_of_edges(), 'Vladimir Putin' in labels)";
-    let o = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(out.join("graph.json"))
-        .arg(out.join("graph.graphml"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
-    let (n, l) = (
-        g["nodes"].as_array().unwrap().len(),
-        g["links"].as_array().unwrap().len(),
-    );
-    let expected = format!("MultiDiGraph {n} {l} person\n{n} {l} True\n");
-    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    let Some(printed) = python("networkx", script, [out.join("graph.json"), out.join("graph.graphml")]) else {
+        return;
+    };
+    let (n, l) = node_link_counts(&out.join("graph.json"));
+    assert_eq!(printed, format!("MultiDiGraph {n} {l} person\n{n} {l} True\n"));
 }
 
 /// graph.html, read by Python's HTML parser (the HTML5 tokenizer's rules for
@@ -571,15 +560,9 @@ fn networkx_reads_graph_json_and_graphml() {
 /// from the articles.
 #[test]
 fn html_report_parses_with_the_graph_inside() {
-    let check = std::process::Command::new("python3").args(["-c", "pass"]).output();
-    if !check.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipping: python3 is not installed");
-        return;
-    }
     let (_d, out) = built();
     let script = "import json, sys\n\
-                  from html.parser import HTMLParser\n\
-                  class P(HTMLParser):\n\
+                  class P(html.parser.HTMLParser):\n\
                   \x20   def __init__(s):\n\
                   \x20       super().__init__(); s.tags = []; s.data = None; s.inside = False\n\
                   \x20   def handle_starttag(s, tag, attrs):\n\
@@ -591,19 +574,11 @@ fn html_report_parses_with_the_graph_inside() {
                   p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())\n\
                   g = json.loads(p.data)\n\
                   print(p.tags.count('script'), len(g['nodes']), len(g['links']))";
-    let o = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(out.join("graph.html"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
-    let expected = format!(
-        "2 {} {}\n",
-        g["nodes"].as_array().unwrap().len(),
-        g["links"].as_array().unwrap().len()
-    );
-    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    let Some(printed) = python("html.parser", script, [out.join("graph.html")]) else {
+        return;
+    };
+    let (n, l) = node_link_counts(&out.join("graph.json"));
+    assert_eq!(printed, format!("2 {n} {l}\n"));
 }
 
 /// graph.html's script, run by jsdom: it fills the tables and the drawing
@@ -631,11 +606,8 @@ fn html_report_runs_in_a_dom_and_injects_nothing() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         serde_json::from_slice(&o.stdout).unwrap()
     };
+    let (nodes, links) = node_link_counts(&out.join("graph.json"));
     let mut g: Value = serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
-    let (nodes, links) = (
-        g["nodes"].as_array().unwrap().len(),
-        g["links"].as_array().unwrap().len(),
-    );
     let r = run(&out.join("graph.html"), "putin");
     assert_eq!(r["errors"], serde_json::json!([]), "{r}");
     assert_eq!(
