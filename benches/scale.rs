@@ -47,7 +47,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("graph.json");
     let save = median(3, || {
-        polgraph::fsutil::write_atomic(&json, |w| g.write_json(w).map_err(std::io::Error::from)).unwrap()
+        polgraph::fsutil::write_atomic(&json, |w| g.write_json(w)).unwrap()
     });
     let load = median(3, || {
         ActorGraph::read_json(std::fs::File::open(&json).unwrap(), &json).unwrap()

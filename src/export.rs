@@ -10,6 +10,7 @@ use crate::model::{ActorType, Modality, Triple};
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// A DOT quoted string: backslashes and quotes escaped, line breaks folded, so a
@@ -161,7 +162,7 @@ const REPORT: &str = include_str!("export/report.html");
 /// into the page through `textContent` only. The title goes through [`xml_text`].
 pub fn write_html(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
     let mut json = Vec::new();
-    g.write_json(&mut json).map_err(std::io::Error::from)?;
+    g.write_json(&mut json)?;
     let json = String::from_utf8(json).map_err(std::io::Error::other)?;
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let title = format!(
@@ -244,9 +245,10 @@ pub fn write_graphml(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
   <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n\
   <graph id=\"polgraph\" edgedefault=\"directed\">\n",
     )?;
+    let mut aliases = String::new();
     for (i, a) in g.actor_ids().into_iter().enumerate() {
         let n = g.actor(a);
-        let aliases = n.aliases.iter().cloned().collect::<Vec<_>>().join(";");
+        join_into(&mut aliases, &n.aliases);
         writeln!(
             w,
             "    <node id=\"n{i}\"><data key=\"label\">{}</data><data key=\"type\">{}</data><data key=\"aliases\">{}</data><data key=\"mentions\">{}</data></node>",
@@ -259,8 +261,9 @@ pub fn write_graphml(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
     // Node ids are positions in name order, the order of `actor_ids`.
     let index: std::collections::HashMap<_, usize> =
         g.actor_ids().into_iter().enumerate().map(|(i, a)| (a, i)).collect();
+    let mut docs = String::new();
     for (i, e) in g.edges().into_iter().enumerate() {
-        let docs = e.edge.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        join_into(&mut docs, e.edge.docs.iter().map(|&d| g.doc(d)));
         let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
         writeln!(
             w,
@@ -330,11 +333,15 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
         "last_date",
     ])
     .map_err(csv_err)?;
+    // One buffer per computed cell, reused across the million rows of a big graph.
+    let (mut docs, mut weight, mut confidence) = (String::new(), String::new(), String::new());
     for e in g.edges() {
-        let docs = e.edge.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        join_into(&mut docs, e.edge.docs.iter().map(|&d| g.doc(d)));
         let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
-        let weight = e.edge.weight.to_string();
-        let confidence = format!("{:.2}", e.edge.confidence);
+        weight.clear();
+        write!(weight, "{}", e.edge.weight).expect("writing to a String");
+        confidence.clear();
+        write!(confidence, "{:.2}", e.edge.confidence).expect("writing to a String");
         let ty = if e.edge.relation.is_symmetric() {
             "Undirected"
         } else {
@@ -359,15 +366,27 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
     out.flush()
 }
 
+/// `items` joined by `;` into `out`, replacing what it held.
+fn join_into<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
+    out.clear();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(item.as_ref());
+    }
+}
+
 /// `nodes.csv`: one row per actor; `id` is the name `edges.csv` uses.
 pub fn write_nodes_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(["id", "label", "type", "aliases", "degree", "mentions", "docs"])
         .map_err(csv_err)?;
+    let (mut aliases, mut docs) = (String::new(), String::new());
     for a in g.actor_ids() {
         let n = g.actor(a);
-        let aliases = n.aliases.iter().cloned().collect::<Vec<_>>().join(";");
-        let docs = n.docs.iter().cloned().collect::<Vec<_>>().join(";");
+        join_into(&mut aliases, &n.aliases);
+        join_into(&mut docs, n.docs.iter().map(|&d| g.doc(d)));
         out.write_record([
             csv_cell(&n.name, o).as_ref(),
             csv_cell(&n.name, o).as_ref(),

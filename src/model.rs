@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// One article, as ingest hands it to extraction.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -147,6 +148,14 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Every modality, in GUIDELINES.md order.
+    pub const ALL: &'static [Modality] = &[
+        Modality::Fact,
+        Modality::Planned,
+        Modality::Negated,
+        Modality::Hypothetical,
+    ];
+
     /// The name used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -187,8 +196,9 @@ impl FromStr for Modality {
 /// Where a triple was read: the document and the sentence that states it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The document id.
-    pub doc: String,
+    /// The document id; shared with the graph's other references to the
+    /// document, so a million pieces of evidence do not hold a million copies.
+    pub doc: Arc<str>,
     /// 0-based index of the sentence in the document (the headline is sentence 0).
     pub sentence_index: usize,
     /// The sentence text, whitespace folded.
@@ -243,7 +253,7 @@ impl Triple {
     /// The evidence this triple carries.
     pub fn evidence(&self) -> Evidence {
         Evidence {
-            doc: self.doc.clone(),
+            doc: Arc::from(self.doc.as_str()),
             sentence_index: self.sentence_index,
             sentence: self.sentence.clone(),
         }

@@ -385,9 +385,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         neutralize_formulas: !a.raw_csv,
     };
     let path = |name: &str| a.output.join(name);
-    write_atomic(&path("graph.json"), |w| {
-        graph.write_json(w).map_err(std::io::Error::from)
-    })?;
+    write_atomic(&path("graph.json"), |w| graph.write_json(w))?;
     let dot = export::to_dot(&graph);
     write_atomic(&path("graph.dot"), |w| w.write_all(dot.as_bytes()))?;
     write_atomic(&path("edges.csv"), |w| export::write_edges_csv(&graph, w, csv))?;
@@ -512,7 +510,7 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     };
     match a.format {
         ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
-        ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w).map_err(std::io::Error::from))?,
+        ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w))?,
         ExportFormat::Graphml => write_to(a.output.as_deref(), |w| export::write_graphml(&g, w))?,
         ExportFormat::Html => write_to(a.output.as_deref(), |w| export::write_html(&g, w))?,
         ExportFormat::Svg => {

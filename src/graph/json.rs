@@ -1,0 +1,816 @@
+//! graph.json: the graph saved as node-link JSON (what networkx's
+//! `node_link_graph` and d3 read) and loaded back.
+//!
+//! Writing is by hand rather than through serde: at a million edges serde's
+//! per-field machinery and its byte-at-a-time string escaping took most of the
+//! time, and the shape of a link never changes. Reading goes through serde,
+//! which also gives line and column in errors. `tests` checks that what is
+//! written parses as JSON and reads back to the same graph.
+
+use super::{ActorGraph, DocId, Edge, EdgeKey, Node, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::model::{ActorType, Evidence, Modality, Relation};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use serde::de;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+impl ActorGraph {
+    /// Writes the graph as node-link JSON, one node or link per line (readable,
+    /// diff-friendly, and fast to write for a million edges).
+    pub fn write_json(&self, w: impl Write) -> io::Result<()> {
+        let mut out = JsonOut::new(w);
+        out.raw(b"{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\":");
+        out.str(concat!("polgraph ", env!("CARGO_PKG_VERSION")));
+        out.raw(b",\"schema_version\":");
+        out.uint(u64::from(SCHEMA_VERSION));
+        out.raw(b",\"documents\":");
+        out.uint(self.documents as u64);
+        out.raw(b"},\n\"nodes\": [");
+        let degrees = self.degrees();
+        for (i, id) in self.actor_ids().into_iter().enumerate() {
+            out.raw(if i == 0 { b"\n" } else { b",\n" });
+            let n = self.actor(id);
+            out.raw(b"{\"id\":");
+            out.str(&n.name);
+            out.raw(b",\"type\":");
+            out.str(n.actor_type.as_str());
+            out.raw(b",\"aliases\":");
+            out.strs(&n.aliases);
+            out.raw(b",\"mentions\":");
+            out.uint(n.mentions as u64);
+            out.raw(b",\"docs\":");
+            out.strs(n.docs.iter().map(|&d| self.doc(d)));
+            out.raw(b",\"degree\":");
+            out.uint(degrees[id.0] as u64);
+            out.raw(b"}");
+            out.flush_if_full()?;
+        }
+        out.raw(b"\n],\n\"links\": [");
+        for (i, e) in self.edges().into_iter().enumerate() {
+            out.raw(if i == 0 { b"\n" } else { b",\n" });
+            let edge = e.edge;
+            out.raw(b"{\"source\":");
+            out.str(&e.source.name);
+            out.raw(b",\"target\":");
+            out.str(&e.target.name);
+            out.raw(b",\"key\":");
+            out.str(edge_key(edge.relation, edge.modality));
+            out.raw(if edge.relation.is_symmetric() {
+                b",\"symmetric\":true"
+            } else {
+                b",\"symmetric\":false"
+            });
+            out.raw(b",\"relation\":");
+            out.str(edge.relation.as_str());
+            out.raw(b",\"modality\":");
+            out.str(edge.modality.as_str());
+            out.raw(b",\"weight\":");
+            out.uint(edge.weight as u64);
+            out.raw(b",\"confidence\":");
+            out.f32(edge.confidence);
+            out.raw(b",\"docs\":");
+            out.strs(edge.docs.iter().map(|&d| self.doc(d)));
+            if let Some(d) = &edge.first_date {
+                out.raw(b",\"first_date\":");
+                out.str(d);
+            }
+            if let Some(d) = &edge.last_date {
+                out.raw(b",\"last_date\":");
+                out.str(d);
+            }
+            out.raw(b",\"evidence\":[");
+            for (j, ev) in edge.evidence.iter().enumerate() {
+                out.raw(if j == 0 { b"{\"doc\":" } else { b",{\"doc\":" });
+                out.str(&ev.doc);
+                out.raw(b",\"sentence_index\":");
+                out.uint(ev.sentence_index as u64);
+                out.raw(b",\"sentence\":");
+                out.str(&ev.sentence);
+                out.raw(b"}");
+            }
+            out.raw(b"]}");
+            out.flush_if_full()?;
+        }
+        out.raw(b"\n]}\n");
+        out.finish()
+    }
+
+    /// Reads a graph written by [`ActorGraph::write_json`]; `path` names the file in errors.
+    ///
+    /// Links are turned into edges as they are parsed, never gathered first:
+    /// at a million edges an intermediate list of links cost as much again in
+    /// allocation as the parse itself. Should a file list its links before
+    /// its nodes (`jq -S` sorts the keys that way), the text is parsed twice.
+    pub fn read_json(mut r: impl io::Read, path: &Path) -> Result<Self> {
+        let bad = |message: String| Error::BadGraph {
+            path: path.to_path_buf(),
+            message,
+        };
+        let mut text = Vec::new();
+        r.read_to_end(&mut text).map_err(|e| Error::io(path, e))?;
+        // One pass of UTF-8 checking over the whole text, not one per string.
+        let text =
+            std::str::from_utf8(&text).map_err(|e| bad(format!("not a polgraph graph.json (not UTF-8 text: {e})")))?;
+        let mut load = Load::default();
+        let mut result = load.pass(text);
+        if result.is_ok() && load.links_deferred {
+            load.second_pass = true;
+            result = load.pass(text);
+        }
+        if let Err(e) = result {
+            if let Some(message) = load.fail.take() {
+                return Err(bad(format!("{message} (line {}, column {})", e.line(), e.column())));
+            }
+            return Err(bad(explain(text, &e)));
+        }
+        let Some(meta) = load.meta else {
+            return Err(bad("not a polgraph graph.json (no graph.schema_version)".into()));
+        };
+        if !load.nodes_loaded || !load.links_loaded {
+            let missing = if load.nodes_loaded { "links" } else { "nodes" };
+            return Err(bad(format!("malformed graph.json: no `{missing}` list")));
+        }
+        let mut g = load.g;
+        g.documents = meta.documents;
+        g.doc_names = load.docs.finish(&mut g);
+        Ok(g)
+    }
+}
+
+/// Says why a text that failed to load is not a graph: not JSON, another
+/// schema version, or a malformed graph.
+fn explain(text: &str, e: &serde_json::Error) -> String {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return format!("not a polgraph graph.json ({e})");
+    };
+    let version = value
+        .get("graph")
+        .and_then(|g| g.get("schema_version"))
+        .and_then(|v| v.as_u64());
+    match version {
+        None => "not a polgraph graph.json (no graph.schema_version)".into(),
+        Some(v) if v != u64::from(SCHEMA_VERSION) => wrong_version(v),
+        Some(_) => format!("malformed graph.json: {e}"),
+    }
+}
+
+fn wrong_version(v: u64) -> String {
+    format!(
+        "written with graph schema version {v}; this polgraph reads version {SCHEMA_VERSION}: rebuild it with `polgraph build`"
+    )
+}
+
+/// What a load has gathered so far, passed down through the parse.
+#[derive(Default)]
+struct Load<'a> {
+    g: ActorGraph,
+    meta: Option<GraphMeta>,
+    docs: DocTable<'a>,
+    dates: FxHashMap<Cow<'a, str>, Arc<str>>,
+    nodes_loaded: bool,
+    links_loaded: bool,
+    /// The links came before the nodes and were skipped; parse again for them.
+    links_deferred: bool,
+    second_pass: bool,
+    /// The last link's source: links are written grouped by source, so most
+    /// lookups of a name are a comparison with the one before.
+    last_source: Option<(Cow<'a, str>, NodeIndex)>,
+    /// The last link's key. While keys only increase (as polgraph writes
+    /// them) no link can repeat one; `seen` is filled only once they do not.
+    last_key: Option<EdgeKey>,
+    seen: Option<FxHashSet<EdgeKey>>,
+    /// A problem with the graph itself (not its JSON), reported as is.
+    fail: Option<String>,
+}
+
+impl<'a> Load<'a> {
+    fn pass(&mut self, text: &'a str) -> std::result::Result<(), serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        de::Deserializer::deserialize_map(&mut de, Top(self))?;
+        de.end()
+    }
+
+    fn fail<E: de::Error>(&mut self, message: String) -> E {
+        let e = E::custom(&message);
+        self.fail = Some(message);
+        e
+    }
+
+    fn add_nodes(&mut self, mut nodes: Vec<NodeIn<'a>>) -> std::result::Result<(), String> {
+        // Name order, whatever order the file lists them in.
+        if !nodes.is_sorted_by(|a, b| a.id <= b.id) {
+            nodes.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        }
+        for pair in nodes.windows(2) {
+            if pair[0].id == pair[1].id {
+                return Err(format!("node {:?} appears twice", pair[0].id));
+            }
+        }
+        let g = &mut self.g;
+        g.graph.reserve_nodes(nodes.len());
+        g.by_name.reserve(nodes.len());
+        for n in nodes {
+            let node = Node {
+                docs: n.docs.iter().map(|d| self.docs.id(d)).collect(),
+                name: n.id,
+                actor_type: n.actor_type,
+                aliases: n.aliases,
+                mentions: n.mentions,
+            };
+            let name = node.name.clone();
+            let idx = g.graph.add_node(node);
+            g.by_name.insert(name, idx);
+        }
+        self.nodes_loaded = true;
+        Ok(())
+    }
+
+    fn node(&mut self, name: Str<'a>, is_source: bool) -> std::result::Result<NodeIndex, String> {
+        if is_source
+            && let Some((last, idx)) = &self.last_source
+            && *last == name.0
+        {
+            return Ok(*idx);
+        }
+        let Some(&idx) = self.g.by_name.get(&*name.0) else {
+            return Err(format!("link refers to unknown node {:?}", name.0));
+        };
+        if is_source {
+            self.last_source = Some((name.0, idx));
+        }
+        Ok(idx)
+    }
+
+    /// Whether a link with this key was read before.
+    fn repeats(&mut self, key: EdgeKey) -> bool {
+        if self.seen.is_none() {
+            if self.last_key.is_none_or(|last| last < key) {
+                self.last_key = Some(key);
+                return false;
+            }
+            let earlier = self.g.graph.edge_references().map(|e| {
+                let w = e.weight();
+                (e.source(), w.relation, e.target(), w.modality)
+            });
+            self.seen = Some(earlier.collect());
+        }
+        !self.seen.as_mut().is_some_and(|seen| seen.insert(key))
+    }
+
+    fn add_link(&mut self, link: LinkIn<'a>) -> std::result::Result<(), String> {
+        let (s, o) = (self.node(link.source, true)?, self.node(link.target, false)?);
+        let key = (s, link.relation, o, link.modality);
+        if self.repeats(key) {
+            let name = |i: NodeIndex| self.g.graph[i].name.clone();
+            return Err(format!(
+                "link {} -{}-> {} appears twice",
+                name(s),
+                link.relation,
+                name(o)
+            ));
+        }
+        let edge = Edge {
+            relation: link.relation,
+            modality: link.modality,
+            weight: link.weight,
+            confidence: link.confidence,
+            docs: link.docs,
+            first_date: link.first_date,
+            last_date: link.last_date,
+            evidence: link.evidence,
+        };
+        self.g.graph.add_edge(s, o, edge);
+        Ok(())
+    }
+}
+
+/// The top-level object: `graph`, `nodes`, `links`, and keys to ignore.
+struct Top<'l, 'a>(&'l mut Load<'a>);
+
+impl<'de> de::Visitor<'de> for Top<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a node-link graph object")
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let load = self.0;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match &*key.0 {
+                "graph" => {
+                    let meta: GraphMeta = map.next_value()?;
+                    if meta.schema_version != SCHEMA_VERSION {
+                        return Err(load.fail(wrong_version(u64::from(meta.schema_version))));
+                    }
+                    load.meta = Some(meta);
+                }
+                "nodes" if !load.second_pass => {
+                    if load.nodes_loaded {
+                        return Err(load.fail("two `nodes` lists".into()));
+                    }
+                    let nodes: Vec<NodeIn> = map.next_value()?;
+                    load.add_nodes(nodes).map_err(|m| load.fail(m))?;
+                }
+                "links" if load.links_loaded => return Err(load.fail("two `links` lists".into())),
+                "links" if load.nodes_loaded => {
+                    map.next_value_seed(Links(&mut *load))?;
+                    load.links_loaded = true;
+                }
+                "links" => {
+                    load.links_deferred = true;
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The `links` list, each link added to the graph as it is read.
+struct Links<'l, 'a>(&'l mut Load<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Links<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Links<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of links")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let load = self.0;
+        while let Some(link) = seq.next_element_seed(Link(&mut *load))? {
+            load.add_link(link).map_err(|m| load.fail(m))?;
+        }
+        Ok(())
+    }
+}
+
+/// One link as read, its documents and dates already interned.
+struct LinkIn<'a> {
+    source: Str<'a>,
+    target: Str<'a>,
+    relation: Relation,
+    modality: Modality,
+    weight: usize,
+    confidence: f32,
+    docs: Vec<DocId>,
+    first_date: Option<Arc<str>>,
+    last_date: Option<Arc<str>>,
+    evidence: Vec<Evidence>,
+}
+
+struct Link<'l, 'a>(&'l mut Load<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Link<'_, 'de> {
+    type Value = LinkIn<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Link<'_, 'de> {
+    type Value = LinkIn<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a link object")
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+        use de::Error as _;
+        let load = self.0;
+        let (mut source, mut target, mut relation, mut modality) = (None, None, None, None);
+        let (mut weight, mut confidence, mut docs, mut evidence) = (None, None, None, None);
+        let (mut first_date, mut last_date) = (None, None);
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match &*key.0 {
+                "source" => source = Some(map.next_value::<Str>()?),
+                "target" => target = Some(map.next_value::<Str>()?),
+                "relation" => relation = Some(map.next_value()?),
+                "modality" => modality = Some(map.next_value()?),
+                "weight" => weight = Some(map.next_value()?),
+                "confidence" => confidence = Some(map.next_value()?),
+                "docs" => docs = Some(map.next_value_seed(Docs(&mut load.docs))?),
+                "evidence" => evidence = Some(map.next_value_seed(EvidenceList(&mut load.docs))?),
+                "first_date" => {
+                    first_date = map.next_value::<Option<Str>>()?.map(|d| intern(&mut load.dates, d));
+                }
+                "last_date" => {
+                    last_date = map.next_value::<Option<Str>>()?.map(|d| intern(&mut load.dates, d));
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(LinkIn {
+            source: source.ok_or_else(|| A::Error::missing_field("source"))?,
+            target: target.ok_or_else(|| A::Error::missing_field("target"))?,
+            relation: relation.ok_or_else(|| A::Error::missing_field("relation"))?,
+            modality: modality.ok_or_else(|| A::Error::missing_field("modality"))?,
+            weight: weight.ok_or_else(|| A::Error::missing_field("weight"))?,
+            confidence: confidence.ok_or_else(|| A::Error::missing_field("confidence"))?,
+            docs: docs.ok_or_else(|| A::Error::missing_field("docs"))?,
+            first_date,
+            last_date,
+            evidence: evidence.ok_or_else(|| A::Error::missing_field("evidence"))?,
+        })
+    }
+}
+
+/// A list of document ids, numbered through the load's table.
+struct Docs<'l, 'a>(&'l mut DocTable<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Docs<'_, 'de> {
+    type Value = Vec<DocId>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Docs<'_, 'de> {
+    type Value = Vec<DocId>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of document ids")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(name) = seq.next_element::<Str>()? {
+            ids.push(self.0.id(&name));
+        }
+        Ok(ids)
+    }
+}
+
+/// A link's evidence: (document, sentence index, sentence) objects.
+struct EvidenceList<'l, 'a>(&'l mut DocTable<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for EvidenceList<'_, 'de> {
+    type Value = Vec<Evidence>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for EvidenceList<'_, 'de> {
+    type Value = Vec<Evidence>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of evidence")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(e) = seq.next_element::<EvidenceIn>()? {
+            list.push(Evidence {
+                doc: self.0.name(&e.doc),
+                sentence_index: e.sentence_index,
+                sentence: e.sentence,
+            });
+        }
+        Ok(list)
+    }
+}
+
+/// Document ids as a graph.json names them, numbered as they come; at the
+/// end, put in name order and the numbers in the graph changed to match.
+#[derive(Default)]
+struct DocTable<'a> {
+    index: FxHashMap<Cow<'a, str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl<'a> DocTable<'a> {
+    fn id(&mut self, name: &Str<'a>) -> DocId {
+        if let Some(&i) = self.index.get(&*name.0) {
+            return DocId(i);
+        }
+        let i = self.names.len() as u32;
+        self.names.push(Arc::from(&*name.0));
+        self.index.insert(name.0.clone(), i);
+        DocId(i)
+    }
+
+    fn name(&mut self, name: &Str<'a>) -> Arc<str> {
+        let id = self.id(name);
+        self.names[id.0 as usize].clone()
+    }
+
+    fn finish(self, g: &mut ActorGraph) -> Vec<Arc<str>> {
+        let mut by_name: Vec<u32> = (0..self.names.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        let mut rank = vec![0u32; self.names.len()];
+        for (r, &i) in by_name.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let renumber = |docs: &mut Vec<DocId>| {
+            for d in docs.iter_mut() {
+                d.0 = rank[d.0 as usize];
+            }
+            if !docs.is_sorted() {
+                docs.sort_unstable();
+            }
+            docs.dedup();
+        };
+        for n in g.graph.node_weights_mut() {
+            renumber(&mut n.docs);
+        }
+        for e in g.graph.edge_weights_mut() {
+            renumber(&mut e.docs);
+        }
+        by_name.iter().map(|&i| self.names[i as usize].clone()).collect()
+    }
+}
+
+/// One shared string per distinct date.
+fn intern<'a>(dates: &mut FxHashMap<Cow<'a, str>, Arc<str>>, date: Str<'a>) -> Arc<str> {
+    dates.entry(date.0).or_insert_with_key(|d| Arc::from(&**d)).clone()
+}
+
+#[derive(Deserialize)]
+struct GraphMeta {
+    schema_version: u32,
+    documents: usize,
+}
+
+#[derive(Deserialize)]
+struct NodeIn<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    actor_type: ActorType,
+    #[serde(default)]
+    aliases: BTreeSet<String>,
+    #[serde(default)]
+    mentions: usize,
+    #[serde(default, borrow)]
+    docs: Vec<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct EvidenceIn<'a> {
+    #[serde(borrow)]
+    doc: Str<'a>,
+    sentence_index: usize,
+    sentence: String,
+}
+
+/// A string read in place from the file where it has no escapes (names and
+/// document ids repeat millions of times in a big graph; each would otherwise
+/// be allocated and freed). serde's own `Cow<str>` borrows only as a direct
+/// field, not inside a `Vec` or `Option`.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> std::result::Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_str(Visit).map(Str)
+    }
+}
+
+/// A link's `key` ("met/fact"), which tells a multigraph's parallel edges
+/// apart; one string per (relation, modality), made once.
+fn edge_key(relation: Relation, modality: Modality) -> &'static str {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        Relation::ALL
+            .iter()
+            .flat_map(|r| Modality::ALL.iter().map(move |m| format!("{r}/{m}")))
+            .collect()
+    });
+    &keys[relation as usize * Modality::ALL.len() + modality as usize]
+}
+
+/// JSON text gathered in memory and handed to the writer a megabyte at a
+/// time, so each small piece is a copy, not a call through the writer.
+struct JsonOut<W: Write> {
+    buf: Vec<u8>,
+    w: W,
+}
+
+const FLUSH_AT: usize = 1 << 20;
+
+impl<W: Write> JsonOut<W> {
+    fn new(w: W) -> Self {
+        JsonOut {
+            buf: Vec::with_capacity(FLUSH_AT + (64 << 10)),
+            w,
+        }
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    fn uint(&mut self, n: u64) {
+        self.raw(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// Shortest round-trip form, as serde_json writes floats; JSON has no
+    /// NaN or infinity, so those are `null` (as serde_json writes them).
+    fn f32(&mut self, x: f32) {
+        if x.is_finite() {
+            self.raw(ryu::Buffer::new().format_finite(x).as_bytes());
+        } else {
+            self.raw(b"null");
+        }
+    }
+
+    /// A JSON string. Most strings need no escaping, so they are checked 16
+    /// bytes at a time (a loop the compiler vectorises) and copied whole.
+    fn str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.buf.push(b'"');
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            if let Some(block) = bytes.get(i..i + 16)
+                && !block.iter().fold(false, |any, &b| any | needs_escape(b))
+            {
+                i += 16;
+                continue;
+            }
+            let b = bytes[i];
+            if needs_escape(b) {
+                self.buf.extend_from_slice(&bytes[start..i]);
+                self.escape(b);
+                start = i + 1;
+            }
+            i += 1;
+        }
+        self.buf.extend_from_slice(&bytes[start..]);
+        self.buf.push(b'"');
+    }
+
+    /// The escape serde_json writes for `b`, so files are byte-identical to
+    /// what earlier versions wrote through serde.
+    fn escape(&mut self, b: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let short: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            _ => {
+                let long = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ];
+                self.buf.extend_from_slice(&long);
+                return;
+            }
+        };
+        self.buf.extend_from_slice(short);
+    }
+
+    fn strs<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
+        self.buf.push(b'[');
+        for (i, s) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            self.str(s.as_ref());
+        }
+        self.buf.push(b']');
+    }
+
+    fn flush_if_full(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.w.flush()
+    }
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::sample;
+
+    #[test]
+    fn round_trips() {
+        let g = sample();
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        let back = ActorGraph::read_json(buf.as_slice(), Path::new("g.json")).unwrap();
+        let mut again = Vec::new();
+        back.write_json(&mut again).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let tricky = [
+            "",
+            "plain",
+            "a \"quoted\" \\ back\\slash",
+            "tab\tnew\nline\r\u{8}\u{c}\u{1}\u{1f}\u{7f} end",
+            "sixteen bytes ok\"and then a quote after the first block",
+            "non-ASCII: Zelenskyy — Зеленський, \u{2028}",
+        ];
+        for s in tricky {
+            let mut out = JsonOut::new(Vec::new());
+            out.str(s);
+            assert_eq!(out.buf, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        for x in [0.0f32, 0.8, 0.85, 1.0, 1e-7, f32::NAN] {
+            let mut out = JsonOut::new(Vec::new());
+            out.f32(x);
+            assert_eq!(out.buf, serde_json::to_vec(&x).unwrap(), "{x}");
+        }
+    }
+
+    /// A graph rewritten by another program: keys sorted (links before
+    /// nodes, as `jq -S` writes them), nodes and links in another order.
+    #[test]
+    fn reads_keys_and_lists_in_any_order() {
+        let g = sample();
+        let mut buf = Vec::new();
+        g.write_json(&mut buf).unwrap();
+        let mut value: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        value["links"].as_array_mut().unwrap().reverse();
+        value["nodes"].as_array_mut().unwrap().reverse();
+        let sorted = serde_json::to_string(&value).unwrap();
+        assert!(sorted.find("\"links\"") < sorted.find("\"nodes\""), "{sorted}");
+        let back = ActorGraph::read_json(sorted.as_bytes(), Path::new("g.json")).unwrap();
+        let mut again = Vec::new();
+        back.write_json(&mut again).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+    }
+
+    #[test]
+    fn reading_broken_links_names_the_link() {
+        let mut buf = Vec::new();
+        sample().write_json(&mut buf).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let read = |edit: &dyn Fn(&mut Vec<serde_json::Value>)| {
+            let mut v = value.clone();
+            edit(v["links"].as_array_mut().unwrap());
+            let text = serde_json::to_string_pretty(&v).unwrap();
+            ActorGraph::read_json(text.as_bytes(), Path::new("g.json"))
+                .unwrap_err()
+                .to_string()
+        };
+        // The repeat comes after links with greater keys, so the check cannot rely on order.
+        let err = read(&|links| links.push(links[0].clone()));
+        assert!(err.contains("appears twice (line "), "{err}");
+        let err = read(&|links| links[1]["target"] = "Nobody".into());
+        assert!(err.contains("link refers to unknown node \"Nobody\""), "{err}");
+        let err = read(&|links| {
+            links[0].as_object_mut().unwrap().remove("weight");
+        });
+        assert!(err.contains("malformed graph.json: missing field `weight`"), "{err}");
+    }
+
+    #[test]
+    fn reading_bad_graphs_names_the_problem() {
+        let p = Path::new("g.json");
+        let err = ActorGraph::read_json(&b"{\"nodes\": ["[..], p).unwrap_err().to_string();
+        assert!(err.starts_with("g.json: not a polgraph graph.json"), "{err}");
+        let v2 = br#"{"graph": {"schema_version": 2, "generator": "x", "documents": 0}, "nodes": [], "links": []}"#;
+        let err = ActorGraph::read_json(&v2[..], p).unwrap_err().to_string();
+        assert!(
+            err.contains("schema version 2") && err.contains("reads version 1"),
+            "{err}"
+        );
+    }
+}
