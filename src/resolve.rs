@@ -63,7 +63,7 @@ impl Entity {
 }
 
 /// The entities of one document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Entities {
     /// All entities, by index.
     pub list: Vec<Entity>,
