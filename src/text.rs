@@ -124,57 +124,74 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The character at byte `p` (a character boundary), read without decoding
+/// where it is ASCII.
+#[inline]
+fn char_at(text: &str, p: usize) -> Option<char> {
+    let b = *text.as_bytes().get(p)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[p..].chars().next()
+    }
+}
+
 /// Splits text into tokens. Hyphens are separate tokens (with `space_before`
 /// false on both sides), so "Iranian-backed" is three tokens and names such as
 /// "Duncan-Jordan" are rejoined by the mention finder.
+///
+/// Walks byte offsets rather than a char iterator, and skips runs of ASCII
+/// letters and digits a byte at a time: most of news text is such runs, and
+/// tokenizing was the largest single cost of extraction.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut p = 0;
     let mut space = false;
     let mut newlines = 0u32;
-    while let Some(&(i, c)) = chars.peek() {
+    while let Some(c) = char_at(text, p) {
         if c.is_whitespace() {
             space = true;
             if c == '\n' {
                 newlines += 1;
             }
-            chars.next();
+            p += c.len_utf8();
             continue;
         }
-        let start = i;
+        let start = p;
         let kind;
         if c.is_ascii_digit() {
             kind = TokenKind::Number;
-            chars.next();
-            while let Some(&(j, d)) = chars.peek() {
-                let sep_then_digit = (d == '.' || d == ',') && bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit());
+            p += 1;
+            while let Some(d) = char_at(text, p) {
+                let sep_then_digit = (d == '.' || d == ',') && bytes.get(p + 1).is_some_and(|b| b.is_ascii_digit());
                 if d.is_alphanumeric() || sep_then_digit {
-                    chars.next();
+                    p += d.len_utf8();
                 } else {
                     break;
                 }
             }
         } else if is_word_char(c) {
             kind = TokenKind::Word;
-            chars.next();
+            p += c.len_utf8();
             loop {
-                match chars.peek() {
-                    Some(&(_, d)) if is_word_char(d) => {
-                        chars.next();
-                    }
+                while bytes.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+                    p += 1;
+                }
+                match char_at(text, p) {
+                    Some(d) if is_word_char(d) => p += d.len_utf8(),
                     // Internal apostrophe: O'Brien, Sana'a; but not the possessive 's
                     // or n't, which become tokens of their own below.
-                    Some(&(j, d)) if is_apostrophe(d) => {
-                        let rest = &text[j + d.len_utf8()..];
+                    Some(d) if is_apostrophe(d) => {
+                        let rest = &text[p + d.len_utf8()..];
                         let next_is_letter = rest.chars().next().is_some_and(is_word_char);
                         let possessive =
                             rest.starts_with(['s', 'S']) && !rest[1..].chars().next().is_some_and(is_word_char);
-                        let contraction = text[start..j].ends_with(['n', 'N'])
+                        let contraction = text[start..p].ends_with(['n', 'N'])
                             && rest.starts_with(['t', 'T'])
                             && !rest[1..].chars().next().is_some_and(is_word_char);
                         if next_is_letter && !possessive && !contraction {
-                            chars.next();
+                            p += d.len_utf8();
                         } else {
                             break;
                         }
@@ -183,30 +200,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // Abbreviation dots: "U.S.", "a.m.", "Mr.", initials "J.".
-            let word_end = chars.peek().map_or(text.len(), |&(j, _)| j);
-            let word = &text[start..word_end];
-            if bytes.get(word_end) == Some(&b'.') {
+            let word = &text[start..p];
+            if bytes.get(p) == Some(&b'.') {
                 let single_letter = word.chars().count() == 1;
-                let known = is_abbreviation(word);
-                if single_letter || known {
-                    chars.next(); // the dot
+                if single_letter || is_abbreviation(word) {
+                    p += 1; // the dot
                     // Chains of single letters: U.S., U.K., a.m.
                     if single_letter {
-                        loop {
-                            let mut look = chars.clone();
-                            match (look.next(), look.next()) {
-                                (Some((_, l)), Some((_, '.'))) if l.is_alphabetic() => {
-                                    chars.next();
-                                    chars.next();
-                                }
-                                _ => break,
-                            }
+                        while let Some(l) = char_at(text, p)
+                            && l.is_alphabetic()
+                            && bytes.get(p + l.len_utf8()) == Some(&b'.')
+                        {
+                            p += l.len_utf8() + 1;
                         }
                     }
                 }
             }
             // "did" + "n't": the contraction is its own token for negation cues.
-            let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+            let end = p;
             let w = &text[start..end];
             if (w.ends_with('n') || w.ends_with('N')) && text[end..].starts_with(|ch: char| is_apostrophe(ch)) {
                 let after = &text[end..];
@@ -224,9 +235,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         paragraph_before: newlines > 1,
                     });
                     let nt_end = end + ap_len + 1;
-                    while chars.peek().is_some_and(|&(j, _)| j < nt_end) {
-                        chars.next();
-                    }
+                    p = nt_end;
                     tokens.push(Token {
                         start: did_end,
                         end: nt_end,
@@ -242,22 +251,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if is_apostrophe(c) {
             // Possessive 's and the bare contraction n't are words of their own.
-            chars.next();
-            let rest = &text[i + c.len_utf8()..];
+            p += c.len_utf8();
+            let rest = &text[p..];
             if rest.starts_with(['s', 'S']) && !rest[1..].starts_with(is_word_char) {
-                chars.next();
+                p += 1;
                 kind = TokenKind::Word;
             } else {
                 kind = TokenKind::Punct;
             }
         } else {
             kind = TokenKind::Punct;
-            chars.next();
+            p += c.len_utf8();
         }
-        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
         tokens.push(Token {
             start,
-            end,
+            end: p,
             kind,
             space_before: space,
             newline_before: newlines > 0,
