@@ -493,7 +493,7 @@ mod tests {
             triples: vec![t],
             ..Default::default()
         };
-        ActorGraph::build(&[d], false)
+        ActorGraph::build([d], false)
     }
 
     #[test]

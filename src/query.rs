@@ -486,7 +486,7 @@ mod tests {
         }
         for seed in 1..4 {
             // More sources than one block, a few components, hubs.
-            let g = ActorGraph::build(&crate::synthetic::corpus(300, 600, seed), false);
+            let g = ActorGraph::build(crate::synthetic::corpus(300, 600, seed), false);
             let ids = g.actor_ids();
             let at: HashMap<ActorId, usize> = ids.iter().enumerate().map(|(i, &a)| (a, i)).collect();
             let adj: Vec<Vec<usize>> = ids
@@ -530,7 +530,7 @@ mod tests {
             None.filter(|&d: &usize| d <= max)
         }
         for seed in 1..4 {
-            let g = ActorGraph::build(&crate::synthetic::corpus(400, 600, seed), false);
+            let g = ActorGraph::build(crate::synthetic::corpus(400, 600, seed), false);
             let ids = g.actor_ids();
             let mut rng = crate::synthetic::Rng::new(seed);
             for _ in 0..200 {

@@ -168,7 +168,7 @@ proptest! {
             object: "\u{10FFFF}Other".into(), object_type: ActorType::Place, modality: Modality::Fact,
             sentence, sentence_index: 0, date: None, confidence: 0.5, rule: "r".into(),
         };
-        let g = polgraph::graph::ActorGraph::build(&[DocExtraction { doc: "d".into(), triples: vec![t], ..Default::default() }], false);
+        let g = polgraph::graph::ActorGraph::build([DocExtraction { doc: "d".into(), triples: vec![t], ..Default::default() }], false);
         let dot = polgraph::export::to_dot(&g);
         let parsed = graphviz_rust::parse(&dot);
         prop_assert!(parsed.is_ok(), "{dot}");

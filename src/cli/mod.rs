@@ -374,7 +374,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         let d = d?;
         triples += d.triples.len();
         uncertain += d.triples.iter().filter(|t| !t.modality.is_asserted()).count();
-        builder.add(&d);
+        builder.add(d);
     }
     for actor in corpus.actors() {
         builder.actor_details(&actor.name, actor.mentions, actor.aliases.iter().cloned());

@@ -121,12 +121,13 @@ pub(crate) type EdgeKey = (NodeIndex, Relation, NodeIndex, Modality);
 impl ActorGraph {
     /// Builds the graph from extractions held in memory. Negated and
     /// hypothetical triples are left out unless `include_uncertain`.
-    pub fn build(docs: &[DocExtraction], include_uncertain: bool) -> Self {
+    pub fn build(docs: impl IntoIterator<Item = DocExtraction>, include_uncertain: bool) -> Self {
         let mut b = GraphBuilder::new(include_uncertain);
-        for d in docs {
+        for mut d in docs {
+            let actors = std::mem::take(&mut d.actors);
             b.add(d);
-            for a in &d.actors {
-                b.actor_details(&a.name, a.mentions, a.aliases.iter().cloned());
+            for a in actors {
+                b.actor_details(&a.name, a.mentions, a.aliases);
             }
         }
         b.finish()
@@ -390,7 +391,9 @@ impl GraphBuilder {
     }
 
     /// Adds one document's triples (its actor list goes to [`Self::actor_details`]).
-    pub fn add(&mut self, d: &DocExtraction) {
+    /// Takes the document so that evidence sentences are moved, not copied
+    /// (the caller drops each document after adding it anyway).
+    pub fn add(&mut self, d: DocExtraction) {
         self.documents += 1;
         let di = match self.doc_index.get(d.doc.as_str()) {
             Some(&i) => i,
@@ -407,7 +410,7 @@ impl GraphBuilder {
         let include_uncertain = self.include_uncertain;
         for t in d
             .triples
-            .iter()
+            .into_iter()
             .filter(|t| include_uncertain || t.modality.is_asserted())
         {
             let (mut s, mut o) = (
@@ -458,7 +461,7 @@ impl GraphBuilder {
                 edge.evidence.push(Evidence {
                     doc: doc.clone(),
                     sentence_index: t.sentence_index,
-                    sentence: t.sentence.clone(),
+                    sentence: t.sentence,
                 });
             }
         }
@@ -591,7 +594,7 @@ pub(crate) mod tests {
             triples,
             ..Default::default()
         };
-        ActorGraph::build(&[doc], false)
+        ActorGraph::build([doc], false)
     }
 
     #[test]
