@@ -239,10 +239,23 @@ pub fn tag_tokens(t: &mut Tokenized, lex: &Lexicon) {
 
 /// A title (with the modifiers before it) starting at token `k`, ending before
 /// `end`: returns (tokens used, the title's relation, index of its last token).
+///
+/// Rule passes ask this at every token; the tag test that rejects nearly all
+/// of them is inlined into the caller, the search itself is not.
+#[inline]
 pub fn title_here(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(usize, Relation, usize)> {
     if k >= end {
         return None;
     }
+    let tag = t.tags[k];
+    if tag & TAGGED != 0 && tag & (TITLE_START | TITLE_MODIFIER) == 0 {
+        return None;
+    }
+    title_search(t, lex, k, end)
+}
+
+#[inline(never)]
+fn title_search(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(usize, Relation, usize)> {
     let mut i = k;
     let mut downgrade = None;
     loop {
