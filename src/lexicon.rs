@@ -118,10 +118,12 @@ pub struct Title {
     pub relation: Relation,
 }
 
-/// [`Lexicon::title_word`] bit: the word can start a title ("press" in "press secretary").
+/// [`Lexicon::word_tags`] bit: the word can start a title ("press" in "press secretary").
 pub const TITLE_START: u8 = 1;
-/// [`Lexicon::title_word`] bit: the word can modify a title ("former", "special").
+/// [`Lexicon::word_tags`] bit: the word can modify a title ("former", "special").
 pub const TITLE_MODIFIER: u8 = 2;
+/// [`Lexicon::word_tags`] bit: the word starts a relation pattern's trigger ("met", "spoke").
+pub const TRIGGER_START: u8 = 4;
 
 /// All lexicon data, compiled.
 #[derive(Debug)]
@@ -133,8 +135,9 @@ pub struct Lexicon {
     titles: Vec<Title>,
     titles_by_first: HashMap<String, Vec<usize>>,
     title_modifiers: HashMap<String, Option<Relation>>,
-    /// [`TITLE_START`] and [`TITLE_MODIFIER`] bits per word: one lookup per token.
-    title_words: HashMap<String, u8>,
+    /// [`TITLE_START`], [`TITLE_MODIFIER`] and [`TRIGGER_START`] bits per
+    /// word: one lookup per token, and later stages test bits.
+    word_tags: HashMap<String, u8>,
     given_names: HashSet<String>,
     not_actors: HashSet<String>,
     name_heads: HashMap<String, ActorType>,
@@ -489,18 +492,21 @@ impl Lexicon {
         for (i, t) in raw.titles.iter().enumerate() {
             titles_by_first.entry(t.words[0].clone()).or_default().push(i);
         }
-        let mut title_words: HashMap<String, u8> = HashMap::default();
+        let mut word_tags: HashMap<String, u8> = HashMap::default();
         for w in titles_by_first.keys() {
-            *title_words.entry(w.clone()).or_default() |= TITLE_START;
+            *word_tags.entry(w.clone()).or_default() |= TITLE_START;
         }
         for w in raw.title_modifiers.keys() {
-            *title_words.entry(w.clone()).or_default() |= TITLE_MODIFIER;
+            *word_tags.entry(w.clone()).or_default() |= TITLE_MODIFIER;
         }
         let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (p, pat) in raw.patterns.iter().enumerate() {
             for (t, trig) in pat.triggers.iter().enumerate() {
                 triggers_by_first.entry(trig[0].clone()).or_default().push((p, t));
             }
+        }
+        for w in triggers_by_first.keys() {
+            *word_tags.entry(w.clone()).or_default() |= TRIGGER_START;
         }
         Lexicon {
             entries: raw.entries,
@@ -510,7 +516,7 @@ impl Lexicon {
             titles: raw.titles,
             titles_by_first,
             title_modifiers: raw.title_modifiers,
-            title_words,
+            word_tags,
             given_names: raw.given_names,
             not_actors: raw.not_actors,
             name_heads: raw.name_heads,
@@ -552,10 +558,10 @@ impl Lexicon {
             .map(|t| (t, t.words.len()))
     }
 
-    /// What a lower-case word can be in a title: [`TITLE_START`] and/or
-    /// [`TITLE_MODIFIER`] bits, 0 for neither.
-    pub fn title_word(&self, word: &str) -> u8 {
-        self.title_words.get(word).copied().unwrap_or(0)
+    /// What a lower-case word can be: [`TITLE_START`], [`TITLE_MODIFIER`]
+    /// and [`TRIGGER_START`] bits, 0 for none.
+    pub fn word_tags(&self, word: &str) -> u8 {
+        self.word_tags.get(word).copied().unwrap_or(0)
     }
 
     /// Whether a lower-case word may stand before a title, and how it changes it.

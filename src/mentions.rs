@@ -227,14 +227,23 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 
 /// `Tokenized::tags` bits: the token has been tagged.
 const TAGGED: u8 = 0x80;
-use crate::lexicon::{TITLE_MODIFIER, TITLE_START};
+use crate::lexicon::{TITLE_MODIFIER, TITLE_START, TRIGGER_START};
 
-/// Records, once per document, which tokens can start a title or modify one, so
-/// that [`title_here`] rejects every other token without a lookup.
+/// Records, once per document, which tokens can start a title, modify one, or
+/// start a pattern's trigger, so that [`title_here`] and the pattern pass reject
+/// every other token without a lookup.
 pub fn tag_tokens(t: &mut Tokenized, lex: &Lexicon) {
     for i in 0..t.tokens.len() {
-        t.tags[i] = TAGGED | lex.title_word(t.word(i));
+        t.tags[i] = TAGGED | lex.word_tags(t.word(i));
     }
+}
+
+/// Whether a relation pattern's trigger may start at token `k` (false only
+/// where [`tag_tokens`] found that none does).
+#[inline]
+pub fn may_start_trigger(t: &Tokenized, k: usize) -> bool {
+    let tag = t.tags[k];
+    tag & TAGGED == 0 || tag & TRIGGER_START != 0
 }
 
 /// A title (with the modifiers before it) starting at token `k`, ending before

@@ -11,7 +11,7 @@
 //! unresolved reference blocks the rule rather than letting it reach further.
 
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, title_here};
+use crate::mentions::{Mention, MentionKind, may_start_trigger, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
 use crate::text::Tokenized;
@@ -731,7 +731,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     for (si, s) in t.sentences.iter().enumerate() {
         let mut k = s.first;
         while k < s.last {
-            if covered[k] {
+            if covered[k] || !may_start_trigger(t, k) {
                 k += 1;
                 continue;
             }
