@@ -509,6 +509,26 @@ mod tests {
         }
     }
 
+    /// The same figures, to the last bit, on one thread or several.
+    #[test]
+    fn betweenness_does_not_depend_on_the_thread_count() {
+        let g = ActorGraph::build(crate::synthetic::corpus(500, 2_000, 7), false);
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| centrality(&g, &Filter::default(), true))
+        };
+        let one = on(1);
+        assert!(one.len() > 2 * 64, "more than two blocks of sources");
+        for threads in [2, 3] {
+            let many = on(threads);
+            assert!(
+                one.iter()
+                    .zip(&many)
+                    .all(|(a, b)| a.actor == b.actor && a.betweenness.to_bits() == b.betweenness.to_bits())
+            );
+        }
+    }
+
     /// The bidirectional search finds paths exactly as short as a plain
     /// breadth-first search does, on random skewed graphs.
     #[test]
