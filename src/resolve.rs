@@ -227,14 +227,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         // No surname fits: "Kim" for "Kim Jong Un", where the family name comes
         // first (or a first name for a person the text already named in full).
         let candidates = if candidates.is_empty() && !text.contains(' ') {
-            (0..ents.list.len())
-                .filter(|&i| {
-                    let e = &ents.list[i];
-                    e.ty == ActorType::Person
-                        && e.name.contains(' ')
-                        && e.name.split_whitespace().next() == Some(text.as_str())
-                })
-                .collect()
+            index.by_first_name.get(text.as_str()).cloned().unwrap_or_default()
         } else {
             candidates
         };
@@ -273,12 +266,14 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     ents
 }
 
-/// Which entities have a given person surname or (for the others) name; see
-/// [`resolve_names`].
+/// Which entities have a given person surname, first name or (for the
+/// others) name, in entity order; see [`resolve_names`].
 #[derive(Default)]
 struct NameIndex {
     by_surname: rustc_hash::FxHashMap<String, Vec<usize>>,
     by_name: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Persons named in more than one word, by their first word.
+    by_first_name: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Entities indexed so far: `0..done`.
     done: usize,
 }
@@ -290,6 +285,11 @@ impl NameIndex {
             if e.ty == ActorType::Person {
                 if let Some(s) = surname(&e.name) {
                     self.by_surname.entry(s.to_string()).or_default().push(i);
+                }
+                if e.name.contains(' ')
+                    && let Some(first) = e.name.split_whitespace().next()
+                {
+                    self.by_first_name.entry(first.to_string()).or_default().push(i);
                 }
             } else {
                 self.by_name.entry(e.name.clone()).or_default().push(i);
