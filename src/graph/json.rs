@@ -7,7 +7,7 @@
 //! which also gives line and column in errors. `tests` checks that what is
 //! written parses as JSON and reads back to the same graph.
 
-use super::{ActorGraph, DocId, Edge, EdgeKey, Node, SCHEMA_VERSION};
+use super::{ActorGraph, DocId, DocTable, Edge, EdgeKey, Node, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Evidence, Modality, Relation};
 use petgraph::graph::NodeIndex;
@@ -139,7 +139,14 @@ impl ActorGraph {
         }
         let mut g = load.g;
         g.documents = meta.documents;
-        g.doc_names = load.docs.finish(&mut g);
+        let (doc_names, renumber) = load.docs.finish();
+        for n in g.graph.node_weights_mut() {
+            renumber.apply(&mut n.docs);
+        }
+        for e in g.graph.edge_weights_mut() {
+            renumber.apply(&mut e.docs);
+        }
+        g.doc_names = doc_names;
         Ok(g)
     }
 }
@@ -172,7 +179,7 @@ fn wrong_version(v: u64) -> String {
 struct Load<'a> {
     g: ActorGraph,
     meta: Option<GraphMeta>,
-    docs: DocTable<'a>,
+    docs: DocTable,
     dates: FxHashMap<Cow<'a, str>, Arc<str>>,
     nodes_loaded: bool,
     links_loaded: bool,
@@ -218,7 +225,7 @@ impl<'a> Load<'a> {
         g.by_name.reserve(nodes.len());
         for n in nodes {
             let node = Node {
-                docs: n.docs.iter().map(|d| self.docs.id(d)).collect(),
+                docs: n.docs.iter().map(|d| self.docs.id(&d.0)).collect(),
                 name: n.id,
                 actor_type: n.actor_type,
                 aliases: n.aliases,
@@ -430,16 +437,16 @@ impl<'de> de::Visitor<'de> for Link<'_, 'de> {
 }
 
 /// A list of document ids, numbered through the load's table.
-struct Docs<'l, 'a>(&'l mut DocTable<'a>);
+struct Docs<'l>(&'l mut DocTable);
 
-impl<'de> de::DeserializeSeed<'de> for Docs<'_, 'de> {
+impl<'de> de::DeserializeSeed<'de> for Docs<'_> {
     type Value = Vec<DocId>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> de::Visitor<'de> for Docs<'_, 'de> {
+impl<'de> de::Visitor<'de> for Docs<'_> {
     type Value = Vec<DocId>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a list of document ids")
@@ -447,23 +454,23 @@ impl<'de> de::Visitor<'de> for Docs<'_, 'de> {
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
         let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         while let Some(name) = seq.next_element::<Str>()? {
-            ids.push(self.0.id(&name));
+            ids.push(self.0.id(&name.0));
         }
         Ok(ids)
     }
 }
 
 /// A link's evidence: (document, sentence index, sentence) objects.
-struct EvidenceList<'l, 'a>(&'l mut DocTable<'a>);
+struct EvidenceList<'l>(&'l mut DocTable);
 
-impl<'de> de::DeserializeSeed<'de> for EvidenceList<'_, 'de> {
+impl<'de> de::DeserializeSeed<'de> for EvidenceList<'_> {
     type Value = Vec<Evidence>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> de::Visitor<'de> for EvidenceList<'_, 'de> {
+impl<'de> de::Visitor<'de> for EvidenceList<'_> {
     type Value = Vec<Evidence>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a list of evidence")
@@ -472,62 +479,15 @@ impl<'de> de::Visitor<'de> for EvidenceList<'_, 'de> {
         let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         while let Some(e) = seq.next_element::<EvidenceIn>()? {
             list.push(Evidence {
-                doc: self.0.name(&e.doc),
+                doc: {
+                    let id = self.0.id(&e.doc.0);
+                    self.0.name(id).clone()
+                },
                 sentence_index: e.sentence_index,
                 sentence: e.sentence,
             });
         }
         Ok(list)
-    }
-}
-
-/// Document ids as a graph.json names them, numbered as they come; at the
-/// end, put in name order and the numbers in the graph changed to match.
-#[derive(Default)]
-struct DocTable<'a> {
-    index: FxHashMap<Cow<'a, str>, u32>,
-    names: Vec<Arc<str>>,
-}
-
-impl<'a> DocTable<'a> {
-    fn id(&mut self, name: &Str<'a>) -> DocId {
-        if let Some(&i) = self.index.get(&*name.0) {
-            return DocId(i);
-        }
-        let i = self.names.len() as u32;
-        self.names.push(Arc::from(&*name.0));
-        self.index.insert(name.0.clone(), i);
-        DocId(i)
-    }
-
-    fn name(&mut self, name: &Str<'a>) -> Arc<str> {
-        let id = self.id(name);
-        self.names[id.0 as usize].clone()
-    }
-
-    fn finish(self, g: &mut ActorGraph) -> Vec<Arc<str>> {
-        let mut by_name: Vec<u32> = (0..self.names.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
-        let mut rank = vec![0u32; self.names.len()];
-        for (r, &i) in by_name.iter().enumerate() {
-            rank[i as usize] = r as u32;
-        }
-        let renumber = |docs: &mut Vec<DocId>| {
-            for d in docs.iter_mut() {
-                d.0 = rank[d.0 as usize];
-            }
-            if !docs.is_sorted() {
-                docs.sort_unstable();
-            }
-            docs.dedup();
-        };
-        for n in g.graph.node_weights_mut() {
-            renumber(&mut n.docs);
-        }
-        for e in g.graph.edge_weights_mut() {
-            renumber(&mut e.docs);
-        }
-        by_name.iter().map(|&i| self.names[i as usize].clone()).collect()
     }
 }
 

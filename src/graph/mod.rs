@@ -331,6 +331,64 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Document ids numbered as they arrive, each held once. Both a build and a
+/// load meet documents in no useful order; [`DocTable::finish`] puts the ids
+/// in name order and says where each arrival number went.
+#[derive(Debug, Default)]
+pub(crate) struct DocTable {
+    index: FxHashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl DocTable {
+    /// The arrival number of a document id, new ones numbered next.
+    pub(crate) fn id(&mut self, name: &str) -> DocId {
+        if let Some(&i) = self.index.get(name) {
+            return DocId(i);
+        }
+        let i = self.names.len() as u32;
+        let name: Arc<str> = Arc::from(name);
+        self.names.push(name.clone());
+        self.index.insert(name, i);
+        DocId(i)
+    }
+
+    /// The shared id of an arrival number.
+    pub(crate) fn name(&self, id: DocId) -> &Arc<str> {
+        &self.names[id.0 as usize]
+    }
+
+    /// The ids in name order, and the renumbering from arrival numbers to
+    /// places in that order.
+    pub(crate) fn finish(self) -> (Vec<Arc<str>>, Renumber) {
+        let mut by_name: Vec<u32> = (0..self.names.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        let mut rank = vec![0u32; self.names.len()];
+        for (r, &i) in by_name.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let names = by_name.iter().map(|&i| self.names[i as usize].clone()).collect();
+        (names, Renumber(rank))
+    }
+}
+
+/// Arrival number -> place in name order, from [`DocTable::finish`].
+pub(crate) struct Renumber(Vec<u32>);
+
+impl Renumber {
+    /// Renumbers a node's or edge's documents, leaving them sorted and each once
+    /// (the same id may arrive twice: the same file stem in two folders).
+    pub(crate) fn apply(&self, docs: &mut Vec<DocId>) {
+        for d in docs.iter_mut() {
+            d.0 = self.0[d.0 as usize];
+        }
+        if !docs.is_sorted() {
+            docs.sort_unstable();
+        }
+        docs.dedup();
+    }
+}
+
 /// Builds an [`ActorGraph`] one document at a time, so a corpus of any size
 /// can stream through: what it holds is the graph itself (edges keep at most
 /// [`MAX_EVIDENCE`] sentences) plus the documents' ids.
@@ -344,15 +402,14 @@ pub struct GraphBuilder {
     include_uncertain: bool,
     ids: FxHashMap<String, u32>,
     /// Until [`GraphBuilder::finish`], the `docs` of nodes and edges hold
-    /// documents by arrival number (an index into `doc_ids`); a document's
+    /// documents by arrival number (see [`DocTable`]); a document's
     /// triples arrive together, so "last document seen" dedups cheaply.
     nodes: Vec<Node>,
     edges: Vec<(u32, u32, Edge)>,
     by_key: FxHashMap<(u32, Relation, u32, Modality), u32>,
     /// Each distinct document id, made once and shared by the evidence that
-    /// names it, and its arrival number.
-    doc_ids: Vec<Arc<str>>,
-    doc_index: FxHashMap<Arc<str>, u32>,
+    /// names it.
+    docs: DocTable,
     documents: usize,
     details: FxHashMap<String, (usize, BTreeSet<String>)>,
 }
@@ -367,8 +424,7 @@ impl GraphBuilder {
             nodes: Vec::new(),
             edges: Vec::new(),
             by_key: FxHashMap::default(),
-            doc_ids: Vec::new(),
-            doc_index: FxHashMap::default(),
+            docs: DocTable::default(),
             documents: 0,
             details: FxHashMap::default(),
         }
@@ -395,17 +451,8 @@ impl GraphBuilder {
     /// (the caller drops each document after adding it anyway).
     pub fn add(&mut self, d: DocExtraction) {
         self.documents += 1;
-        let di = match self.doc_index.get(d.doc.as_str()) {
-            Some(&i) => i,
-            None => {
-                let i = self.doc_ids.len() as u32;
-                let id: Arc<str> = Arc::from(d.doc.as_str());
-                self.doc_ids.push(id.clone());
-                self.doc_index.insert(id, i);
-                i
-            }
-        };
-        let doc = self.doc_ids[di as usize].clone();
+        let di = self.docs.id(&d.doc);
+        let doc = self.docs.name(di).clone();
         let doc_date: Option<Arc<str>> = d.date.as_deref().map(Arc::from);
         let include_uncertain = self.include_uncertain;
         for t in d
@@ -422,8 +469,8 @@ impl GraphBuilder {
             }
             for n in [s, o] {
                 let docs = &mut self.nodes[n as usize].docs;
-                if docs.last() != Some(&DocId(di)) {
-                    docs.push(DocId(di));
+                if docs.last() != Some(&di) {
+                    docs.push(di);
                 }
             }
             let edges = &mut self.edges;
@@ -440,8 +487,8 @@ impl GraphBuilder {
                 (edges.len() - 1) as u32
             });
             let edge = &mut self.edges[e as usize].2;
-            if edge.docs.last() != Some(&DocId(di)) {
-                edge.docs.push(DocId(di));
+            if edge.docs.last() != Some(&di) {
+                edge.docs.push(di);
             }
             edge.weight += 1;
             edge.confidence = edge.confidence.max(t.confidence);
@@ -481,28 +528,12 @@ impl GraphBuilder {
     /// The graph: nodes and documents in name order, edges in the order of
     /// [`ActorGraph::edges`].
     pub fn finish(mut self) -> ActorGraph {
-        let doc_ids = std::mem::take(&mut self.doc_ids);
-        // Arrival number -> place in name order.
-        let mut by_name: Vec<u32> = (0..doc_ids.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| doc_ids[a as usize].cmp(&doc_ids[b as usize]));
-        let mut rank = vec![0u32; doc_ids.len()];
-        for (r, &i) in by_name.iter().enumerate() {
-            rank[i as usize] = r as u32;
-        }
-        let renumber = |docs: &mut Vec<DocId>| {
-            for d in docs.iter_mut() {
-                d.0 = rank[d.0 as usize];
-            }
-            docs.sort_unstable();
-            // The same id may arrive twice (the same file stem in two folders).
-            docs.dedup();
-        };
+        let (doc_names, renumber) = std::mem::take(&mut self.docs).finish();
         let mut g = ActorGraph {
             documents: self.documents,
-            doc_names: by_name.iter().map(|&i| doc_ids[i as usize].clone()).collect(),
+            doc_names,
             ..Default::default()
         };
-        drop(doc_ids);
         let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| self.nodes[a as usize].name.cmp(&self.nodes[b as usize].name));
         let mut index = vec![NodeIndex::new(0); self.nodes.len()];
@@ -512,7 +543,7 @@ impl GraphBuilder {
         let mut nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes).into_iter().map(Some).collect();
         for &old in &order {
             let mut node = nodes[old as usize].take().expect("each node once");
-            renumber(&mut node.docs);
+            renumber.apply(&mut node.docs);
             if let Some((mentions, aliases)) = self.details.remove(&node.name) {
                 node.mentions = mentions;
                 node.aliases = aliases;
@@ -539,7 +570,7 @@ impl GraphBuilder {
         keyed.sort_unstable_by_key(|&(key, _)| key);
         for ((s, _, o, _), i) in keyed {
             let mut edge = std::mem::replace(&mut edges[i as usize].2, Edge::EMPTY);
-            renumber(&mut edge.docs);
+            renumber.apply(&mut edge.docs);
             g.graph.add_edge(s, o, edge);
         }
         g
