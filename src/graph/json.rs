@@ -231,9 +231,7 @@ impl<'a> Load<'a> {
                 aliases: n.aliases,
                 mentions: n.mentions,
             };
-            let name = node.name.clone();
-            let idx = g.graph.add_node(node);
-            g.by_name.insert(name, idx);
+            g.push_node(node);
         }
         self.nodes_loaded = true;
         Ok(())

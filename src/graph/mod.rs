@@ -133,6 +133,14 @@ impl ActorGraph {
         b.finish()
     }
 
+    /// Adds a node and its name to the index; nodes must come in name order.
+    fn push_node(&mut self, node: Node) -> NodeIndex {
+        let name = node.name.clone();
+        let n = self.graph.add_node(node);
+        self.by_name.insert(name, n);
+        n
+    }
+
     /// Number of actors.
     pub fn actor_count(&self) -> usize {
         self.graph.node_count()
@@ -548,10 +556,7 @@ impl GraphBuilder {
                 node.mentions = mentions;
                 node.aliases = aliases;
             }
-            let name = node.name.clone();
-            let n = g.graph.add_node(node);
-            g.by_name.insert(name, n);
-            index[old as usize] = n;
+            index[old as usize] = g.push_node(node);
         }
         // Edges go in in the order every listing and export walks them, so
         // walking a million edges reads them front to back rather than at
