@@ -97,8 +97,8 @@ impl Entities {
 }
 
 /// A name's last word that is not a generational suffix (the last word if all
-/// are). Called for every full name against every person entity
-/// ([`same_person`]), so it does not allocate.
+/// are). Called for every name mention, every person entity and every
+/// [`same_person`] test, so it does not allocate.
 fn surname(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace().rev();
     let last = words.next()?;
