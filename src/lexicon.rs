@@ -133,18 +133,73 @@ pub struct Lexicon {
     surfaces: Vec<(usize, SurfaceKind)>,
     matcher: AhoCorasick,
     titles: Vec<Title>,
-    titles_by_first: HashMap<String, Vec<usize>>,
-    title_modifiers: HashMap<String, Option<Relation>>,
+    titles_by_first: WordMap<Vec<usize>>,
+    title_modifiers: WordMap<Option<Relation>>,
     /// [`TITLE_START`], [`TITLE_MODIFIER`] and [`TRIGGER_START`] bits per
     /// word: one lookup per token, and later stages test bits.
-    word_tags: HashMap<String, u8>,
-    given_names: HashSet<String>,
-    not_actors: HashSet<String>,
-    name_heads: HashMap<String, ActorType>,
-    honorifics: HashMap<String, bool>,
+    word_tags: WordMap<u8>,
+    given_names: WordMap<()>,
+    not_actors: WordMap<()>,
+    name_heads: WordMap<ActorType>,
+    honorifics: WordMap<bool>,
     patterns: Vec<Pattern>,
-    triggers_by_first: HashMap<String, Vec<(usize, usize)>>,
+    triggers_by_first: WordMap<Vec<(usize, usize)>>,
     cues: Vec<Cue>,
+}
+
+/// Bits in a [`WordMap`]'s filter.
+const FILTER_BITS: usize = 1 << 16;
+
+/// A map from words that answers "absent" for most absent words without
+/// hashing them or comparing strings: a filter holds one bit per class of
+/// (length, first two bytes, last byte), set for the classes of the words the
+/// map holds. Every token of every article is looked up in one of these maps
+/// and nearly all are absent.
+#[derive(Debug)]
+struct WordMap<V> {
+    map: HashMap<String, V>,
+    filter: Box<[u64]>,
+}
+
+/// The filter bit of a word's class.
+#[inline]
+fn filter_bit(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return 0;
+    };
+    let second = word.get(1).copied().unwrap_or(0);
+    let class = u32::from(first) | (u32::from(second) << 8) | (u32::from(last) << 16) | ((word.len() as u32) << 24);
+    (class.wrapping_mul(0x9E37_79B1) >> 16) as usize % FILTER_BITS
+}
+
+impl<V> WordMap<V> {
+    fn new(map: HashMap<String, V>) -> Self {
+        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        for w in map.keys() {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        WordMap { map, filter }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&V> {
+        let bit = filter_bit(word.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl WordMap<()> {
+    fn from_set(set: HashSet<String>) -> Self {
+        WordMap::new(set.into_iter().map(|w| (w, ())).collect())
+    }
 }
 
 /// Raw lexicon data, gathered from files before compiling.
@@ -514,15 +569,15 @@ impl Lexicon {
             surfaces,
             matcher,
             titles: raw.titles,
-            titles_by_first,
-            title_modifiers: raw.title_modifiers,
-            word_tags,
-            given_names: raw.given_names,
-            not_actors: raw.not_actors,
-            name_heads: raw.name_heads,
-            honorifics: raw.honorifics,
+            titles_by_first: WordMap::new(titles_by_first),
+            title_modifiers: WordMap::new(raw.title_modifiers),
+            word_tags: WordMap::new(word_tags),
+            given_names: WordMap::from_set(raw.given_names),
+            not_actors: WordMap::from_set(raw.not_actors),
+            name_heads: WordMap::new(raw.name_heads),
+            honorifics: WordMap::new(raw.honorifics),
             patterns: raw.patterns,
-            triggers_by_first,
+            triggers_by_first: WordMap::new(triggers_by_first),
             cues: raw.cues,
         }
     }
@@ -550,7 +605,7 @@ impl Lexicon {
     pub fn title_at(&self, words: &[&str]) -> Option<(&Title, usize)> {
         let first = words.first()?;
         self.titles_by_first
-            .get(*first)?
+            .get(first)?
             .iter()
             .map(|&i| &self.titles[i])
             .filter(|t| t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b))

@@ -30,6 +30,9 @@ pub struct Token {
     pub newline_before: bool,
     /// Whether a blank line separates it from the previous token.
     pub paragraph_before: bool,
+    /// Whether it is a word that starts with a capital letter; set here
+    /// because the mention finder asks it of nearly every token.
+    pub capitalized: bool,
 }
 
 impl Token {
@@ -124,6 +127,28 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// ASCII white space as `char::is_whitespace` has it.
+const SPACE: u8 = 1;
+/// ASCII letters and digits.
+const ALNUM: u8 = 2;
+
+/// The class of every byte; bytes of non-ASCII characters are 0 and take the
+/// slow path, which decodes the character.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            t[b] = SPACE;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `p` (a character boundary), read without decoding
 /// where it is ASCII.
 #[inline]
@@ -140,43 +165,61 @@ fn char_at(text: &str, p: usize) -> Option<char> {
 /// false on both sides), so "Iranian-backed" is three tokens and names such as
 /// "Duncan-Jordan" are rejoined by the mention finder.
 ///
-/// Walks byte offsets rather than a char iterator, and skips runs of ASCII
-/// letters and digits a byte at a time: most of news text is such runs, and
-/// tokenizing was the largest single cost of extraction.
+/// Walks bytes, classifying ASCII through a table and decoding a character
+/// only where a byte is not ASCII: most of news text is ASCII letters and
+/// spaces, and tokenizing was the largest single cost of extraction.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
+    let alnum_at = |p: usize| bytes.get(p).is_some_and(|&b| CLASS[b as usize] == ALNUM);
     let mut p = 0;
     let mut space = false;
     let mut newlines = 0u32;
-    while let Some(c) = char_at(text, p) {
-        if c.is_whitespace() {
+    while let Some(&b) = bytes.get(p) {
+        let class = CLASS[b as usize];
+        if class == SPACE {
             space = true;
-            if c == '\n' {
-                newlines += 1;
-            }
+            newlines += u32::from(b == b'\n');
+            p += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(text, p).unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        if b >= 0x80 && c.is_whitespace() {
+            space = true;
             p += c.len_utf8();
             continue;
         }
         let start = p;
         let kind;
-        if c.is_ascii_digit() {
+        if b.is_ascii_digit() {
             kind = TokenKind::Number;
             p += 1;
-            while let Some(d) = char_at(text, p) {
-                let sep_then_digit = (d == '.' || d == ',') && bytes.get(p + 1).is_some_and(|b| b.is_ascii_digit());
-                if d.is_alphanumeric() || sep_then_digit {
-                    p += d.len_utf8();
-                } else {
-                    break;
+            loop {
+                match bytes.get(p) {
+                    Some(_) if alnum_at(p) => p += 1,
+                    Some(b'.' | b',') if bytes.get(p + 1).is_some_and(u8::is_ascii_digit) => p += 1,
+                    Some(&d) if d >= 0x80 => match char_at(text, p) {
+                        Some(d) if d.is_alphanumeric() => p += d.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
                 }
             }
-        } else if is_word_char(c) {
+        } else if class == ALNUM || (b >= 0x80 && is_word_char(c)) {
             kind = TokenKind::Word;
             p += c.len_utf8();
             loop {
-                while bytes.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+                while alnum_at(p) {
                     p += 1;
+                }
+                // What follows the ASCII run: the token ends at any other ASCII
+                // byte but an apostrophe.
+                if !bytes.get(p).is_some_and(|&d| d == b'\'' || d >= 0x80) {
+                    break;
                 }
                 match char_at(text, p) {
                     Some(d) if is_word_char(d) => p += d.len_utf8(),
@@ -200,8 +243,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // Abbreviation dots: "U.S.", "a.m.", "Mr.", initials "J.".
-            let word = &text[start..p];
             if bytes.get(p) == Some(&b'.') {
+                let word = &text[start..p];
                 let single_letter = word.chars().count() == 1;
                 if single_letter || is_abbreviation(word) {
                     p += 1; // the dot
@@ -218,12 +261,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // "did" + "n't": the contraction is its own token for negation cues.
             let end = p;
-            let w = &text[start..end];
-            if (w.ends_with('n') || w.ends_with('N')) && text[end..].starts_with(|ch: char| is_apostrophe(ch)) {
+            if matches!(bytes[end - 1], b'n' | b'N')
+                && matches!(bytes.get(end), Some(b'\'' | 0xE2))
+                && text[end..].starts_with(is_apostrophe)
+            {
                 let after = &text[end..];
                 let ap_len = after.chars().next().map_or(1, char::len_utf8);
                 let rest = &after[ap_len..];
-                if rest.starts_with(['t', 'T']) && !rest[1..].starts_with(is_word_char) && w.len() > 1 {
+                if rest.starts_with(['t', 'T']) && !rest[1..].starts_with(is_word_char) && end - start > 1 {
                     // Split "didn" into "did" and "n't".
                     let did_end = end - 1;
                     tokens.push(Token {
@@ -233,6 +278,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         space_before: space,
                         newline_before: newlines > 0,
                         paragraph_before: newlines > 1,
+                        capitalized: c.is_uppercase(),
                     });
                     let nt_end = end + ap_len + 1;
                     p = nt_end;
@@ -243,6 +289,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         space_before: false,
                         newline_before: false,
                         paragraph_before: false,
+                        capitalized: bytes[did_end] == b'N',
                     });
                     space = false;
                     newlines = 0;
@@ -270,6 +317,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before: space,
             newline_before: newlines > 0,
             paragraph_before: newlines > 1,
+            capitalized: kind == TokenKind::Word && c.is_uppercase(),
         });
         space = false;
         newlines = 0;
@@ -277,14 +325,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// `word` in ASCII lower case in `buf`, if it is ASCII and fits: every
+/// abbreviation does, so longer words need no lower-casing to be ruled out.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    TITLE_ABBREVIATIONS.contains(&lower.as_str()) || OTHER_ABBREVIATIONS.contains(&lower.as_str())
+    let mut buf = [0; 8];
+    ascii_lower(word, &mut buf).is_some_and(|w| TITLE_ABBREVIATIONS.contains(&w) || OTHER_ABBREVIATIONS.contains(&w))
 }
 
 fn is_title_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    TITLE_ABBREVIATIONS.contains(&w.as_str())
+    let mut buf = [0; 8];
+    ascii_lower(word.trim_end_matches('.'), &mut buf).is_some_and(|w| TITLE_ABBREVIATIONS.contains(&w))
 }
 
 fn starts_upper_or_digit(s: &str) -> bool {
@@ -336,10 +396,12 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 first = i;
             }
         }
-        let t = tok.text(text);
-        let is_terminal = matches!(t, "." | "!" | "?" | "\u{2026}");
-        let abbreviation_end = tok.kind == TokenKind::Word && t.ends_with('.') && t.len() > 1;
+        // Bytes, not a `&str`: this runs on every token and most are neither.
+        let b = &text.as_bytes()[tok.start..tok.end];
+        let is_terminal = matches!(b, b"." | b"!" | b"?") || b == "\u{2026}".as_bytes();
+        let abbreviation_end = tok.kind == TokenKind::Word && b.len() > 1 && b.ends_with(b".");
         if is_terminal || abbreviation_end {
+            let t = tok.text(text);
             // Take closing quotes and brackets along.
             let mut j = i + 1;
             while j < tokens.len() && !tokens[j].space_before && is_closer(tokens[j].text(text)) {
@@ -424,20 +486,21 @@ impl<'a> Tokenized<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let mut norm = String::with_capacity(text.len());
+        // The whole text lower-cased at once (ASCII letters only, so offsets
+        // stay put): an ASCII token's lower-case form is the same span of it.
+        // The few tokens with other characters are lower-cased and folded one
+        // character at a time into space after the text.
+        let mut norm = text.to_ascii_lowercase();
         let mut norm_spans = Vec::with_capacity(tokens.len());
         for t in &tokens {
-            let start = norm.len() as u32;
-            let raw = t.text(text);
-            if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                norm.push_str(raw);
-                norm_spans.push((start, norm.len() as u32));
+            if text.as_bytes()[t.start..t.end].is_ascii() {
+                norm_spans.push((t.start as u32, t.end as u32));
                 continue;
             }
-            for c in raw.chars() {
+            let start = norm.len() as u32;
+            for c in t.text(text).chars() {
                 match c {
                     '\u{2019}' | '\u{2018}' => norm.push('\''),
-                    c if c.is_ascii() => norm.push(c.to_ascii_lowercase()),
                     c => norm.extend(c.to_lowercase()),
                 }
             }
@@ -467,7 +530,7 @@ impl<'a> Tokenized<'a> {
 
     /// Whether token `i` starts with a capital letter and is a word.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.raw(i).starts_with(char::is_uppercase)
+        self.tokens[i].capitalized
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no space between.
@@ -568,6 +631,44 @@ mod tests {
         );
         assert_eq!(t.sentence_of(7), 1);
         assert!(t.is_capitalized(0) && !t.is_capitalized(1));
+    }
+
+    #[test]
+    fn the_byte_table_agrees_with_the_char_predicates() {
+        for b in 0..=255u8 {
+            let c = b as char;
+            let class = CLASS[b as usize];
+            if b < 0x80 {
+                assert_eq!(class == SPACE, c.is_whitespace(), "{b:#x}");
+                assert_eq!(class == ALNUM, c.is_alphanumeric(), "{b:#x}");
+            } else {
+                assert_eq!(class, 0, "{b:#x} must take the slow path");
+            }
+        }
+    }
+
+    /// The cached forms match what they cache: `capitalized` is "a word
+    /// starting with an upper-case letter", `word` the lower-cased token with
+    /// curly apostrophes folded, on text mixing scripts, cases and quotes.
+    #[test]
+    fn cached_token_facts_match_their_definitions() {
+        let text = "\u{c9}mile Zola\u{2019}s \u{201c}J\u{2019}ACCUSE\u{201d}: \u{dc}BER-Stra\u{df}e, \u{3a3}\u{399}\u{393}\u{39c}\u{391} \
+                    \u{3b4}\u{1f00}, didn\u{2019}t DIDN'T O\u{2018}Neill \u{130}stanbul 3rd \u{bd} \u{2160}\u{2161}.";
+        let t = Tokenized::new(text);
+        assert!(t.tokens.len() > 20);
+        for (i, tok) in t.tokens.iter().enumerate() {
+            let raw = tok.text(text);
+            let capitalized = tok.kind == TokenKind::Word && raw.starts_with(char::is_uppercase);
+            assert_eq!(t.is_capitalized(i), capitalized, "{raw:?}");
+            let lower: String = raw
+                .chars()
+                .flat_map(|c| match c {
+                    '\u{2019}' | '\u{2018}' => vec!['\''],
+                    c => c.to_lowercase().collect(),
+                })
+                .collect();
+            assert_eq!(t.word(i), lower, "{raw:?}");
+        }
     }
 
     #[test]
