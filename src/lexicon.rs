@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
@@ -131,7 +131,11 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     by_name: HashMap<String, usize>,
     surfaces: Vec<(usize, SurfaceKind)>,
+    /// Anchored only: the mention finder asks at token starts, never mid-word.
     matcher: AhoCorasick,
+    /// One bit per pair of first two bytes that starts a surface form, so
+    /// most tokens need no search.
+    surface_starts: Box<[u64]>,
     titles: Vec<Title>,
     titles_by_first: WordMap<Vec<usize>>,
     title_modifiers: WordMap<Option<Relation>>,
@@ -536,13 +540,27 @@ impl Lexicon {
                 surfaces.push((entry, kind));
             }
         }
-        // A full DFA: the automaton runs over every byte of every article, and
-        // for a lexicon of this size the DFA's memory is small.
+        // Anchored searches at token starts run a few bytes each, so the build
+        // (at every start-up) costs more than the search: a contiguous NFA.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns_text)
             .expect("lexicon automaton fits in memory");
+        let mut surface_starts = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        for p in &patterns_text {
+            let b = p.as_bytes();
+            // A one-byte surface starts before any second byte.
+            let seconds = match b.get(1) {
+                Some(&second) => second..=second,
+                None => 0..=255,
+            };
+            for second in seconds {
+                let pair = usize::from(b[0]) << 8 | usize::from(second);
+                surface_starts[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in raw.titles.iter().enumerate() {
             titles_by_first.entry(t.words[0].clone()).or_default().push(i);
@@ -568,6 +586,7 @@ impl Lexicon {
             by_name: raw.by_name,
             surfaces,
             matcher,
+            surface_starts,
             titles: raw.titles,
             titles_by_first: WordMap::new(titles_by_first),
             title_modifiers: WordMap::new(raw.title_modifiers),
@@ -582,13 +601,31 @@ impl Lexicon {
         }
     }
 
-    /// Every (start, end, entry, kind) match of a known surface form in `text`.
-    pub fn find_known<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize, SurfaceKind)> + 'a {
-        let ac = &self.matcher;
-        ac.find_iter(text).map(move |m| {
-            let (entry, kind) = self.surfaces[m.pattern().as_usize()];
-            (m.start(), m.end(), entry, kind)
-        })
+    /// The longest known surface form starting at byte `start` of `text` (a
+    /// character boundary), as (end, entry, kind).
+    #[inline]
+    pub fn known_at(&self, text: &str, start: usize) -> Option<(usize, usize, SurfaceKind)> {
+        let bytes = text.as_bytes();
+        let pair = usize::from(*bytes.get(start)?) << 8 | usize::from(bytes.get(start + 1).copied().unwrap_or(0));
+        if self.surface_starts[pair / 64] & (1 << (pair % 64)) == 0 {
+            return None;
+        }
+        self.known_search(text, start)
+    }
+
+    /// [`Lexicon::known_at`] past its filter: most tokens never get here, so
+    /// the filter is inlined into the caller and this is not.
+    #[inline(never)]
+    fn known_search(&self, text: &str, start: usize) -> Option<(usize, usize, SurfaceKind)> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self.matcher.try_find(input).ok()??;
+        let (entry, kind) = self.surfaces[m.pattern().as_usize()];
+        Some((m.end(), entry, kind))
+    }
+
+    /// Whether a known surface form starts anywhere in `text`.
+    pub fn contains_known(&self, text: &str) -> bool {
+        text.char_indices().any(|(i, _)| self.known_at(text, i).is_some())
     }
 
     /// A known actor by index.
@@ -690,19 +727,23 @@ mod tests {
     fn surfaces_match_longest_first() {
         let lex = Lexicon::builtin();
         let text = "Russian Direct Investment Fund head met U.S. officials";
-        let found: Vec<_> = lex
-            .find_known(text)
-            .map(|(s, e, i, k)| (&text[s..e], lex.entry(i).name.as_str(), k))
-            .collect();
+        let (end, entry, kind) = lex.known_at(text, 0).unwrap();
         assert_eq!(
-            found[0],
+            (&text[..end], lex.entry(entry).name.as_str(), kind),
             (
                 "Russian Direct Investment Fund",
                 "Russian Direct Investment Fund",
                 SurfaceKind::Name
             )
         );
-        assert_eq!(found[1].1, "United States");
+        let us = text.find("U.S.").unwrap();
+        let found = [(), ()].map(|_| lex.known_at(text, us).map(|(_, i, _)| lex.entry(i)));
+        assert_eq!(found[1].map(|e| e.name.as_str()), Some("United States"));
+        assert!(
+            lex.known_at(text, 1).is_none(),
+            "a surface starting inside a word is not looked for there"
+        );
+        assert!(lex.contains_known("pro-Russia") && !lex.contains_known("Rus"));
     }
 
     #[test]

@@ -132,7 +132,17 @@ fn is_name_word(t: &Tokenized, i: usize) -> bool {
 
 fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (s, e, entry, surface) in lex.find_known(t.text) {
+    // Matches do not overlap: a token inside the last match starts none.
+    let mut taken = 0;
+    for tok in &t.tokens {
+        if tok.start < taken {
+            continue;
+        }
+        let Some((e, entry, surface)) = lex.known_at(t.text, tok.start) else {
+            continue;
+        };
+        taken = e;
+        let s = tok.start;
         // "Evil Corp." is tokenised with its abbreviation dot; the name ends before it.
         let end_token = token_at_end(t, e).or_else(|| {
             (t.text.as_bytes().get(e) == Some(&b'.'))
@@ -161,11 +171,8 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             && !t.tokens[last].space_before
             && !t.tokens[last + 1].space_before
             && is_name_word(t, last + 1)
-            && lex
-                .find_known(&t.text[t.tokens[last + 1].start..t.tokens[last + 1].end])
-                .next()
-                .is_none();
-        if (glued_before && lex.find_known(t.raw(first - 2)).next().is_none()) || glued_after {
+            && !lex.contains_known(t.raw(last + 1));
+        if (glued_before && !lex.contains_known(t.raw(first - 2))) || glued_after {
             continue;
         }
         // "Jordan Peterson", "Chad Wolf": a given name that starts a person's name.
@@ -176,7 +183,7 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             && is_name_word(t, last)
             && !lex.is_not_actor(t.raw(last))
             && title_here(t, lex, last, t.tokens.len()).is_none()
-            && lex.find_known(t.raw(last)).next().is_none()
+            && !lex.contains_known(t.raw(last))
         {
             continue;
         }
@@ -206,7 +213,7 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             && is_name_word(t, first - 1)
             && lex.is_given_name(t.raw(first - 1))
             && out.last().is_none_or(|m: &Mention| m.last < first)
-            && lex.find_known(t.raw(first - 1)).next().is_none()
+            && !lex.contains_known(t.raw(first - 1))
         {
             continue;
         }
