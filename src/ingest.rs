@@ -495,30 +495,45 @@ pub fn clean_body(text: &str) -> String {
     out
 }
 
-/// False where [`BOILERPLATE`] cannot match: the line's first character after
-/// white space does not start any of its phrases (in any case; any non-ASCII
+/// False where [`BOILERPLATE`] cannot match: the line's first two characters
+/// after white space do not start any of its phrases (in any case; a non-ASCII
 /// character goes on to the regex, whose case folding knows more). Most
-/// paragraphs are ruled out here, and the regex is the cost per line.
+/// paragraphs are ruled out here, and the regex costs more than the line.
 fn may_be_boilerplate(line: &str) -> bool {
-    line.trim_start().bytes().next().is_some_and(|b| {
-        !b.is_ascii()
-            || matches!(
-                b.to_ascii_lowercase(),
-                b'r' | b'o' | b's' | b'a' | b'c' | b'f' | b'h' | b'w' | b'u'
-            )
-    })
+    match line.trim_start().as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => matches!(
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+            [b'r', b'e']
+                | [b'o', b'r']
+                | [b's', b'i' | b'h' | b'u' | b't']
+                | [b'a', b'd']
+                | [b'c', b'l' | b'o']
+                | [b'f', b'o']
+                | [b'h', b't']
+                | [b'w', b'w']
+                | [b'u', b'p']
+        ),
+        [a, ..] => !a.is_ascii(),
+        [] => false,
+    }
 }
 
 /// False where [`DATELINE`] cannot match: both its forms start with a capital
-/// letter, the first then another capital or one of ` .,/'-`, the second a
+/// letter, the first then another capital or one of ` .,/'-` and has a dash
+/// (`-`, or an en or em dash, whose first byte is 0xE2), the second has a
 /// wire service in brackets.
 fn may_open_with_dateline(line: &str) -> bool {
     let mut rest = line.trim_start().bytes();
-    rest.next().is_some_and(|b| b.is_ascii_uppercase())
-        && (rest
-            .next()
-            .is_some_and(|b| b.is_ascii_uppercase() || b" .,/'-".contains(&b))
-            || line.contains('('))
+    let first = rest.next().is_some_and(|b| b.is_ascii_uppercase());
+    let second = rest
+        .next()
+        .is_some_and(|b| b.is_ascii_uppercase() || b" .,/'-".contains(&b));
+    first && {
+        let (dash, bracket) = line.bytes().fold((false, false), |(d, b), c| {
+            (d || c == b'-' || c == 0xE2, b || c == b'(')
+        });
+        (second && dash) || bracket
+    }
 }
 
 /// Removes the text of scraped hover cards: after a name, the person's full name

@@ -186,12 +186,18 @@ impl<V> WordMap<V> {
         WordMap { map, filter }
     }
 
+    /// The filter is inlined into the caller, the lookup behind it is not.
     #[inline]
     fn get(&self, word: &str) -> Option<&V> {
         let bit = filter_bit(word.as_bytes());
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
+        self.lookup(word)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<&V> {
         self.map.get(word)
     }
 
@@ -652,6 +658,7 @@ impl Lexicon {
 
     /// What a lower-case word can be: [`TITLE_START`], [`TITLE_MODIFIER`]
     /// and [`TRIGGER_START`] bits, 0 for none.
+    #[inline]
     pub fn word_tags(&self, word: &str) -> u8 {
         self.word_tags.get(word).copied().unwrap_or(0)
     }

@@ -738,10 +738,22 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 }
 
 /// The text of a mention as written, white space folded, without a leading "the".
+///
+/// Only white space lies between tokens, so the tokens with one space where
+/// any separated them are the text folded.
 pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
-    let s = &t.text[t.tokens[m.first].start..t.tokens[m.last - 1].end];
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded)
+    let mut first = m.first;
+    if t.raw(first) == "the" && first + 1 < m.last && t.tokens[first + 1].space_before {
+        first += 1;
+    }
+    let mut out = String::with_capacity(t.tokens[m.last - 1].end - t.tokens[first].start);
+    for (k, tok) in t.tokens[first..m.last].iter().enumerate() {
+        if k > 0 && tok.space_before {
+            out.push(' ');
+        }
+        out.push_str(tok.text(t.text));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -765,6 +777,27 @@ mod tests {
                 (mention_text(&t, m), kind, m.modifier)
             })
             .collect()
+    }
+
+    /// `mention_text` builds from tokens what folding the span's white space
+    /// gives, across line breaks, tabs and no-break spaces.
+    #[test]
+    fn mention_text_is_the_span_with_white_space_folded() {
+        let text = "the Kremlin said\nthe  United\u{a0}Nations and the\tWorld\nHealth Organization met Vladimir \t Putin's aide. The European Union";
+        let lex = Lexicon::builtin();
+        let mut t = Tokenized::new(text);
+        tag_tokens(&mut t, &lex);
+        let mentions = find_mentions(&t, &lex);
+        assert!(mentions.len() >= 4);
+        for m in &mentions {
+            let span = &text[t.tokens[m.first].start..t.tokens[m.last - 1].end];
+            let folded = span.split_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = folded.strip_prefix("the ").map_or(folded.clone(), str::to_string);
+            assert_eq!(mention_text(&t, m), expected);
+        }
+        let texts: Vec<String> = mentions.iter().map(|m| mention_text(&t, m)).collect();
+        assert!(texts.iter().any(|m| m == "United Nations"), "{texts:?}");
+        assert!(texts.iter().any(|m| m == "Vladimir Putin"), "{texts:?}");
     }
 
     #[test]

@@ -67,7 +67,10 @@ impl Entity {
 pub struct Entities {
     /// All entities, by index.
     pub list: Vec<Entity>,
+    /// Entities by lower-cased name.
     by_key: HashMap<String, usize>,
+    /// Entities of lexicon entries, by entry.
+    by_entry: HashMap<usize, usize>,
 }
 
 impl Entities {
@@ -83,8 +86,12 @@ impl Entities {
 
     /// The entity of a lexicon entry, added if the document has not named it.
     pub fn of_entry(&mut self, lex: &Lexicon, entry: usize) -> usize {
+        if let Some(&i) = self.by_entry.get(&entry) {
+            return i;
+        }
         let e = lex.entry(entry);
-        self.get_or_add(format!("lex:{entry}"), || Entity {
+        let i = self.list.len();
+        self.list.push(Entity {
             name: e.name.clone(),
             ty: e.actor_type,
             entry: Some(entry),
@@ -92,7 +99,9 @@ impl Entities {
             aliases: BTreeSet::new(),
             mentions: 0,
             titles: Vec::new(),
-        })
+        });
+        self.by_entry.insert(entry, i);
+        i
     }
 }
 
