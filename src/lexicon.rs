@@ -149,6 +149,8 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     triggers_by_first: WordMap<Vec<(usize, usize)>>,
     cues: Vec<Cue>,
+    /// Indices into `cues` by first word.
+    cues_by_first: WordMap<Vec<usize>>,
 }
 
 /// Bits in a [`WordMap`]'s filter.
@@ -417,8 +419,12 @@ impl Raw {
                         "clause" => CueScope::Clause,
                         s => return Err(err(n, format!("unknown scope {s:?} (aux or clause)"))),
                     };
+                    let cue = words(cols[0]);
+                    if cue.is_empty() {
+                        return Err(err(n, "the cue is empty".into()));
+                    }
                     self.cues.push(Cue {
-                        words: words(cols[0]),
+                        words: cue,
                         modality,
                         scope,
                     });
@@ -603,6 +609,15 @@ impl Lexicon {
             honorifics: WordMap::new(raw.honorifics),
             patterns: raw.patterns,
             triggers_by_first: WordMap::new(triggers_by_first),
+            cues_by_first: {
+                let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+                for (i, c) in raw.cues.iter().enumerate() {
+                    if let Some(w) = c.words.first() {
+                        by_first.entry(w.clone()).or_default().push(i);
+                    }
+                }
+                WordMap::new(by_first)
+            },
             cues: raw.cues,
         }
     }
@@ -699,6 +714,15 @@ impl Lexicon {
         self.triggers_by_first.get(word).map_or(&[], Vec::as_slice)
     }
 
+    /// The modality cues whose first word is `word`, in file order.
+    pub fn cues_starting(&self, word: &str) -> impl Iterator<Item = &Cue> {
+        self.cues_by_first
+            .get(word)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.cues[i])
+    }
+
     /// All modality cues.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
@@ -776,6 +800,26 @@ mod tests {
         let err = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("titles.tsv:3:") && msg.contains("governs"), "{msg}");
+        // An empty cue would make every verb of every sentence match it.
+        std::fs::write(dir.path().join("titles.tsv"), "").unwrap();
+        std::fs::write(
+            dir.path().join("modality.tsv"),
+            "might\thypothetical\taux\n \tnegated\tclause\n",
+        )
+        .unwrap();
+        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("modality.tsv:2:") && msg.contains("empty"), "{msg}");
+    }
+
+    #[test]
+    fn cues_are_found_by_their_first_word() {
+        let lex = Lexicon::builtin();
+        assert!(lex.cues_starting("not").any(|c| c.modality == Modality::Negated));
+        assert_eq!(lex.cues_starting("zebra").count(), 0);
+        let all: usize = lex.cues().iter().filter(|c| c.words[0] == "will").count();
+        assert_eq!(lex.cues_starting("will").count(), all);
     }
 
     #[test]

@@ -1041,24 +1041,28 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|&i| matches!(t.word(i), "who" | "which"))
             .unwrap_or(first);
-        let has = |words: &[String], lo: usize, hi: usize| {
-            (lo..hi).any(|i| i + words.len() <= hi && words.iter().enumerate().all(|(j, w)| t.word(i + j) == w))
-        };
+        // Each word of the window looks up the cues it starts, rather than each
+        // cue scanning the window.
         let (mut clause_hyp, mut neg, mut hyp, mut planned) = (false, false, false, false);
-        for cue in self.lex.cues() {
-            let hit = match cue.scope {
-                CueScope::Aux => has(&cue.words, aux_from, trigger),
-                CueScope::Clause => has(&cue.words, clause_from, trigger),
-            };
-            if !hit {
-                continue;
-            }
-            match (cue.modality, cue.scope) {
-                (Modality::Hypothetical, CueScope::Clause) => clause_hyp = true,
-                (Modality::Hypothetical, _) => hyp = true,
-                (Modality::Negated, _) => neg = true,
-                (Modality::Planned, _) => planned = true,
-                (Modality::Fact, _) => {}
+        for i in aux_from.min(clause_from)..trigger {
+            for cue in self.lex.cues_starting(t.word(i)) {
+                let from = match cue.scope {
+                    CueScope::Aux => aux_from,
+                    CueScope::Clause => clause_from,
+                };
+                let hit = i >= from
+                    && i + cue.words.len() <= trigger
+                    && cue.words.iter().enumerate().all(|(j, w)| t.word(i + j) == w);
+                if !hit {
+                    continue;
+                }
+                match (cue.modality, cue.scope) {
+                    (Modality::Hypothetical, CueScope::Clause) => clause_hyp = true,
+                    (Modality::Hypothetical, _) => hyp = true,
+                    (Modality::Negated, _) => neg = true,
+                    (Modality::Planned, _) => planned = true,
+                    (Modality::Fact, _) => {}
+                }
             }
         }
         let question = last > first && t.raw(last - 1) == "?";
