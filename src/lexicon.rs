@@ -133,8 +133,10 @@ pub struct Lexicon {
     surfaces: Vec<(usize, SurfaceKind)>,
     /// Anchored only: the mention finder asks at token starts, never mid-word.
     matcher: AhoCorasick,
-    /// One bit per pair of first two bytes that starts a surface form, so
-    /// most tokens need no search.
+    /// Bytes that start a surface form (most tokens are turned away here,
+    /// in 32 bytes that stay in cache), then one bit per pair of first two
+    /// bytes, so most of the rest need no search either.
+    surface_first: [bool; 256],
     surface_starts: Box<[u64]>,
     titles: Vec<Title>,
     titles_by_first: WordMap<Vec<usize>>,
@@ -153,45 +155,47 @@ pub struct Lexicon {
     cues_by_first: WordMap<Vec<usize>>,
 }
 
-/// Bits in a [`WordMap`]'s filter.
-const FILTER_BITS: usize = 1 << 16;
-
 /// A map from words that answers "absent" for most absent words without
 /// hashing them or comparing strings: a filter holds one bit per class of
 /// (length, first two bytes, last byte), set for the classes of the words the
 /// map holds. Every token of every article is looked up in one of these maps
-/// and nearly all are absent.
+/// and nearly all are absent. The filter has about 16 bits per word, so that
+/// all the lexicon's filters together stay in the first-level cache.
 #[derive(Debug)]
 struct WordMap<V> {
     map: HashMap<String, V>,
     filter: Box<[u64]>,
+    /// 32 less the base-2 logarithm of the filter's bits.
+    shift: u32,
 }
 
-/// The filter bit of a word's class.
+/// The filter bit of a word's class, for a filter of `32 - shift` bits' size.
 #[inline]
-fn filter_bit(word: &[u8]) -> usize {
+fn filter_bit(word: &[u8], shift: u32) -> usize {
     let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
         return 0;
     };
     let second = word.get(1).copied().unwrap_or(0);
     let class = u32::from(first) | (u32::from(second) << 8) | (u32::from(last) << 16) | ((word.len() as u32) << 24);
-    (class.wrapping_mul(0x9E37_79B1) >> 16) as usize % FILTER_BITS
+    (class.wrapping_mul(0x9E37_79B1) >> shift) as usize
 }
 
 impl<V> WordMap<V> {
     fn new(map: HashMap<String, V>) -> Self {
-        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        let bits = (map.len() * 16).next_power_of_two().clamp(512, 1 << 20);
+        let shift = 32 - bits.trailing_zeros();
+        let mut filter = vec![0u64; bits / 64].into_boxed_slice();
         for w in map.keys() {
-            let bit = filter_bit(w.as_bytes());
+            let bit = filter_bit(w.as_bytes(), shift);
             filter[bit / 64] |= 1 << (bit % 64);
         }
-        WordMap { map, filter }
+        WordMap { map, filter, shift }
     }
 
     /// The filter is inlined into the caller, the lookup behind it is not.
     #[inline]
     fn get(&self, word: &str) -> Option<&V> {
-        let bit = filter_bit(word.as_bytes());
+        let bit = filter_bit(word.as_bytes(), self.shift);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
@@ -561,8 +565,10 @@ impl Lexicon {
             .build(&patterns_text)
             .expect("lexicon automaton fits in memory");
         let mut surface_starts = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut surface_first = [false; 256];
         for p in &patterns_text {
             let b = p.as_bytes();
+            surface_first[usize::from(b[0])] = true;
             // A one-byte surface starts before any second byte.
             let seconds = match b.get(1) {
                 Some(&second) => second..=second,
@@ -598,6 +604,7 @@ impl Lexicon {
             by_name: raw.by_name,
             surfaces,
             matcher,
+            surface_first,
             surface_starts,
             titles: raw.titles,
             titles_by_first: WordMap::new(titles_by_first),
@@ -627,7 +634,11 @@ impl Lexicon {
     #[inline]
     pub fn known_at(&self, text: &str, start: usize) -> Option<(usize, usize, SurfaceKind)> {
         let bytes = text.as_bytes();
-        let pair = usize::from(*bytes.get(start)?) << 8 | usize::from(bytes.get(start + 1).copied().unwrap_or(0));
+        let first = *bytes.get(start)?;
+        if !self.surface_first[usize::from(first)] {
+            return None;
+        }
+        let pair = usize::from(first) << 8 | usize::from(bytes.get(start + 1).copied().unwrap_or(0));
         if self.surface_starts[pair / 64] & (1 << (pair % 64)) == 0 {
             return None;
         }
