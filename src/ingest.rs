@@ -895,29 +895,47 @@ mod tests {
     /// present) and lines made to sit at the edges of both patterns.
     #[test]
     fn line_prefilters_never_reject_a_match() {
-        let mut lines: Vec<String> = [
+        // One line for every phrase of BOILERPLATE and both forms of DATELINE:
+        // each must match its regex, so each phrase's prefilter case is tried.
+        let boilerplate = [
             "Related: x",
             "  related stories: x",
             "READ MORE",
+            "Original URL: x",
+            "Sign up for our newsletter",
+            "Share this article",
+            "Advertisement",
+            "Story continued below",
+            "Click here to read",
+            "Subscribe now",
             "\u{17f}ubscribe now",
-            "\u{a9} 2020 News",
-            "\u{a0}Advertisement",
+            "Follow us on Twitter",
             "https://x.org/a",
             "www.example.com",
-            "Updated at 5pm",
-            "Story continued below",
+            "Copyright 2020 News",
+            "\u{a9} 2020 News",
+            "\u{a0}Updated at 5pm",
+        ];
+        let datelines = [
             "WASHINGTON (Reuters) - The",
             "LONDON \u{2014} The",
             "W. - x",
             "Istanbul (CNN) The",
             "TURNBERRY/GLASGOW, Scotland (Reuters) - ",
             "  Kyiv (AP) -- x",
-            "The president (Reuters) said",
-            "the end",
-            "",
-        ]
-        .map(String::from)
-        .to_vec();
+        ];
+        for line in boilerplate {
+            assert!(BOILERPLATE.is_match(line), "{line:?} is no example");
+        }
+        for line in datelines {
+            assert!(DATELINE.is_match(line), "{line:?} is no example");
+        }
+        let mut lines: Vec<String> = boilerplate
+            .iter()
+            .chain(&datelines)
+            .chain(&["The president (Reuters) said", "the end", ""])
+            .map(|l| l.to_string())
+            .collect();
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/recent");
         if let Ok(dir) = std::fs::read_dir(&corpus) {
             for e in dir.flatten().take(60) {
@@ -940,7 +958,7 @@ mod tests {
             }
         }
         assert!(
-            boiler >= 9 && dated >= 5,
+            boiler >= boilerplate.len() && dated >= datelines.len(),
             "{boiler} boilerplate and {dated} dateline lines"
         );
         assert!(!may_be_boilerplate("The talks") && !may_open_with_dateline("The talks began"));
