@@ -48,6 +48,12 @@ pub struct Node {
     pub docs: Vec<DocId>,
 }
 
+/// An edge's documents. Nearly every edge of a big graph is stated in one or
+/// two documents, so up to four ids are held inline: a million edges then
+/// need no million small allocations, and reading an edge's documents is no
+/// jump to another part of the heap.
+pub type EdgeDocs = smallvec::SmallVec<[DocId; 4]>;
+
 /// A relation between two actors, aggregated over all the sentences stating it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
@@ -60,7 +66,7 @@ pub struct Edge {
     /// Highest confidence of any supporting triple.
     pub confidence: f32,
     /// Documents stating it, in name order, each once.
-    pub docs: Vec<DocId>,
+    pub docs: EdgeDocs,
     /// Earliest document date, when known.
     pub first_date: Option<Arc<str>>,
     /// Latest document date, when known.
@@ -76,7 +82,7 @@ impl Edge {
         modality: Modality::Fact,
         weight: 0,
         confidence: 0.0,
-        docs: Vec::new(),
+        docs: EdgeDocs::new_const(),
         first_date: None,
         last_date: None,
         evidence: Vec::new(),
@@ -387,13 +393,33 @@ impl Renumber {
     /// Renumbers a node's or edge's documents, leaving them sorted and each once
     /// (the same id may arrive twice: the same file stem in two folders).
     pub(crate) fn apply(&self, docs: &mut Vec<DocId>) {
+        let kept = self.apply_slice(docs);
+        docs.truncate(kept);
+    }
+
+    /// [`Renumber::apply`] for an edge's inline list.
+    pub(crate) fn apply_edge(&self, docs: &mut EdgeDocs) {
+        let kept = self.apply_slice(docs);
+        docs.truncate(kept);
+    }
+
+    /// Renumbers, sorts and removes repeats in place; returns how many ids
+    /// are kept at the front.
+    fn apply_slice(&self, docs: &mut [DocId]) -> usize {
         for d in docs.iter_mut() {
             d.0 = self.0[d.0 as usize];
         }
         if !docs.is_sorted() {
             docs.sort_unstable();
         }
-        docs.dedup();
+        let mut kept = 0;
+        for i in 0..docs.len() {
+            if kept == 0 || docs[kept - 1] != docs[i] {
+                docs[kept] = docs[i];
+                kept += 1;
+            }
+        }
+        kept
     }
 }
 
@@ -575,7 +601,7 @@ impl GraphBuilder {
         keyed.sort_unstable_by_key(|&(key, _)| key);
         for ((s, _, o, _), i) in keyed {
             let mut edge = std::mem::replace(&mut edges[i as usize].2, Edge::EMPTY);
-            renumber.apply(&mut edge.docs);
+            renumber.apply_edge(&mut edge.docs);
             g.graph.add_edge(s, o, edge);
         }
         g
@@ -608,6 +634,28 @@ pub(crate) mod tests {
             date: Some("2025-04-22".into()),
             confidence: 0.8,
             rule: "test".into(),
+        }
+    }
+
+    /// Renumbering leaves a list sorted and each id once, inline (up to
+    /// four) or spilled to the heap, the same for nodes' and edges' lists.
+    #[test]
+    fn renumbering_sorts_and_drops_repeats() {
+        let renumber = Renumber(vec![4, 3, 2, 1, 0, 2]);
+        let ids = |v: &[u32]| v.iter().map(|&i| DocId(i)).collect::<Vec<_>>();
+        for (input, expected) in [
+            (vec![], vec![]),
+            (vec![0], vec![4]),
+            (vec![0, 1], vec![3, 4]),
+            (vec![2, 5], vec![2]),
+            (vec![5, 0, 1, 2, 3, 4, 4], vec![0, 1, 2, 3, 4]),
+        ] {
+            let mut node = ids(&input);
+            renumber.apply(&mut node);
+            let mut edge: EdgeDocs = ids(&input).into_iter().collect();
+            renumber.apply_edge(&mut edge);
+            assert_eq!(node, ids(&expected), "{input:?}");
+            assert_eq!(edge.as_slice(), ids(&expected).as_slice(), "{input:?}");
         }
     }
 

@@ -7,7 +7,7 @@
 //! which also gives line and column in errors. `tests` checks that what is
 //! written parses as JSON and reads back to the same graph.
 
-use super::{ActorGraph, DocId, DocTable, Edge, EdgeKey, Node, SCHEMA_VERSION};
+use super::{ActorGraph, DocTable, Edge, EdgeDocs, EdgeKey, Node, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Evidence, Modality, Relation};
 use petgraph::graph::NodeIndex;
@@ -186,7 +186,7 @@ impl ActorGraph {
             renumber.apply(&mut n.docs);
         }
         for e in g.graph.edge_weights_mut() {
-            renumber.apply(&mut e.docs);
+            renumber.apply_edge(&mut e.docs);
         }
         g.doc_names = doc_names;
         Ok(g)
@@ -414,7 +414,7 @@ struct LinkIn<'a> {
     modality: Modality,
     weight: usize,
     confidence: f32,
-    docs: Vec<DocId>,
+    docs: EdgeDocs,
     first_date: Option<Arc<str>>,
     last_date: Option<Arc<str>>,
     evidence: Vec<Evidence>,
@@ -480,19 +480,19 @@ impl<'de> de::Visitor<'de> for Link<'_, 'de> {
 struct Docs<'l>(&'l mut DocTable);
 
 impl<'de> de::DeserializeSeed<'de> for Docs<'_> {
-    type Value = Vec<DocId>;
+    type Value = EdgeDocs;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
 impl<'de> de::Visitor<'de> for Docs<'_> {
-    type Value = Vec<DocId>;
+    type Value = EdgeDocs;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a list of document ids")
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
-        let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let mut ids = EdgeDocs::with_capacity(seq.size_hint().unwrap_or(0));
         while let Some(name) = seq.next_element::<Str>()? {
             ids.push(self.0.id(&name.0));
         }
