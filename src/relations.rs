@@ -740,7 +740,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             let mut candidates: Vec<usize> = Vec::new();
             for &(pi, ti) in lex.triggers_starting(t.word(k)) {
                 let trig = &lex.patterns()[pi].triggers[ti];
-                let fits = k + trig.len() <= s.last && trig.iter().enumerate().all(|(j, w)| t.word(k + j) == w);
+                let fits = t.phrase_at(k, s.last, trig);
                 if !fits {
                     continue;
                 }
@@ -1050,9 +1050,7 @@ impl Ctx<'_, '_> {
                     CueScope::Aux => aux_from,
                     CueScope::Clause => clause_from,
                 };
-                let hit = i >= from
-                    && i + cue.words.len() <= trigger
-                    && cue.words.iter().enumerate().all(|(j, w)| t.word(i + j) == w);
+                let hit = i >= from && t.phrase_at(i, trigger, &cue.words);
                 if !hit {
                     continue;
                 }
@@ -1119,10 +1117,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let mut links: Vec<&Vec<String>> = pat.links.iter().collect();
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        links
-            .into_iter()
-            .find(|l| p + l.len() <= end && l.iter().enumerate().all(|(j, w)| t.word(p + j) == w))
-            .map(|l| p + l.len())
+        links.into_iter().find(|l| t.phrase_at(p, end, l)).map(|l| p + l.len())
     }
 
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {

@@ -528,6 +528,11 @@ impl<'a> Tokenized<'a> {
         &self.norm[s as usize..e as usize]
     }
 
+    /// Whether the lower-case `words` stand at tokens `i..` and end by token `end`.
+    pub fn phrase_at(&self, i: usize, end: usize, words: &[String]) -> bool {
+        i + words.len() <= end && words.iter().enumerate().all(|(j, w)| self.word(i + j) == w)
+    }
+
     /// Whether token `i` starts with a capital letter and is a word.
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.tokens[i].capitalized
