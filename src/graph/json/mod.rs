@@ -766,15 +766,21 @@ mod tests {
     use crate::graph::tests::sample;
     use crate::model::DocExtraction;
 
+    /// The graph's graph.json text.
+    fn json_of(g: &ActorGraph) -> String {
+        let mut out = Vec::new();
+        g.write_json(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn read(text: &str) -> ActorGraph {
+        ActorGraph::read_json(text.as_bytes(), Path::new("g.json")).unwrap()
+    }
+
     #[test]
     fn round_trips() {
-        let g = sample();
-        let mut buf = Vec::new();
-        g.write_json(&mut buf).unwrap();
-        let back = ActorGraph::read_json(buf.as_slice(), Path::new("g.json")).unwrap();
-        let mut again = Vec::new();
-        back.write_json(&mut again).unwrap();
-        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+        let text = json_of(&sample());
+        assert_eq!(json_of(&read(&text)), text);
     }
 
     /// Names and document ids are copied pre-escaped, and an evidence's
@@ -782,10 +788,8 @@ mod tests {
     /// another copy of the same text is written the same way.
     #[test]
     fn evidence_documents_write_the_same_however_they_are_shared() {
-        let g = sample();
-        let mut buf = Vec::new();
-        g.write_json(&mut buf).unwrap();
-        let mut copy = ActorGraph::read_json(buf.as_slice(), Path::new("g.json")).unwrap();
+        let text = json_of(&sample());
+        let mut copy = read(&text);
         let mut changed = 0;
         for e in copy.graph.edge_weights_mut() {
             for ev in &mut e.evidence {
@@ -794,9 +798,7 @@ mod tests {
             }
         }
         assert!(changed > 0);
-        let mut again = Vec::new();
-        copy.write_json(&mut again).unwrap();
-        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+        assert_eq!(json_of(&copy), text);
     }
 
     #[test]
@@ -848,21 +850,15 @@ mod tests {
             doc: "empty \\ doc".into(),
             ..Default::default()
         });
-        let g = ActorGraph::build(docs, true);
-        let mut buf = Vec::new();
-        g.write_json(&mut buf).unwrap();
-        let text = std::str::from_utf8(&buf).unwrap();
+        let json = json_of(&ActorGraph::build(docs, true));
+        let text = json.as_str();
         let mut load = Load::default();
         assert!(
             fast::load(&mut load, text).is_some(),
             "the layout reader gave up on the writer's output"
         );
         let p = Path::new("g.json");
-        let written = |g: ActorGraph| {
-            let mut out = Vec::new();
-            g.write_json(&mut out).unwrap();
-            String::from_utf8(out).unwrap()
-        };
+        let written = |g: ActorGraph| json_of(&g);
         let by_layout = written(ActorGraph::from_json_text(text, p, true).unwrap());
         let by_serde = written(ActorGraph::from_json_text(text, p, false).unwrap());
         assert_eq!(by_layout, by_serde);
@@ -900,18 +896,13 @@ mod tests {
     /// nodes, as `jq -S` writes them), nodes and links in another order.
     #[test]
     fn reads_keys_and_lists_in_any_order() {
-        let g = sample();
-        let mut buf = Vec::new();
-        g.write_json(&mut buf).unwrap();
-        let mut value: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let text = json_of(&sample());
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         value["links"].as_array_mut().unwrap().reverse();
         value["nodes"].as_array_mut().unwrap().reverse();
         let sorted = serde_json::to_string(&value).unwrap();
         assert!(sorted.find("\"links\"") < sorted.find("\"nodes\""), "{sorted}");
-        let back = ActorGraph::read_json(sorted.as_bytes(), Path::new("g.json")).unwrap();
-        let mut again = Vec::new();
-        back.write_json(&mut again).unwrap();
-        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(again).unwrap());
+        assert_eq!(json_of(&read(&sorted)), text);
     }
 
     #[test]
