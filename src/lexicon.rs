@@ -137,7 +137,7 @@ pub struct Lexicon {
     /// in 32 bytes that stay in cache), then one bit per pair of first two
     /// bytes, so most of the rest need no search either.
     surface_first: [bool; 256],
-    surface_starts: Box<[u64]>,
+    surface_starts: Bits,
     titles: Vec<Title>,
     titles_by_first: WordMap<Vec<usize>>,
     title_modifiers: WordMap<Option<Relation>>,
@@ -155,6 +155,25 @@ pub struct Lexicon {
     cues_by_first: WordMap<Vec<usize>>,
 }
 
+/// A fixed-size set of small numbers, one bit each.
+#[derive(Debug)]
+struct Bits(Box<[u64]>);
+
+impl Bits {
+    fn new(size: usize) -> Self {
+        Bits(vec![0; size.div_ceil(64)].into_boxed_slice())
+    }
+
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline]
+    fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
 /// A map from words that answers "absent" for most absent words without
 /// hashing them or comparing strings: a filter holds one bit per class of
 /// (length, first two bytes, last byte), set for the classes of the words the
@@ -164,7 +183,7 @@ pub struct Lexicon {
 #[derive(Debug)]
 struct WordMap<V> {
     map: HashMap<String, V>,
-    filter: Box<[u64]>,
+    filter: Bits,
     /// 32 less the base-2 logarithm of the filter's bits.
     shift: u32,
 }
@@ -184,10 +203,9 @@ impl<V> WordMap<V> {
     fn new(map: HashMap<String, V>) -> Self {
         let bits = (map.len() * 16).next_power_of_two().clamp(512, 1 << 20);
         let shift = 32 - bits.trailing_zeros();
-        let mut filter = vec![0u64; bits / 64].into_boxed_slice();
+        let mut filter = Bits::new(bits);
         for w in map.keys() {
-            let bit = filter_bit(w.as_bytes(), shift);
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(filter_bit(w.as_bytes(), shift));
         }
         WordMap { map, filter, shift }
     }
@@ -195,8 +213,7 @@ impl<V> WordMap<V> {
     /// The filter is inlined into the caller, the lookup behind it is not.
     #[inline]
     fn get(&self, word: &str) -> Option<&V> {
-        let bit = filter_bit(word.as_bytes(), self.shift);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.filter.contains(filter_bit(word.as_bytes(), self.shift)) {
             return None;
         }
         self.lookup(word)
@@ -236,6 +253,18 @@ struct Raw {
 
 fn split_list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Items keyed by the first word of their phrase, in the order given
+/// (phrases are never empty: the loaders reject empty ones).
+fn by_first_word<'w, T>(items: impl IntoIterator<Item = (&'w Vec<String>, T)>) -> HashMap<String, Vec<T>> {
+    let mut index: HashMap<String, Vec<T>> = HashMap::default();
+    for (phrase, item) in items {
+        if let Some(first) = phrase.first() {
+            index.entry(first.clone()).or_default().push(item);
+        }
+    }
+    index
 }
 
 fn words(phrase: &str) -> Vec<String> {
@@ -354,10 +383,11 @@ impl Raw {
                         .trim()
                         .parse::<Relation>()
                         .map_err(|m| err(n, m))?;
-                    self.titles.push(Title {
-                        words: words(cols[0]),
-                        relation,
-                    });
+                    let title = words(cols[0]);
+                    if title.is_empty() {
+                        return Err(err(n, "the title is empty".into()));
+                    }
+                    self.titles.push(Title { words: title, relation });
                 }
             }
             "title_modifiers.tsv" => {
@@ -564,7 +594,7 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns_text)
             .expect("lexicon automaton fits in memory");
-        let mut surface_starts = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let mut surface_starts = Bits::new(1 << 16);
         let mut surface_first = [false; 256];
         for p in &patterns_text {
             let b = p.as_bytes();
@@ -575,14 +605,10 @@ impl Lexicon {
                 None => 0..=255,
             };
             for second in seconds {
-                let pair = usize::from(b[0]) << 8 | usize::from(second);
-                surface_starts[pair / 64] |= 1 << (pair % 64);
+                surface_starts.insert(usize::from(b[0]) << 8 | usize::from(second));
             }
         }
-        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, t) in raw.titles.iter().enumerate() {
-            titles_by_first.entry(t.words[0].clone()).or_default().push(i);
-        }
+        let titles_by_first = by_first_word(raw.titles.iter().enumerate().map(|(i, t)| (&t.words, i)));
         let mut word_tags: HashMap<String, u8> = HashMap::default();
         for w in titles_by_first.keys() {
             *word_tags.entry(w.clone()).or_default() |= TITLE_START;
@@ -590,12 +616,12 @@ impl Lexicon {
         for w in raw.title_modifiers.keys() {
             *word_tags.entry(w.clone()).or_default() |= TITLE_MODIFIER;
         }
-        let mut triggers_by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
-        for (p, pat) in raw.patterns.iter().enumerate() {
-            for (t, trig) in pat.triggers.iter().enumerate() {
-                triggers_by_first.entry(trig[0].clone()).or_default().push((p, t));
-            }
-        }
+        let triggers_by_first = by_first_word(
+            raw.patterns
+                .iter()
+                .enumerate()
+                .flat_map(|(p, pat)| pat.triggers.iter().enumerate().map(move |(t, trig)| (trig, (p, t)))),
+        );
         for w in triggers_by_first.keys() {
             *word_tags.entry(w.clone()).or_default() |= TRIGGER_START;
         }
@@ -616,15 +642,7 @@ impl Lexicon {
             honorifics: WordMap::new(raw.honorifics),
             patterns: raw.patterns,
             triggers_by_first: WordMap::new(triggers_by_first),
-            cues_by_first: {
-                let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
-                for (i, c) in raw.cues.iter().enumerate() {
-                    if let Some(w) = c.words.first() {
-                        by_first.entry(w.clone()).or_default().push(i);
-                    }
-                }
-                WordMap::new(by_first)
-            },
+            cues_by_first: WordMap::new(by_first_word(raw.cues.iter().enumerate().map(|(i, c)| (&c.words, i)))),
             cues: raw.cues,
         }
     }
@@ -639,7 +657,7 @@ impl Lexicon {
             return None;
         }
         let pair = usize::from(first) << 8 | usize::from(bytes.get(start + 1).copied().unwrap_or(0));
-        if self.surface_starts[pair / 64] & (1 << (pair % 64)) == 0 {
+        if !self.surface_starts.contains(pair) {
             return None;
         }
         self.known_search(text, start)
@@ -811,6 +829,12 @@ mod tests {
         let err = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("titles.tsv:3:") && msg.contains("governs"), "{msg}");
+        // An empty title used to panic the lexicon's compilation.
+        std::fs::write(dir.path().join("titles.tsv"), "envoy\tworks_for\n \tworks_for\n").unwrap();
+        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("titles.tsv:2:") && msg.contains("empty"), "{msg}");
         // An empty cue would make every verb of every sentence match it.
         std::fs::write(dir.path().join("titles.tsv"), "").unwrap();
         std::fs::write(
