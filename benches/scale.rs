@@ -56,9 +56,7 @@ fn main() {
     let save = median(3, || {
         polgraph::fsutil::write_atomic(&json, |w| g.write_json(w)).unwrap()
     });
-    let load = median(3, || {
-        ActorGraph::read_json(std::fs::File::open(&json).unwrap(), &json).unwrap()
-    });
+    let load = median(3, || ActorGraph::open(&json).unwrap());
     let csv = median(3, || {
         polgraph::fsutil::write_atomic(&dir.path().join("edges.csv"), |w| {
             export::write_edges_csv(&g, w, CsvOptions::default())

@@ -436,10 +436,12 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
 }
 
 fn load_graph(path: &Path) -> Result<ActorGraph> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| polgraph::Error::io(path, e))
-        .with_context(|| "reading the saved graph (run `polgraph build` first)".to_string())?;
-    Ok(ActorGraph::read_json(file, path)?)
+    match ActorGraph::open(path) {
+        Err(e @ (polgraph::Error::Io { .. } | polgraph::Error::NotFound { .. })) => {
+            Err(e).context("reading the saved graph (run `polgraph build` first)")
+        }
+        other => Ok(other?),
+    }
 }
 
 fn ask(a: QueryArgs) -> Result<ExitCode> {

@@ -367,6 +367,11 @@ impl DocTable {
         DocId(i)
     }
 
+    /// The arrival number of a document id seen before.
+    pub(crate) fn get(&self, name: &str) -> Option<DocId> {
+        self.index.get(name).map(|&i| DocId(i))
+    }
+
     /// The shared id of an arrival number.
     pub(crate) fn name(&self, id: DocId) -> &Arc<str> {
         &self.names[id.0 as usize]

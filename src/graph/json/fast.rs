@@ -10,15 +10,27 @@
 //! a broken file is reported exactly as before; only the fast path's own
 //! accept or give-up decision is new.
 
-use super::{GraphMeta, LinkIn, Load, NodeIn, SCHEMA_VERSION, Str, intern};
-use crate::graph::DocId;
+use super::{GraphMeta, Load, NodeIn, SCHEMA_VERSION, Str, intern};
+use crate::graph::{ActorGraph, DocId, DocTable, Edge, MAX_EVIDENCE};
 use crate::model::{Evidence, Modality, Relation};
+use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::borrow::Cow;
+use std::sync::Arc;
+
+/// Links per part read by one thread: at about 400 bytes a link, a few
+/// thousand links.
+pub(super) const PART_BYTES: usize = 1 << 20;
 
 /// Loads `text` into `load`, or returns `None` at the first thing that is
 /// not laid out as the writer lays it out (or is not a valid graph); `load`
 /// is then half-filled and must be thrown away.
-pub(super) fn load<'a>(load: &mut Load<'a>, text: &'a str) -> Option<()> {
+///
+/// The links are read in parts of at least `part_bytes` side by side
+/// ([`PART_BYTES`] but in tests).
+pub(super) fn load<'a>(load: &mut Load<'a>, text: &'a str, part_bytes: usize) -> Option<()> {
     // The writer puts raw line breaks only between items and no other
     // control characters anywhere; JSON allows none inside strings. Then
     // "\n]" can end only a list, and a string scan can stop at '\n'.
@@ -50,24 +62,82 @@ pub(super) fn load<'a>(load: &mut Load<'a>, text: &'a str) -> Option<()> {
     load.add_nodes(nodes).ok()?;
     c.at = nodes_end;
     c.lit(",\n\"links\": [")?;
-    let mut first = true;
-    loop {
-        if c.lit("\n]}").is_some() {
-            break;
-        }
-        c.lit(if first { "\n" } else { ",\n" })?;
-        first = false;
-        let link = link(&mut c, load)?;
-        load.add_link(link).ok()?;
+    let links = text[c.at..].trim_ascii_end().strip_suffix("\n]}")?;
+    // Links are a line each, so the list splits at line breaks into parts
+    // read side by side; edges then go into the graph in file order. A
+    // link's document ids are looked up, not added: the writer lists every
+    // document of a link among its nodes' documents, so the table is
+    // complete once the nodes are read.
+    let parts = split(links, part_bytes)?;
+    let (g, docs) = (&load.g, &load.docs);
+    let edges: Vec<Vec<(NodeIndex, NodeIndex, Edge)>> = parts
+        .into_par_iter()
+        .map(|part| read_links(part, g, docs))
+        .collect::<Option<_>>()?;
+    load.g.graph.reserve_exact_edges(edges.iter().map(Vec::len).sum());
+    for (s, o, edge) in edges.into_iter().flatten() {
+        load.add_edge(s, o, edge).ok()?;
     }
     load.links_loaded = true;
-    text[c.at..].trim_ascii().is_empty().then_some(())
+    Some(())
+}
+
+/// Cuts the text of the link list (`\n{…},\n{…}…`, or nothing) into parts
+/// of the same form, of about the same size, at least `part_bytes` each, a
+/// few per thread (so a thread that finishes early takes another).
+fn split(links: &str, part_bytes: usize) -> Option<Vec<&str>> {
+    let n = (links.len() / part_bytes.max(1)).clamp(1, 4 * rayon::current_num_threads());
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let mid = (links.len() * k / n).max(start + 1);
+        let Some(at) = links.as_bytes().get(mid..).and_then(|rest| memchr::memchr(b'\n', rest)) else {
+            break;
+        };
+        let cut = mid + at;
+        // Between two links, a comma ends the line.
+        if links.as_bytes()[cut - 1] != b',' {
+            return None;
+        }
+        parts.push(&links[start..cut - 1]);
+        start = cut;
+    }
+    parts.push(&links[start..]);
+    Some(parts)
+}
+
+/// Reads one part of the link list into edges.
+fn read_links<'a>(part: &'a str, g: &ActorGraph, docs: &DocTable) -> Option<Vec<(NodeIndex, NodeIndex, Edge)>> {
+    let mut c = Cursor { text: part, at: 0 };
+    let mut edges = Vec::new();
+    let mut dates = FxHashMap::default();
+    // Links are written grouped by source: most sources are the one before.
+    let mut last_source: Option<(Cow<'a, str>, NodeIndex)> = None;
+    let node = |name: &str| g.by_name.get(name).copied();
+    while c.at < part.len() {
+        c.lit(if edges.is_empty() { "\n" } else { ",\n" })?;
+        let (source, target, edge) = link(&mut c, docs, &mut dates)?;
+        let s = match &last_source {
+            Some((last, s)) if *last == source => *s,
+            _ => {
+                let s = node(&source)?;
+                last_source = Some((source, s));
+                s
+            }
+        };
+        edges.push((s, node(&target)?, edge));
+    }
+    Some(edges)
 }
 
 /// `{"source":…,"target":…,"key":…,"symmetric":…,"relation":…,"modality":…,
 /// "weight":…,"confidence":…,"docs":[…],["first_date":…,]["last_date":…,]
 /// "evidence":[…]}`
-fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
+fn link<'a>(
+    c: &mut Cursor<'a>,
+    table: &DocTable,
+    dates: &mut FxHashMap<Cow<'a, str>, Arc<str>>,
+) -> Option<(Cow<'a, str>, Cow<'a, str>, Edge)> {
     c.lit("{\"source\":")?;
     let source = c.string()?;
     c.lit(",\"target\":")?;
@@ -88,11 +158,11 @@ fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
     // The link's documents as written, beside their ids: an evidence's
     // document is nearly always one of them, and comparing with text just
     // read is cheaper than a hash probe into a table of every document.
-    let mut named: Vec<(Cow<'a, str>, DocId)> = Vec::new();
+    let mut named: SmallVec<[(Cow<'a, str>, DocId); 4]> = SmallVec::new();
     if c.lit("]").is_none() {
         loop {
             let name = c.string()?;
-            let id = load.docs.id(&name);
+            let id = table.get(&name)?;
             named.push((name, id));
             if c.lit("]").is_some() {
                 break;
@@ -105,19 +175,22 @@ fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
         if c.lit(key).is_none() {
             return Some(None);
         }
-        Some(Some(intern(&mut load.dates, Str(c.string()?))))
+        Some(Some(intern(dates, Str(c.string()?))))
     };
     let first_date = date(c, ",\"first_date\":")?;
     let last_date = date(c, ",\"last_date\":")?;
     c.lit(",\"evidence\":[")?;
     let mut evidence = Vec::new();
     if c.lit("]").is_none() {
+        // Sized once: most links have one sentence, and a Vec that grows
+        // from empty holds room for four.
+        evidence.reserve_exact(weight.clamp(1, MAX_EVIDENCE));
         loop {
             c.lit("{\"doc\":")?;
             let name = c.string()?;
             let doc = match named.iter().find(|(n, _)| *n == name) {
                 Some(&(_, id)) => id,
-                None => load.docs.id(&name),
+                None => table.get(&name)?,
             };
             c.lit(",\"sentence_index\":")?;
             let sentence_index = usize::try_from(c.uint()?).ok()?;
@@ -125,7 +198,7 @@ fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
             let sentence = c.string()?.into_owned();
             c.lit("}")?;
             evidence.push(Evidence {
-                doc: load.docs.name(doc).clone(),
+                doc: table.name(doc).clone(),
                 sentence_index,
                 sentence,
             });
@@ -136,9 +209,7 @@ fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
         }
     }
     c.lit("}")?;
-    Some(LinkIn {
-        source: Str(source),
-        target: Str(target),
+    let edge = Edge {
         relation,
         modality,
         weight,
@@ -147,7 +218,8 @@ fn link<'a>(c: &mut Cursor<'a>, load: &mut Load<'a>) -> Option<LinkIn<'a>> {
         first_date,
         last_date,
         evidence,
-    })
+    };
+    Some((source, target, edge))
 }
 
 struct Cursor<'a> {

@@ -125,15 +125,23 @@ impl ActorGraph {
     /// through serde. Should a file list its links before its nodes (`jq -S`
     /// sorts the keys that way), serde parses the text twice.
     pub fn read_json(mut r: impl io::Read, path: &Path) -> Result<Self> {
-        let bad = |message: String| Error::BadGraph {
-            path: path.to_path_buf(),
-            message,
-        };
         let mut text = Vec::new();
         r.read_to_end(&mut text).map_err(|e| Error::io(path, e))?;
+        Self::from_json_bytes(&text, path)
+    }
+
+    /// Loads a saved graph from a file, as [`ActorGraph::read_json`] does,
+    /// with a big file read on all of rayon's threads.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::from_json_bytes(&crate::fsutil::read_file(path)?, path)
+    }
+
+    fn from_json_bytes(text: &[u8], path: &Path) -> Result<Self> {
         // One pass of UTF-8 checking over the whole text, not one per string.
-        let text =
-            std::str::from_utf8(&text).map_err(|e| bad(format!("not a polgraph graph.json (not UTF-8 text: {e})")))?;
+        let text = std::str::from_utf8(text).map_err(|e| Error::BadGraph {
+            path: path.to_path_buf(),
+            message: format!("not a polgraph graph.json (not UTF-8 text: {e})"),
+        })?;
         Self::from_json_text(text, path, true)
     }
 
@@ -146,7 +154,7 @@ impl ActorGraph {
             message,
         };
         let mut load = Load::default();
-        if !fast || fast::load(&mut load, text).is_none() {
+        if !fast || fast::load(&mut load, text, fast::PART_BYTES).is_none() {
             load = Load::default();
             Self::serde_pass(&mut load, text).map_err(bad)?;
         }
@@ -313,16 +321,6 @@ impl<'a> Load<'a> {
 
     fn add_link(&mut self, link: LinkIn<'a>) -> std::result::Result<(), String> {
         let (s, o) = (self.node(link.source, true)?, self.node(link.target, false)?);
-        let key = (s, link.relation, o, link.modality);
-        if self.repeats(key) {
-            let name = |i: NodeIndex| self.g.graph[i].name.clone();
-            return Err(format!(
-                "link {} -{}-> {} appears twice",
-                name(s),
-                link.relation,
-                name(o)
-            ));
-        }
         let edge = Edge {
             relation: link.relation,
             modality: link.modality,
@@ -333,6 +331,22 @@ impl<'a> Load<'a> {
             last_date: link.last_date,
             evidence: link.evidence,
         };
+        self.add_edge(s, o, edge)
+    }
+
+    /// Adds an edge between nodes already found, unless one with its key
+    /// was added before.
+    fn add_edge(&mut self, s: NodeIndex, o: NodeIndex, edge: Edge) -> std::result::Result<(), String> {
+        let key = (s, edge.relation, o, edge.modality);
+        if self.repeats(key) {
+            let name = |i: NodeIndex| self.g.graph[i].name.clone();
+            return Err(format!(
+                "link {} -{}-> {} appears twice",
+                name(s),
+                edge.relation,
+                name(o)
+            ));
+        }
         self.g.graph.add_edge(s, o, edge);
         Ok(())
     }
@@ -852,13 +866,22 @@ mod tests {
         });
         let json = json_of(&ActorGraph::build(docs, true));
         let text = json.as_str();
-        let mut load = Load::default();
-        assert!(
-            fast::load(&mut load, text).is_some(),
-            "the layout reader gave up on the writer's output"
-        );
         let p = Path::new("g.json");
         let written = |g: ActorGraph| json_of(&g);
+        // In one part, and in as many as the thread pool allows, with cuts
+        // between different links.
+        for part_bytes in [fast::PART_BYTES, 1, 1000] {
+            let mut load = Load::default();
+            assert!(
+                fast::load(&mut load, text, part_bytes).is_some(),
+                "the layout reader gave up on the writer's output in parts of {part_bytes}"
+            );
+            assert_eq!(
+                written(ActorGraph::finish_load(load).unwrap()),
+                text,
+                "in parts of {part_bytes}"
+            );
+        }
         let by_layout = written(ActorGraph::from_json_text(text, p, true).unwrap());
         let by_serde = written(ActorGraph::from_json_text(text, p, false).unwrap());
         assert_eq!(by_layout, by_serde);
@@ -873,10 +896,18 @@ mod tests {
             text.replacen("\"modality\":\"", "\"modality\":\"un", 1),
             text.replacen("\"sentence\":\"", "\"sentence\":\"\u{1}", 1),
             text.replacen("\n]}", "\n]} x", 1),
+            // A link's document that no node names: serde takes it, the
+            // layout reader (which only looks documents up) does not.
+            {
+                let last = text.rfind(",\"docs\":[\"").unwrap();
+                format!("{},\"docs\":[\"no node's\",{}", &text[..last], &text[last + 9..])
+            },
         ];
         for v in &variants {
-            let mut load = Load::default();
-            assert!(fast::load(&mut load, v).is_none(), "{}", &v[..200]);
+            for part_bytes in [fast::PART_BYTES, 1] {
+                let mut load = Load::default();
+                assert!(fast::load(&mut load, v, part_bytes).is_none(), "{}", &v[..200]);
+            }
             let fast = ActorGraph::from_json_text(v, p, true)
                 .map(written)
                 .map_err(|e| e.to_string());
