@@ -5,13 +5,17 @@
 //! Saved as node-link JSON and loaded back ([`json`]), so queries and exports
 //! run on a saved graph without extracting again.
 
+mod interner;
 mod json;
+
+use interner::Interner;
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, DocExtraction, Evidence, Modality, Relation};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use std::collections::BTreeSet;
@@ -97,7 +101,8 @@ impl Edge {
 #[derive(Debug, Clone, Default)]
 pub struct ActorGraph {
     graph: DiGraph<Node, Edge>,
-    by_name: FxHashMap<String, NodeIndex>,
+    /// Node names; a name's number is its node's index.
+    by_name: Interner,
     documents: usize,
     /// Distinct document ids in name order; [`DocId`]s index it.
     doc_names: Vec<Arc<str>>,
@@ -141,9 +146,9 @@ impl ActorGraph {
 
     /// Adds a node and its name to the index; nodes must come in name order.
     fn push_node(&mut self, node: Node) -> NodeIndex {
-        let name = node.name.clone();
+        let (i, new) = self.by_name.insert(&node.name);
         let n = self.graph.add_node(node);
-        self.by_name.insert(name, n);
+        debug_assert!(new && i as usize == n.index(), "nodes come once each, in order");
         n
     }
 
@@ -179,7 +184,7 @@ impl ActorGraph {
 
     /// The actor with exactly this canonical name.
     pub fn actor_id(&self, name: &str) -> Option<ActorId> {
-        self.by_name.get(name).map(|n| ActorId(n.index()))
+        self.by_name.get(name).map(|n| ActorId(n as usize))
     }
 
     /// Every actor's degree, indexed by [`ActorId`]: one pass over the edges
@@ -350,26 +355,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// in name order and says where each arrival number went.
 #[derive(Debug, Default)]
 pub(crate) struct DocTable {
-    index: FxHashMap<Arc<str>, u32>,
+    index: Interner,
     names: Vec<Arc<str>>,
 }
 
 impl DocTable {
     /// The arrival number of a document id, new ones numbered next.
     pub(crate) fn id(&mut self, name: &str) -> DocId {
-        if let Some(&i) = self.index.get(name) {
-            return DocId(i);
+        let (i, new) = self.index.insert(name);
+        if new {
+            self.names.push(Arc::from(name));
         }
-        let i = self.names.len() as u32;
-        let name: Arc<str> = Arc::from(name);
-        self.names.push(name.clone());
-        self.index.insert(name, i);
         DocId(i)
     }
 
     /// The arrival number of a document id seen before.
     pub(crate) fn get(&self, name: &str) -> Option<DocId> {
-        self.index.get(name).map(|&i| DocId(i))
+        self.index.get(name).map(DocId)
     }
 
     /// The shared id of an arrival number.
@@ -395,6 +397,11 @@ impl DocTable {
 pub(crate) struct Renumber(Vec<u32>);
 
 impl Renumber {
+    /// The place in name order of one arrival number.
+    fn get(&self, d: DocId) -> DocId {
+        DocId(self.0[d.0 as usize])
+    }
+
     /// Renumbers a node's or edge's documents, leaving them sorted and each once
     /// (the same id may arrive twice: the same file stem in two folders).
     pub(crate) fn apply(&self, docs: &mut Vec<DocId>) {
@@ -439,11 +446,20 @@ impl Renumber {
 #[derive(Debug)]
 pub struct GraphBuilder {
     include_uncertain: bool,
-    ids: FxHashMap<String, u32>,
-    /// Until [`GraphBuilder::finish`], the `docs` of nodes and edges hold
-    /// documents by arrival number (see [`DocTable`]); a document's
-    /// triples arrive together, so "last document seen" dedups cheaply.
+    /// Actor names; a name's number is its place in `nodes`.
+    ids: Interner,
+    /// Until [`GraphBuilder::finish`], the `docs` of edges hold documents by
+    /// arrival number (see [`DocTable`]), and those of nodes are empty (see
+    /// `node_docs`).
     nodes: Vec<Node>,
+    /// The last document (arrival number) that named each node: a
+    /// document's triples arrive together, so this dedups cheaply.
+    last_doc: Vec<DocId>,
+    /// Each (node, document) pair once per arrival of the document, in
+    /// arrival order; [`GraphBuilder::finish`] turns them into the nodes'
+    /// `docs`. Appending here instead of to each node's own list spares a
+    /// jump to a list somewhere in the heap for each end of each triple.
+    node_docs: Vec<(u32, DocId)>,
     edges: Vec<(u32, u32, Edge)>,
     by_key: FxHashMap<(u32, Relation, u32, Modality), u32>,
     /// Each distinct document id, made once and shared by the evidence that
@@ -459,8 +475,10 @@ impl GraphBuilder {
     pub fn new(include_uncertain: bool) -> Self {
         GraphBuilder {
             include_uncertain,
-            ids: FxHashMap::default(),
+            ids: Interner::default(),
             nodes: Vec::new(),
+            last_doc: Vec::new(),
+            node_docs: Vec::new(),
             edges: Vec::new(),
             by_key: FxHashMap::default(),
             docs: DocTable::default(),
@@ -469,19 +487,23 @@ impl GraphBuilder {
         }
     }
 
-    fn node(&mut self, name: &str, ty: ActorType) -> u32 {
-        if let Some(&n) = self.ids.get(name) {
-            return n;
+    /// The node named `name`, made if new, and noted as named by document `doc`.
+    fn node(&mut self, name: &str, ty: ActorType, doc: DocId) -> u32 {
+        let (n, new) = self.ids.insert(name);
+        if new {
+            self.nodes.push(Node {
+                name: name.to_string(),
+                actor_type: ty,
+                aliases: BTreeSet::new(),
+                mentions: 0,
+                docs: Vec::new(),
+            });
+            self.last_doc.push(DocId(u32::MAX));
         }
-        let n = self.nodes.len() as u32;
-        self.nodes.push(Node {
-            name: name.to_string(),
-            actor_type: ty,
-            aliases: BTreeSet::new(),
-            mentions: 0,
-            docs: Vec::new(),
-        });
-        self.ids.insert(name.to_string(), n);
+        if self.last_doc[n as usize] != doc {
+            self.last_doc[n as usize] = doc;
+            self.node_docs.push((n, doc));
+        }
         n
     }
 
@@ -500,17 +522,11 @@ impl GraphBuilder {
             .filter(|t| include_uncertain || t.modality.is_asserted())
         {
             let (mut s, mut o) = (
-                self.node(&t.subject, t.subject_type),
-                self.node(&t.object, t.object_type),
+                self.node(&t.subject, t.subject_type, di),
+                self.node(&t.object, t.object_type, di),
             );
             if t.relation.is_symmetric() && t.object < t.subject {
                 std::mem::swap(&mut s, &mut o);
-            }
-            for n in [s, o] {
-                let docs = &mut self.nodes[n as usize].docs;
-                if docs.last() != Some(&di) {
-                    docs.push(di);
-                }
             }
             let edges = &mut self.edges;
             let e = *self.by_key.entry((s, t.relation, o, t.modality)).or_insert_with(|| {
@@ -544,6 +560,11 @@ impl GraphBuilder {
                 }
             }
             if edge.evidence.len() < MAX_EVIDENCE {
+                // Most edges have one sentence; a list grown from empty has
+                // room for four.
+                if edge.evidence.capacity() == 0 {
+                    edge.evidence.reserve_exact(1);
+                }
                 edge.evidence.push(Evidence {
                     doc: doc.clone(),
                     sentence_index: t.sentence_index,
@@ -578,16 +599,31 @@ impl GraphBuilder {
         let mut index = vec![NodeIndex::new(0); self.nodes.len()];
         g.graph.reserve_nodes(self.nodes.len());
         g.graph.reserve_edges(self.edges.len());
-        g.by_name.reserve(self.nodes.len());
+        g.by_name.reserve(self.nodes.len(), self.ids.bytes());
+        for (new, &old) in order.iter().enumerate() {
+            index[old as usize] = NodeIndex::new(new);
+        }
+        // Every node's documents at once, as (node, document) in the final
+        // numbering, sorted: each node's run of them is its list, in name
+        // order.
+        let mut node_docs: Vec<u64> = std::mem::take(&mut self.node_docs)
+            .into_par_iter()
+            .map(|(n, d)| (index[n as usize].index() as u64) << 32 | u64::from(renumber.get(d).0))
+            .collect();
+        node_docs.par_sort_unstable();
+        node_docs.dedup();
+        let mut runs = node_docs.chunk_by(|a, b| a >> 32 == b >> 32).peekable();
         let mut nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes).into_iter().map(Some).collect();
-        for &old in &order {
+        for (new, &old) in order.iter().enumerate() {
             let mut node = nodes[old as usize].take().expect("each node once");
-            renumber.apply(&mut node.docs);
+            if let Some(run) = runs.next_if(|run| run[0] >> 32 == new as u64) {
+                node.docs = run.iter().map(|&p| DocId(p as u32)).collect();
+            }
             if let Some((mentions, aliases)) = self.details.remove(&node.name) {
                 node.mentions = mentions;
                 node.aliases = aliases;
             }
-            index[old as usize] = g.push_node(node);
+            g.push_node(node);
         }
         // Edges go in in the order every listing and export walks them, so
         // walking a million edges reads them front to back rather than at
@@ -603,10 +639,12 @@ impl GraphBuilder {
                 )
             })
             .collect();
-        keyed.sort_unstable_by_key(|&(key, _)| key);
+        keyed.par_sort_unstable_by_key(|&(key, _)| key);
+        edges
+            .par_iter_mut()
+            .for_each(|(_, _, e)| renumber.apply_edge(&mut e.docs));
         for ((s, _, o, _), i) in keyed {
-            let mut edge = std::mem::replace(&mut edges[i as usize].2, Edge::EMPTY);
-            renumber.apply_edge(&mut edge.docs);
+            let edge = std::mem::replace(&mut edges[i as usize].2, Edge::EMPTY);
             g.graph.add_edge(s, o, edge);
         }
         g

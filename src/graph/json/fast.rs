@@ -113,7 +113,7 @@ fn read_links<'a>(part: &'a str, g: &ActorGraph, docs: &DocTable) -> Option<Vec<
     let mut dates = FxHashMap::default();
     // Links are written grouped by source: most sources are the one before.
     let mut last_source: Option<(Cow<'a, str>, NodeIndex)> = None;
-    let node = |name: &str| g.by_name.get(name).copied();
+    let node = |name: &str| g.by_name.get(name).map(|i| NodeIndex::new(i as usize));
     while c.at < part.len() {
         c.lit(if edges.is_empty() { "\n" } else { ",\n" })?;
         let (source, target, edge) = link(&mut c, docs, &mut dates)?;

@@ -272,7 +272,7 @@ impl<'a> Load<'a> {
         }
         let g = &mut self.g;
         g.graph.reserve_nodes(nodes.len());
-        g.by_name.reserve(nodes.len());
+        g.by_name.reserve(nodes.len(), nodes.iter().map(|n| n.id.len()).sum());
         for n in nodes {
             let node = Node {
                 docs: n.docs.iter().map(|d| self.docs.id(&d.0)).collect(),
@@ -294,7 +294,7 @@ impl<'a> Load<'a> {
         {
             return Ok(*idx);
         }
-        let Some(&idx) = self.g.by_name.get(&*name.0) else {
+        let Some(idx) = self.g.by_name.get(&name.0).map(|i| NodeIndex::new(i as usize)) else {
             return Err(format!("link refers to unknown node {:?}", name.0));
         };
         if is_source {
