@@ -594,8 +594,13 @@ impl GraphBuilder {
             doc_names,
             ..Default::default()
         };
-        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.nodes[a as usize].name.cmp(&self.nodes[b as usize].name));
+        // Names beside the numbers, so a comparison reads two names and not
+        // first two nodes.
+        let mut by_name: Vec<(&str, u32)> = (self.nodes.iter().enumerate())
+            .map(|(i, n)| (n.name.as_str(), i as u32))
+            .collect();
+        by_name.par_sort_unstable();
+        let order: Vec<u32> = by_name.into_iter().map(|(_, i)| i).collect();
         let mut index = vec![NodeIndex::new(0); self.nodes.len()];
         g.graph.reserve_nodes(self.nodes.len());
         g.graph.reserve_edges(self.edges.len());
