@@ -184,7 +184,12 @@ impl ActorGraph {
 
     /// The actor with exactly this canonical name.
     pub fn actor_id(&self, name: &str) -> Option<ActorId> {
-        self.by_name.get(name).map(|n| ActorId(n as usize))
+        self.node_index(name).map(|n| ActorId(n.index()))
+    }
+
+    /// The node with exactly this name.
+    fn node_index(&self, name: &str) -> Option<NodeIndex> {
+        self.by_name.get(name).map(|i| NodeIndex::new(i as usize))
     }
 
     /// Every actor's degree, indexed by [`ActorId`]: one pass over the edges
@@ -419,7 +424,7 @@ impl Renumber {
     /// are kept at the front.
     fn apply_slice(&self, docs: &mut [DocId]) -> usize {
         for d in docs.iter_mut() {
-            d.0 = self.0[d.0 as usize];
+            *d = self.get(*d);
         }
         if !docs.is_sorted() {
             docs.sort_unstable();

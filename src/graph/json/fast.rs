@@ -10,7 +10,7 @@
 //! a broken file is reported exactly as before; only the fast path's own
 //! accept or give-up decision is new.
 
-use super::{GraphMeta, Load, NodeIn, SCHEMA_VERSION, Str, intern};
+use super::{GraphMeta, Load, NodeIn, SCHEMA_VERSION, Sources, Str, intern, node};
 use crate::graph::{ActorGraph, DocId, DocTable, Edge, MAX_EVIDENCE};
 use crate::model::{Evidence, Modality, Relation};
 use petgraph::graph::NodeIndex;
@@ -107,25 +107,16 @@ fn split(links: &str, part_bytes: usize) -> Option<Vec<&str>> {
 }
 
 /// Reads one part of the link list into edges.
-fn read_links<'a>(part: &'a str, g: &ActorGraph, docs: &DocTable) -> Option<Vec<(NodeIndex, NodeIndex, Edge)>> {
+fn read_links(part: &str, g: &ActorGraph, docs: &DocTable) -> Option<Vec<(NodeIndex, NodeIndex, Edge)>> {
     let mut c = Cursor { text: part, at: 0 };
     let mut edges = Vec::new();
     let mut dates = FxHashMap::default();
-    // Links are written grouped by source: most sources are the one before.
-    let mut last_source: Option<(Cow<'a, str>, NodeIndex)> = None;
-    let node = |name: &str| g.by_name.get(name).map(|i| NodeIndex::new(i as usize));
+    let mut sources = Sources::default();
     while c.at < part.len() {
         c.lit(if edges.is_empty() { "\n" } else { ",\n" })?;
         let (source, target, edge) = link(&mut c, docs, &mut dates)?;
-        let s = match &last_source {
-            Some((last, s)) if *last == source => *s,
-            _ => {
-                let s = node(&source)?;
-                last_source = Some((source, s));
-                s
-            }
-        };
-        edges.push((s, node(&target)?, edge));
+        let s = sources.find(g, source).ok()?;
+        edges.push((s, node(g, &target).ok()?, edge));
     }
     Some(edges)
 }

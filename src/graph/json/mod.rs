@@ -265,9 +265,7 @@ struct Load<'a> {
     /// The links came before the nodes and were skipped; parse again for them.
     links_deferred: bool,
     second_pass: bool,
-    /// The last link's source: links are written grouped by source, so most
-    /// lookups of a name are a comparison with the one before.
-    last_source: Option<(Cow<'a, str>, NodeIndex)>,
+    sources: Sources<'a>,
     /// The last link's key. While keys only increase (as polgraph writes
     /// them) no link can repeat one; `seen` is filled only once they do not.
     last_key: Option<EdgeKey>,
@@ -316,22 +314,6 @@ impl<'a> Load<'a> {
         Ok(())
     }
 
-    fn node(&mut self, name: Str<'a>, is_source: bool) -> std::result::Result<NodeIndex, String> {
-        if is_source
-            && let Some((last, idx)) = &self.last_source
-            && *last == name.0
-        {
-            return Ok(*idx);
-        }
-        let Some(idx) = self.g.by_name.get(&name.0).map(|i| NodeIndex::new(i as usize)) else {
-            return Err(format!("link refers to unknown node {:?}", name.0));
-        };
-        if is_source {
-            self.last_source = Some((name.0, idx));
-        }
-        Ok(idx)
-    }
-
     /// Whether a link with this key was read before.
     fn repeats(&mut self, key: EdgeKey) -> bool {
         if self.seen.is_none() {
@@ -349,7 +331,8 @@ impl<'a> Load<'a> {
     }
 
     fn add_link(&mut self, link: LinkIn<'a>) -> std::result::Result<(), String> {
-        let (s, o) = (self.node(link.source, true)?, self.node(link.target, false)?);
+        let s = self.sources.find(&self.g, link.source.0)?;
+        let o = node(&self.g, &link.target.0)?;
         let edge = Edge {
             relation: link.relation,
             modality: link.modality,
@@ -378,6 +361,30 @@ impl<'a> Load<'a> {
         }
         self.g.graph.add_edge(s, o, edge);
         Ok(())
+    }
+}
+
+/// A link's end, by name.
+fn node(g: &ActorGraph, name: &str) -> std::result::Result<NodeIndex, String> {
+    g.node_index(name)
+        .ok_or_else(|| format!("link refers to unknown node {name:?}"))
+}
+
+/// The last link's source: links are written grouped by source, so most
+/// lookups of a source are a comparison with the one before.
+#[derive(Default)]
+struct Sources<'a>(Option<(Cow<'a, str>, NodeIndex)>);
+
+impl<'a> Sources<'a> {
+    fn find(&mut self, g: &ActorGraph, name: Cow<'a, str>) -> std::result::Result<NodeIndex, String> {
+        if let Some((last, idx)) = &self.0
+            && *last == name
+        {
+            return Ok(*idx);
+        }
+        let idx = node(g, &name)?;
+        self.0 = Some((name, idx));
+        Ok(idx)
     }
 }
 
