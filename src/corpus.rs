@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorType, DocExtraction, Triple};
 use crate::pipeline::canonical_triples;
-use crate::resolve::CorpusNames;
+use crate::resolve::{CorpusNames, Renames};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,10 +82,12 @@ impl CorpusWriter {
     pub fn finish(self) -> Result<Corpus> {
         let mut file = self.out.into_inner().map_err(|e| spill_error(e.into_error()))?;
         file.rewind().map_err(spill_error)?;
+        let persons = self.stats.keys().filter(|(_, ty)| *ty == ActorType::Person);
+        let names = Renames::new(self.names, persons.map(|(name, _)| name.as_str()));
         // Actors under their canonical names, merged.
         let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
         for ((name, ty), s) in self.stats {
-            let canonical = self.names.canonical(&name, ty);
+            let canonical = names.canonical(&name, ty);
             let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
                 name: canonical.clone(),
                 actor_type: ty,
@@ -103,7 +105,7 @@ impl CorpusWriter {
         }
         Ok(Corpus {
             file,
-            names: self.names,
+            names,
             actors: actors.into_values().collect(),
             documents: self.documents,
         })
@@ -113,7 +115,7 @@ impl CorpusWriter {
 /// A whole corpus's extractions, names final.
 pub struct Corpus {
     file: File,
-    names: CorpusNames,
+    names: Renames,
     actors: Vec<Actor>,
     documents: usize,
 }
@@ -132,21 +134,53 @@ impl Corpus {
 
     /// The documents in input order, their triples under canonical names.
     /// Their actor lists are empty: see [`Corpus::actors`].
+    ///
+    /// Documents are read back about a megabyte at a time, and each such
+    /// part is parsed and renamed side by side on rayon's pool: this pass
+    /// comes after the parallel one, and on one thread it would idle the rest.
     pub fn documents(&mut self) -> Result<impl Iterator<Item = Result<DocExtraction>> + '_> {
+        use rayon::prelude::*;
         self.file.rewind().map_err(spill_error)?;
         let names = &self.names;
-        Ok(BufReader::with_capacity(1 << 20, &self.file).lines().map(move |line| {
-            let line = line.map_err(spill_error)?;
-            let s: Spilled = serde_json::from_str(&line).map_err(spill_error)?;
-            Ok(DocExtraction {
-                doc: s.doc,
-                date: s.date,
-                actors: Vec::new(),
-                triples: canonical_triples(names, s.triples),
-            })
+        let mut lines = BufReader::with_capacity(1 << 20, &self.file).lines();
+        let mut ready = Vec::new().into_iter();
+        Ok(std::iter::from_fn(move || {
+            if let Some(d) = ready.next() {
+                return Some(d);
+            }
+            let mut part = Vec::new();
+            let mut bytes = 0;
+            while bytes < READ_BACK_BYTES
+                && let Some(line) = lines.next()
+            {
+                bytes += line.as_ref().map_or(0, String::len);
+                let failed = line.is_err();
+                part.push(line);
+                if failed {
+                    break;
+                }
+            }
+            ready = part
+                .into_par_iter()
+                .map(|line| {
+                    let line = line.map_err(spill_error)?;
+                    let s: Spilled = serde_json::from_str(&line).map_err(spill_error)?;
+                    Ok(DocExtraction {
+                        doc: s.doc,
+                        date: s.date,
+                        actors: Vec::new(),
+                        triples: canonical_triples(names, s.triples),
+                    })
+                })
+                .collect::<Vec<_>>()
+                .into_iter();
+            ready.next()
         }))
     }
 }
+
+/// How much of the spilled file [`Corpus::documents`] reads back at a time.
+const READ_BACK_BYTES: usize = 1 << 20;
 
 #[cfg(test)]
 mod tests {

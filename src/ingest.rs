@@ -456,13 +456,16 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline opening a paragraph: "WASHINGTON/SEOUL (Reuters) - ",
 /// "LONDON (AP) — ", "WASHINGTON — ". Its agency is no actor of the story.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^\s*(?:",
-        r"[A-Z][A-Z .,/'-]{1,60}(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u{2013}\u{2014}]+\s+",
-        // "TURNBERRY/GLASGOW, Scotland (Reuters) - ", "Istanbul (CNN) ": a place in
-        // any case, then a wire service or network, dash or not.
-        r"|[A-Z][A-Za-z .,/'-]{1,60}?\s*\((?:Reuters|AP|AFP|CNN|UPI|Bloomberg|dpa|Xinhua|BBC)\)\s*[-\u{2013}\u{2014}]*\s*",
-        r")"
+    Regex::new(&format!(
+        concat!(
+            r"^\s*(?:",
+            r"[A-Z][A-Z .,/'-]{{1,60}}(?:\s*\([A-Za-z][A-Za-z .&-]{{0,30}}\))?\s*[-\u{{2013}}\u{{2014}}]+\s+",
+            // "TURNBERRY/GLASGOW, Scotland (Reuters) - ", "Istanbul (CNN) ": a place in
+            // any case, then a wire service or network, dash or not.
+            r"|[A-Z][A-Za-z .,/'-]{{1,60}}?\s*\((?:{})\)\s*[-\u{{2013}}\u{{2014}}]*\s*",
+            r")"
+        ),
+        WIRE_SERVICES.join("|")
     ))
     .unwrap()
 });
@@ -495,46 +498,114 @@ pub fn clean_body(text: &str) -> String {
     out
 }
 
-/// False where [`BOILERPLATE`] cannot match: the line's first two characters
-/// after white space do not start any of its phrases (in any case; a non-ASCII
-/// character goes on to the regex, whose case folding knows more). Most
-/// paragraphs are ruled out here, and the regex costs more than the line.
+/// False where [`BOILERPLATE`] cannot match: the line's first word (after
+/// white space) is not the first word of one of its phrases. A first word
+/// with a non-ASCII character goes on to the regex, whose case folding knows
+/// more (a long "ſ" is an "s"), and so does a line opening with "©"; one
+/// opening with a quotation mark does not. Most paragraphs are ruled out
+/// here, and the regex, which must read a line to its end, costs more than
+/// the rest of the cleaning.
 fn may_be_boilerplate(line: &str) -> bool {
-    match line.trim_start().as_bytes() {
-        [a, b, ..] if a.is_ascii() && b.is_ascii() => matches!(
-            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
-            [b'r', b'e']
-                | [b'o', b'r']
-                | [b's', b'i' | b'h' | b'u' | b't']
-                | [b'a', b'd']
-                | [b'c', b'l' | b'o']
-                | [b'f', b'o']
-                | [b'h', b't']
-                | [b'w', b'w']
-                | [b'u', b'p']
-        ),
-        [a, ..] => !a.is_ascii(),
-        [] => false,
+    const FIRST_WORDS: &[&[u8]] = &[
+        b"related",
+        b"read",
+        b"original",
+        b"sign",
+        b"share",
+        b"advertisement",
+        b"story",
+        b"click",
+        b"subscribe",
+        b"follow",
+        b"http",
+        b"https",
+        b"www",
+        b"copyright",
+        b"updated",
+    ];
+    let line = line.trim_start();
+    let bytes = line.as_bytes();
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
+        return len > 0 || line.starts_with(['©', 'ſ']);
+    }
+    let mut word = [0u8; 16];
+    len <= word.len() && {
+        word[..len].copy_from_slice(&bytes[..len]);
+        word[..len].make_ascii_lowercase();
+        FIRST_WORDS.contains(&&word[..len])
     }
 }
 
-/// False where [`DATELINE`] cannot match: both its forms start with a capital
-/// letter, the first then another capital or one of ` .,/'-` and has a dash
-/// (`-`, or an en or em dash, whose first byte is 0xE2), the second has a
-/// wire service in brackets.
+/// False where [`DATELINE`] cannot match. Both its forms start with a capital
+/// letter and reach their dash (`-`, an en or em dash) or bracket within 61
+/// characters besides white space. In the first form, what comes before is
+/// capitals and `.,/'-` (lower case only inside its bracket); in the second,
+/// letters and the same marks, and the bracket holds a wire service. Most
+/// paragraphs that open with a capital fail on a lower-case letter before a
+/// dash, on a character neither form allows, or on their bracket's contents.
 fn may_open_with_dateline(line: &str) -> bool {
-    let mut rest = line.trim_start().bytes();
-    let first = rest.next().is_some_and(|b| b.is_ascii_uppercase());
-    let second = rest
-        .next()
-        .is_some_and(|b| b.is_ascii_uppercase() || b" .,/'-".contains(&b));
-    first && {
-        let (dash, bracket) = line.bytes().fold((false, false), |(d, b), c| {
-            (d || c == b'-' || c == 0xE2, b || c == b'(')
-        });
-        (second && dash) || bracket
+    let line = line.trim_start();
+    let bytes = line.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
     }
+    let mut capitals_only = true;
+    let mut seen = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                i += 1;
+                continue;
+            }
+            b'A'..=b'Z' | b'.' | b',' | b'/' | b'\'' => {}
+            b'a'..=b'z' => capitals_only = false,
+            b'-' if capitals_only => return true,
+            b'-' => {}
+            b'(' => {
+                let inside = &line[i + 1..];
+                return capitals_only
+                    || WIRE_SERVICES
+                        .iter()
+                        .any(|w| inside.strip_prefix(w).is_some_and(|rest| rest.starts_with(')')));
+            }
+            0x80.. => {
+                // `i` is a character boundary: only ASCII bytes were stepped over.
+                let c = line[i..].chars().next().unwrap_or_default();
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                return capitals_only && matches!(c, '\u{2013}' | '\u{2014}');
+            }
+            _ => return false,
+        }
+        seen += 1;
+        if seen > DATELINE_REACH {
+            return false;
+        }
+        i += 1;
+    }
+    false
 }
+
+/// The wire services and networks of [`DATELINE`]'s second form.
+const WIRE_SERVICES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "CNN",
+    "UPI",
+    "Bloomberg",
+    "dpa",
+    "Xinhua",
+    "BBC",
+];
+
+/// How many characters other than white space [`DATELINE`] reads before its
+/// dash or bracket: a capital and 60 more.
+const DATELINE_REACH: usize = 1 + 60;
 
 /// Removes the text of scraped hover cards: after a name, the person's full name
 /// glued to headlines and closed by "MORE" ("President Trump Donald John

@@ -9,14 +9,18 @@
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{find_mentions, tag_tokens};
-use crate::model::{Actor, DocExtraction, Document, Modality, Relation, Triple};
+use crate::model::{Actor, ActorType, DocExtraction, Document, Modality, Relation, Triple};
 use crate::relations::{Found, affiliations, description_affiliations, group_members, patterns};
-use crate::resolve::{CorpusNames, Stage, resolve_names, resolve_references};
+use crate::resolve::{CorpusNames, Renames, Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many documents [`Extractor::extract_stream`] reads ahead and extracts in parallel.
 pub const BATCH: usize = 256;
+
+/// The size of the stream's first batch; each next one is twice as large, up to
+/// [`BATCH`].
+const FIRST_BATCH: usize = 8;
 
 /// What the caller can tune about extraction.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,26 +53,34 @@ impl Extractor {
         &self.lexicon
     }
 
-    /// Extracts every document of a stream, [`BATCH`] documents at a time in
-    /// parallel on rayon's current thread pool, in input order (so the output is
-    /// the same on any number of threads). A reader thread reads the next batches
-    /// while this one is extracted; at most a few batches are held at a time.
-    /// `progress` is called after each batch with the documents and text bytes
-    /// done so far, and `sink` with each document's extraction, in order. The
-    /// first unreadable input, or the first error of `sink`, stops the run.
+    /// Extracts every document of a stream in batches of up to [`BATCH`]
+    /// documents, in parallel on rayon's current thread pool, in input order (so
+    /// the output is the same on any number of threads). A reader thread reads
+    /// the next batches while this one is extracted; at most a few batches are
+    /// held at a time. `progress` is called after each batch with the documents
+    /// and text bytes done so far, and `sink` with each document's extraction,
+    /// in order. The first unreadable input, or the first error of `sink`, stops
+    /// the run.
+    ///
+    /// Nothing waits on one thread while the others idle: the first batches
+    /// are small (the pool starts after a few documents, not after the reader
+    /// has cleaned [`BATCH`] of them), and each batch's results go to `sink`
+    /// while the pool extracts the next batch.
     pub fn extract_stream(
         &self,
         docs: impl Iterator<Item = crate::Result<Document>> + Send,
         mut progress: impl FnMut(usize, u64),
-        mut sink: impl FnMut(DocExtraction) -> crate::Result<()>,
+        mut sink: impl FnMut(DocExtraction) -> crate::Result<()> + Send,
     ) -> crate::Result<()> {
         use rayon::prelude::*;
         let (tx, rx) = std::sync::mpsc::sync_channel::<crate::Result<Vec<Document>>>(2);
         std::thread::scope(|scope| {
             scope.spawn(move || {
                 let mut docs = docs.peekable();
+                let mut size = FIRST_BATCH;
                 while docs.peek().is_some() {
-                    let batch = docs.by_ref().take(BATCH).collect::<crate::Result<Vec<Document>>>();
+                    let batch = docs.by_ref().take(size).collect::<crate::Result<Vec<Document>>>();
+                    size = (size * 2).min(BATCH);
                     let failed = batch.is_err();
                     if tx.send(batch).is_err() || failed {
                         return;
@@ -76,19 +88,29 @@ impl Extractor {
                 }
             });
             let (mut done, mut bytes) = (0usize, 0u64);
+            let mut sink_all = |out: Vec<DocExtraction>| out.into_iter().try_for_each(&mut sink);
+            let mut extracted = Vec::new();
             for batch in rx {
                 // An error ends the run; dropping `rx` stops the reader.
                 let batch = batch?;
                 bytes += batch.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum::<u64>();
                 done += batch.len();
-                let out: Vec<DocExtraction> = batch.par_iter().map(|d| self.extract(d)).collect();
+                let previous = std::mem::take(&mut extracted);
+                let (out, sunk) = rayon::join(
+                    || {
+                        batch
+                            .par_iter()
+                            .map(|d| self.extract(d))
+                            .collect::<Vec<DocExtraction>>()
+                    },
+                    || sink_all(previous),
+                );
+                sunk?;
+                extracted = out;
                 drop(batch);
-                for d in out {
-                    sink(d)?;
-                }
                 progress(done, bytes);
             }
-            Ok(())
+            sink_all(extracted)
         })
     }
 
@@ -280,6 +302,11 @@ pub fn canonicalize(docs: &mut [DocExtraction]) {
             names.observe(&a.name, a.actor_type);
         }
     }
+    let persons = docs
+        .iter()
+        .flat_map(|d| &d.actors)
+        .filter(|a| a.actor_type == ActorType::Person);
+    let names = Renames::new(names, persons.map(|a| a.name.as_str()));
     for d in docs.iter_mut() {
         for a in &mut d.actors {
             let c = names.canonical(&a.name, a.actor_type);
@@ -308,12 +335,12 @@ pub fn canonicalize(docs: &mut [DocExtraction]) {
 /// One document's triples under the corpus's canonical names: symmetric
 /// relations in name order again, and triples the renaming made identical
 /// (or reflexive) dropped.
-pub(crate) fn canonical_triples(names: &CorpusNames, triples: Vec<Triple>) -> Vec<Triple> {
+pub(crate) fn canonical_triples(names: &Renames, triples: Vec<Triple>) -> Vec<Triple> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(triples.len());
     for mut tr in triples {
-        tr.subject = names.canonical(&tr.subject, tr.subject_type);
-        tr.object = names.canonical(&tr.object, tr.object_type);
+        names.rename(&mut tr.subject, tr.subject_type);
+        names.rename(&mut tr.object, tr.object_type);
         if tr.relation.is_symmetric() && tr.object < tr.subject {
             std::mem::swap(&mut tr.subject, &mut tr.object);
             std::mem::swap(&mut tr.subject_type, &mut tr.object_type);

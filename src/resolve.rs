@@ -15,7 +15,8 @@ use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_text};
 use crate::model::{ActorType, Relation};
 use crate::text::Tokenized;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a document knows of one actor's titles: "Russian President" gives
 /// (president, leads, Russia).
@@ -68,9 +69,9 @@ pub struct Entities {
     /// All entities, by index.
     pub list: Vec<Entity>,
     /// Entities by lower-cased name.
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Entities of lexicon entries, by entry.
-    by_entry: HashMap<usize, usize>,
+    by_entry: FxHashMap<usize, usize>,
 }
 
 impl Entities {
@@ -203,8 +204,8 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     // Then bare surnames and undecided names, in text order, the headline last so
     // that it can refer to what the body names.
     // Per entity: mentions bound so far, and 1 + the token of the latest.
-    let mut seen: HashMap<usize, (usize, usize)> = HashMap::new();
-    let see = |seen: &mut HashMap<usize, (usize, usize)>, e: usize, at: usize| {
+    let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+    let see = |seen: &mut FxHashMap<usize, (usize, usize)>, e: usize, at: usize| {
         let s = seen.entry(e).or_default();
         *s = (s.0 + 1, at + 1);
     };
@@ -553,7 +554,7 @@ fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usiz
 #[derive(Debug, Default)]
 pub struct CorpusNames {
     /// Surname → full name → number of documents giving that full name.
-    full_by_surname: HashMap<String, BTreeMap<String, usize>>,
+    full_by_surname: FxHashMap<String, BTreeMap<String, usize>>,
 }
 
 /// How many times more documents the dominant namesake needs than all the
@@ -615,6 +616,56 @@ impl CorpusNames {
             shortest(top)
         } else {
             name.to_string()
+        }
+    }
+}
+
+/// [`CorpusNames`] with every person name's canonical form worked out once.
+/// A bare surname's canonical form weighs every full name the corpus gives
+/// that surname, and the renaming pass asks it of both ends of every triple:
+/// thousands of times for the same few names.
+#[derive(Debug, Default)]
+pub struct Renames {
+    names: CorpusNames,
+    /// Person name → its canonical form, `None` where that is the name itself.
+    persons: FxHashMap<String, Option<String>>,
+}
+
+impl Renames {
+    /// The canonical forms of `persons` (person names; repeats are fine),
+    /// worked out side by side on rayon's pool. Names not listed are still
+    /// renamed, each time they are asked for.
+    pub fn new<'a>(names: CorpusNames, persons: impl IntoIterator<Item = &'a str>) -> Self {
+        use rayon::prelude::*;
+        let mut list: Vec<&str> = persons.into_iter().collect();
+        list.par_sort_unstable();
+        list.dedup();
+        let persons = list
+            .into_par_iter()
+            .map(|name| {
+                let c = names.canonical(name, ActorType::Person);
+                (name.to_string(), (c != name).then_some(c))
+            })
+            .collect();
+        Renames { names, persons }
+    }
+
+    /// The canonical form of a name across the corpus.
+    pub fn canonical(&self, name: &str, ty: ActorType) -> String {
+        let mut name = name.to_string();
+        self.rename(&mut name, ty);
+        name
+    }
+
+    /// Replaces `name` with its canonical form.
+    pub fn rename(&self, name: &mut String, ty: ActorType) {
+        if ty != ActorType::Person {
+            return;
+        }
+        match self.persons.get(name.as_str()) {
+            Some(Some(c)) => name.clone_from(c),
+            Some(None) => {}
+            None => *name = self.names.canonical(name, ty),
         }
     }
 }

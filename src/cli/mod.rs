@@ -267,9 +267,11 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
         })
         .sum();
     let bar = progress::Bar::new(total, o.quiet);
-    let pool = rayon::ThreadPoolBuilder::new()
+    // One pool for the whole command, so that `-j` also bounds the passes
+    // after extraction (reading the triples back, building the graph).
+    rayon::ThreadPoolBuilder::new()
         .num_threads(o.threads)
-        .build()
+        .build_global()
         .context("starting the extraction threads")?;
     let skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counter = skipped.clone();
@@ -282,7 +284,7 @@ fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Res
     let mut corpus = CorpusWriter::new().context(
         "creating the temporary file that holds triples until every article is read (TMPDIR sets its directory)",
     )?;
-    pool.install(|| ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes), |d| corpus.push(d)))?;
+    ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes), |d| corpus.push(d))?;
     let corpus = corpus.finish()?;
     bar.finish();
     let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
