@@ -356,6 +356,80 @@ pub(crate) fn canonical_triples(names: &Renames, triples: Vec<Triple>) -> Vec<Tr
 mod tests {
     use super::*;
 
+    fn stream_docs(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| Document {
+                id: format!("d{i}"),
+                body: if i % 3 == 0 {
+                    format!("Vladimir Putin met Tony Blair {i} times.")
+                } else {
+                    format!("Emmanuel Macron visited Germany on day {i}.")
+                },
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    /// Enough documents for every batch size from the first to [`BATCH`], on
+    /// one thread and on three: the sink sees every document once, in input
+    /// order, with what `extract` gives alone.
+    #[test]
+    fn the_stream_keeps_input_order_across_growing_batches() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let docs = stream_docs(FIRST_BATCH + 2 * BATCH + 5);
+        let alone: Vec<DocExtraction> = docs.iter().map(|d| ex.extract(d)).collect();
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let (mut sunk, mut reported) = (Vec::new(), Vec::new());
+            pool.install(|| {
+                ex.extract_stream(
+                    docs.clone().into_iter().map(Ok),
+                    |done, _| reported.push(done),
+                    |d| {
+                        sunk.push(d);
+                        Ok(())
+                    },
+                )
+            })
+            .unwrap();
+            assert_eq!(sunk.len(), docs.len(), "{threads} threads");
+            for (a, b) in sunk.iter().zip(&alone) {
+                assert_eq!((&a.doc, &a.triples), (&b.doc, &b.triples), "{threads} threads");
+            }
+            assert_eq!(reported.first(), Some(&FIRST_BATCH), "the first batch is small");
+            assert_eq!(reported.last(), Some(&docs.len()));
+            assert!(
+                reported.windows(2).all(|w| w[0] < w[1] && w[1] - w[0] <= BATCH),
+                "{reported:?}"
+            );
+        }
+    }
+
+    /// The sink's first error ends the run, and nothing after it is sunk.
+    #[test]
+    fn the_stream_stops_at_the_sinks_first_error() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let docs = stream_docs(300);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut calls = 0;
+        let result = pool.install(|| {
+            ex.extract_stream(
+                docs.into_iter().map(Ok),
+                |_, _| {},
+                |_| {
+                    calls += 1;
+                    if calls == 20 {
+                        Err(crate::Error::io("spill", std::io::Error::other("disk full")))
+                    } else {
+                        Ok(())
+                    }
+                },
+            )
+        });
+        assert!(result.unwrap_err().to_string().contains("disk full"));
+        assert_eq!(calls, 20);
+    }
+
     fn triples(title: &str, body: &str) -> Vec<String> {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
         let doc = Document {
