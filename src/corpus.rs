@@ -15,7 +15,7 @@ use crate::pipeline::canonical_triples;
 use crate::resolve::{CorpusNames, Renames};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 
@@ -84,8 +84,9 @@ impl CorpusWriter {
         file.rewind().map_err(spill_error)?;
         let persons = self.stats.keys().filter(|(_, ty)| *ty == ActorType::Person);
         let names = Renames::new(self.names, persons.map(|(name, _)| name.as_str()));
-        // Actors under their canonical names, merged.
-        let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+        // Actors under their canonical names, merged (hashed, then sorted
+        // once: this runs on one thread after the parallel pass).
+        let mut actors: FxHashMap<String, Actor> = FxHashMap::default();
         for ((name, ty), s) in self.stats {
             let canonical = names.canonical(&name, ty);
             let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
@@ -100,13 +101,15 @@ impl CorpusWriter {
                 a.aliases.insert(name);
             }
         }
-        for a in actors.values_mut() {
+        let mut actors: Vec<Actor> = actors.into_values().collect();
+        actors.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        for a in &mut actors {
             a.aliases.remove(&a.name);
         }
         Ok(Corpus {
             file,
             names,
-            actors: actors.into_values().collect(),
+            actors,
             documents: self.documents,
         })
     }

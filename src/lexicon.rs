@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
+use crate::text::same_word;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
@@ -182,10 +183,17 @@ impl Bits {
 /// all the lexicon's filters together stay in the first-level cache.
 #[derive(Debug)]
 struct WordMap<V> {
-    map: HashMap<String, V>,
+    /// The words and their values, found by FxHash and compared inline
+    /// ([`same_word`]): a `HashMap<String, _>` calls `memcmp` on every hit.
+    entries: hashbrown::HashTable<(Box<str>, V)>,
     filter: Bits,
     /// 32 less the base-2 logarithm of the filter's bits.
     shift: u32,
+}
+
+fn hash_word(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 /// The filter bit of a word's class, for a filter of `32 - shift` bits' size.
@@ -204,10 +212,12 @@ impl<V> WordMap<V> {
         let bits = (map.len() * 16).next_power_of_two().clamp(512, 1 << 20);
         let shift = 32 - bits.trailing_zeros();
         let mut filter = Bits::new(bits);
-        for w in map.keys() {
+        let mut entries = hashbrown::HashTable::with_capacity(map.len());
+        for (w, v) in map {
             filter.insert(filter_bit(w.as_bytes(), shift));
+            entries.insert_unique(hash_word(&w), (w.into_boxed_str(), v), |(w, _)| hash_word(w));
         }
-        WordMap { map, filter, shift }
+        WordMap { entries, filter, shift }
     }
 
     /// The filter is inlined into the caller, the lookup behind it is not.
@@ -221,7 +231,9 @@ impl<V> WordMap<V> {
 
     #[inline(never)]
     fn lookup(&self, word: &str) -> Option<&V> {
-        self.map.get(word)
+        self.entries
+            .find(hash_word(word), |(w, _)| same_word(w, word))
+            .map(|(_, v)| v)
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -695,7 +707,7 @@ impl Lexicon {
             .get(first)?
             .iter()
             .map(|&i| &self.titles[i])
-            .filter(|t| t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b))
+            .filter(|t| t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| same_word(a, b)))
             .max_by_key(|t| t.words.len())
             .map(|t| (t, t.words.len()))
     }

@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
-use crate::text::{TokenKind, Tokenized};
+use crate::text::{TokenKind, Tokenized, one_of};
 
 /// What a mention is.
 #[derive(Debug, Clone, PartialEq)]
@@ -572,30 +572,36 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
             }
             let w = t.word(k);
             let next_word = (k + 1 < s.last).then(|| t.word(k + 1));
-            let pronoun = match w {
-                "he" | "she" | "him" => Some(false),
-                "his" => Some(true),
-                "her" => Some(!matches!(
-                    next_word,
-                    None | Some(
-                        "." | ","
-                            | ";"
-                            | ":"
-                            | "to"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "with"
-                            | "for"
-                            | "that"
-                            | "and"
-                            | "as"
-                            | "\""
-                            | "'"
-                            | "by"
-                    )
-                )),
-                _ => None,
+            // The first byte first: a string `match` calls `memcmp` for every
+            // word of a candidate's length.
+            let pronoun = if !w.starts_with(['h', 's']) {
+                None
+            } else {
+                match w {
+                    "he" | "she" | "him" => Some(false),
+                    "his" => Some(true),
+                    "her" => Some(!matches!(
+                        next_word,
+                        None | Some(
+                            "." | ","
+                                | ";"
+                                | ":"
+                                | "to"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "with"
+                                | "for"
+                                | "that"
+                                | "and"
+                                | "as"
+                                | "\""
+                                | "'"
+                                | "by"
+                        )
+                    )),
+                    _ => None,
+                }
             };
             if let Some(possessive) = pronoun {
                 mentions.push(Mention {
@@ -612,7 +618,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                 k += 1;
                 continue;
             }
-            if w == "the"
+            if one_of(w, &["the"])
                 && let Some(nw) = next_word
                 && let Some(&(_, kind)) = ORG_DESCRIPTIONS.iter().find(|(d, _)| *d == nw)
             {

@@ -130,13 +130,15 @@ impl Extractor {
                 t
             }));
             for a in part_actors {
-                match actors.get_mut(&a.name) {
-                    Some(x) => {
+                // One search of the map per actor, not a lookup and an insert.
+                match actors.entry(a.name.clone()) {
+                    std::collections::btree_map::Entry::Occupied(mut x) => {
+                        let x = x.get_mut();
                         x.mentions += a.mentions;
                         x.aliases.extend(a.aliases);
                     }
-                    None => {
-                        actors.insert(a.name.clone(), a);
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(a);
                     }
                 }
             }

@@ -14,7 +14,7 @@ use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, may_start_trigger, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
-use crate::text::Tokenized;
+use crate::text::{Tokenized, one_of};
 
 /// A relation found in one sentence, between two document entities.
 #[derive(Debug, Clone, PartialEq)]
@@ -445,7 +445,7 @@ impl Ctx<'_, '_> {
             if !is_person(self.ents, e) || m.modifier {
                 continue;
             }
-            let listed = m.first == s.first || LIST_MARKERS.contains(&t.word(m.first - 1));
+            let listed = m.first == s.first || one_of(t.word(m.first - 1), LIST_MARKERS);
             if out.is_empty() {
                 if early && m.first > s.first + 6 {
                     break;
@@ -506,7 +506,7 @@ fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
         if !is_plain_word(w)
             || cx.lex.title_at(&[cx.t.word(prev)]).is_some()
             || !cx.lex.triggers_starting(cx.t.word(prev)).is_empty()
-            || VERB_GROUP.contains(&cx.t.word(prev))
+            || one_of(cx.t.word(prev), VERB_GROUP)
         {
             return None;
         }
@@ -826,7 +826,7 @@ impl Ctx<'_, '_> {
                     let mut guard = 0;
                     while r < end && guard < 8 {
                         guard += 1;
-                        if DETERMINERS.contains(&t.word(r)) {
+                        if one_of(t.word(r), DETERMINERS) {
                             r += 1;
                         } else if let Some((used, _, _)) = title_here(t, self.lex, r, end) {
                             r += used;
@@ -855,7 +855,7 @@ impl Ctx<'_, '_> {
                 return out;
             }
             let w = t.word(p);
-            if DETERMINERS.contains(&w) {
+            if one_of(w, DETERMINERS) {
                 p += 1;
             } else if let Some((used, _, _)) = title_here(t, self.lex, p, end) {
                 p += used;
@@ -865,8 +865,8 @@ impl Ctx<'_, '_> {
                 }
             } else if budget > 0
                 && is_plain_word(t.raw(p))
-                && !PREPOSITIONS.contains(&w)
-                && !CLAUSE_WORDS.contains(&w)
+                && !one_of(w, PREPOSITIONS)
+                && !one_of(w, CLAUSE_WORDS)
                 && !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
             {
                 // One adjective may stand before the object ("met visiting Premier Li");
@@ -909,8 +909,8 @@ impl Ctx<'_, '_> {
             let before = self.np_start(m.first, first);
             // "after Trump fired X": after a subordinator right before its verb, a
             // name is a clause's subject, not a preposition's object.
-            let clause_subject = before > first && SUBORDINATORS.contains(&t.word(before - 1)) && k - m.last <= 3;
-            let in_pp = before > first && PREPOSITIONS.contains(&t.word(before - 1)) && !clause_subject;
+            let clause_subject = before > first && one_of(t.word(before - 1), SUBORDINATORS) && k - m.last <= 3;
+            let in_pp = before > first && one_of(t.word(before - 1), PREPOSITIONS) && !clause_subject;
             // (A description can enclose the trigger's position; it is no subject.)
             if m.modifier || in_pp || m.last > k || k - m.last > 25 {
                 if idx == 0 {
@@ -983,23 +983,19 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let mut i = k;
         // Skip the verb group: auxiliaries, negation, adverbs.
-        while i > end && (VERB_GROUP.contains(&t.word(i - 1)) || t.word(i - 1).ends_with("ly")) {
+        while i > end && (one_of(t.word(i - 1), VERB_GROUP) || t.word(i - 1).ends_with("ly")) {
             i -= 1;
         }
         if i <= end {
             return false;
         }
         let w = t.word(i - 1);
-        if !is_plain_word(t.raw(i - 1))
-            || VERB_GROUP.contains(&w)
-            || CLAUSE_WORDS.contains(&w)
-            || PREPOSITIONS.contains(&w)
-        {
+        if !is_plain_word(t.raw(i - 1)) || one_of(w, VERB_GROUP) || one_of(w, CLAUSE_WORDS) || one_of(w, PREPOSITIONS) {
             return false;
         }
         // "Trump in a tweet slammed": a noun in a phrase right after the subject
         // is no subject ("assets of people deciding to leave" is another matter).
-        let pp = i - 1 - end <= 3 && (end..i - 1).any(|j| PREPOSITIONS.contains(&t.word(j)));
+        let pp = i - 1 - end <= 3 && (end..i - 1).any(|j| one_of(t.word(j), PREPOSITIONS));
         !pp
     }
 
@@ -1012,7 +1008,7 @@ impl Ctx<'_, '_> {
             if i <= first {
                 return first;
             }
-            if DETERMINERS.contains(&t.word(i - 1)) {
+            if one_of(t.word(i - 1), DETERMINERS) {
                 i -= 1;
             } else if let Some(k) = (i.saturating_sub(5).max(first)..i)
                 .find(|&k| title_here(t, self.lex, k, i).is_some_and(|(used, _, _)| k + used == i))
@@ -1140,9 +1136,9 @@ impl Ctx<'_, '_> {
             }
         }
         // Passive: "was received by X".
-        let passive = (k.saturating_sub(2).max(first)..k).any(|i| BE.contains(&t.word(i)));
+        let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE));
         // "Gwynne, who was sacked": a passive with no agent names no subject.
-        let participle = t.word(k).ends_with("ed") || t.word(k).ends_with("en") || PARTICIPLES.contains(&t.word(k));
+        let participle = t.word(k).ends_with("ed") || t.word(k).ends_with("en") || one_of(t.word(k), PARTICIPLES);
         if passive && participle && !(e < last && t.word(e) == "by") && !pat.object_types.is_empty() {
             return Vec::new();
         }
@@ -1303,7 +1299,7 @@ impl Ctx<'_, '_> {
             let clause_subject = self.mentions[range.clone()].iter().position(|m| {
                 m.last <= k && !m.modifier && m.entity.is_some() && {
                     let before = self.np_start(m.first, first);
-                    !(before > first && PREPOSITIONS.contains(&t.word(before - 1)))
+                    !(before > first && one_of(t.word(before - 1), PREPOSITIONS))
                 }
             });
             clause_subject.map(|i| range.start + i).into_iter().collect::<Vec<_>>()

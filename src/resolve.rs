@@ -14,7 +14,7 @@
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_text};
 use crate::model::{ActorType, Relation};
-use crate::text::Tokenized;
+use crate::text::{Tokenized, one_of};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -484,7 +484,7 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
                 break;
             }
         }
-        i == first_token || CLAUSE_OPENERS.contains(&t.word(i - 1))
+        i == first_token || one_of(t.word(i - 1), CLAUSE_OPENERS)
     };
     let before: Vec<&Mention> = mentions[..idx]
         .iter()

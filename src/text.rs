@@ -332,6 +332,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Whether `word` is one of `list`. Rule code asks this of nearly every token
+/// against lists of short words; `contains` on strings calls `memcmp` for
+/// every entry of the word's length (a call and a dozen branches for a
+/// two-letter word), where comparing the few bytes inline is a handful of
+/// instructions.
+#[inline]
+pub fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|entry| same_word(entry, word))
+}
+
+/// `a == b` for words, without a call to `memcmp`: see [`one_of`].
+#[inline]
+pub fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// `word` in ASCII lower case in `buf`, if it is ASCII and fits: every
 /// abbreviation does, so longer words need no lower-casing to be ruled out.
 fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
@@ -346,12 +362,12 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
 
 fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0; 8];
-    ascii_lower(word, &mut buf).is_some_and(|w| TITLE_ABBREVIATIONS.contains(&w) || OTHER_ABBREVIATIONS.contains(&w))
+    ascii_lower(word, &mut buf).is_some_and(|w| one_of(w, TITLE_ABBREVIATIONS) || one_of(w, OTHER_ABBREVIATIONS))
 }
 
 fn is_title_abbreviation(word: &str) -> bool {
     let mut buf = [0; 8];
-    ascii_lower(word.trim_end_matches('.'), &mut buf).is_some_and(|w| TITLE_ABBREVIATIONS.contains(&w))
+    ascii_lower(word.trim_end_matches('.'), &mut buf).is_some_and(|w| one_of(w, TITLE_ABBREVIATIONS))
 }
 
 fn starts_upper_or_digit(s: &str) -> bool {
@@ -570,7 +586,7 @@ impl<'a> Tokenized<'a> {
 
     /// Whether the lower-case `words` stand at tokens `i..` and end by token `end`.
     pub fn phrase_at(&self, i: usize, end: usize, words: &[String]) -> bool {
-        i + words.len() <= end && words.iter().enumerate().all(|(j, w)| self.word(i + j) == w)
+        i + words.len() <= end && words.iter().enumerate().all(|(j, w)| same_word(self.word(i + j), w))
     }
 
     /// Whether token `i` starts with a capital letter and is a word.
@@ -594,6 +610,17 @@ mod tests {
     use super::*;
 
     /// The shortcut in `is_word_char` leaves out no letter or digit.
+    #[test]
+    fn word_comparisons_agree_with_string_equality() {
+        let words = ["", "a", "an", "and", "the", "then", "th\u{e9}", "th\u{e9}e", "U.S.", "u.s."];
+        for a in words {
+            for b in words {
+                assert_eq!(same_word(a, b), a == b, "{a:?} {b:?}");
+            }
+            assert_eq!(one_of(a, &["an", "the", "u.s."]), ["an", "the", "u.s."].contains(&a), "{a:?}");
+        }
+    }
+
     #[test]
     fn next_non_ascii_finds_every_wide_byte() {
         let text = "Putin\u{2019}s aide met Zelensky \u{2014} in Kyiv, caf\u{e9}s and all";
