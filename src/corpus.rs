@@ -84,32 +84,11 @@ impl CorpusWriter {
         file.rewind().map_err(spill_error)?;
         let persons = self.stats.keys().filter(|(_, ty)| *ty == ActorType::Person);
         let names = Renames::new(self.names, persons.map(|(name, _)| name.as_str()));
-        // Actors under their canonical names, merged (hashed, then sorted
-        // once: this runs on one thread after the parallel pass).
-        let mut actors: FxHashMap<String, Actor> = FxHashMap::default();
-        for ((name, ty), s) in self.stats {
-            let canonical = names.canonical(&name, ty);
-            let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
-                name: canonical.clone(),
-                actor_type: ty,
-                aliases: BTreeSet::new(),
-                mentions: 0,
-            });
-            a.mentions += s.mentions;
-            a.aliases.extend(s.aliases);
-            if name != canonical {
-                a.aliases.insert(name);
-            }
-        }
-        let mut actors: Vec<Actor> = actors.into_values().collect();
-        actors.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        for a in &mut actors {
-            a.aliases.remove(&a.name);
-        }
         Ok(Corpus {
             file,
             names,
-            actors,
+            stats: self.stats,
+            actors: None,
             documents: self.documents,
         })
     }
@@ -119,8 +98,37 @@ impl CorpusWriter {
 pub struct Corpus {
     file: File,
     names: Renames,
-    actors: Vec<Actor>,
+    /// The names' sums until [`Corpus::actors`] merges them under canonical
+    /// names: `extract` never asks, and the merge would run on one thread
+    /// between the parallel passes.
+    stats: FxHashMap<(String, ActorType), NameStats>,
+    actors: Option<Vec<Actor>>,
     documents: usize,
+}
+
+/// Actors under their canonical names, merged, in name order.
+fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats>) -> Vec<Actor> {
+    let mut actors: FxHashMap<String, Actor> = FxHashMap::default();
+    for ((name, ty), s) in stats {
+        let canonical = names.canonical(&name, ty);
+        let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
+            name: canonical.clone(),
+            actor_type: ty,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+        });
+        a.mentions += s.mentions;
+        a.aliases.extend(s.aliases);
+        if name != canonical {
+            a.aliases.insert(name);
+        }
+    }
+    let mut actors: Vec<Actor> = actors.into_values().collect();
+    actors.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    for a in &mut actors {
+        a.aliases.remove(&a.name);
+    }
+    actors
 }
 
 impl Corpus {
@@ -131,8 +139,9 @@ impl Corpus {
 
     /// Every actor the corpus mentions, by canonical name (in name order),
     /// with its mentions and aliases summed over documents.
-    pub fn actors(&self) -> &[Actor] {
-        &self.actors
+    pub fn actors(&mut self) -> &[Actor] {
+        let stats = std::mem::take(&mut self.stats);
+        self.actors.get_or_insert_with(|| merge_actors(&self.names, stats))
     }
 
     /// The documents in input order, their triples under canonical names.

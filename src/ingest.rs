@@ -471,11 +471,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Drops inline tags such as `<u>told</u>` kept in scraped text.
-fn clean_inline(s: &str) -> String {
+fn clean_inline(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('<') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
-    TAG.replace_all(s, "").into_owned()
+    TAG.replace_all(s, "")
 }
 
 /// Removes news boilerplate lines, inline tags and hover-card debris, keeping
@@ -677,7 +677,7 @@ pub fn parse_text(id: &str, data: &str) -> Document {
     let mut title = String::new();
     for line in lines.by_ref() {
         if !line.trim().is_empty() {
-            title = clean_inline(line.trim());
+            title = clean_inline(line.trim()).into_owned();
             break;
         }
     }

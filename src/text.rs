@@ -612,12 +612,27 @@ mod tests {
     /// The shortcut in `is_word_char` leaves out no letter or digit.
     #[test]
     fn word_comparisons_agree_with_string_equality() {
-        let words = ["", "a", "an", "and", "the", "then", "th\u{e9}", "th\u{e9}e", "U.S.", "u.s."];
+        let words = [
+            "",
+            "a",
+            "an",
+            "and",
+            "the",
+            "then",
+            "th\u{e9}",
+            "th\u{e9}e",
+            "U.S.",
+            "u.s.",
+        ];
         for a in words {
             for b in words {
                 assert_eq!(same_word(a, b), a == b, "{a:?} {b:?}");
             }
-            assert_eq!(one_of(a, &["an", "the", "u.s."]), ["an", "the", "u.s."].contains(&a), "{a:?}");
+            assert_eq!(
+                one_of(a, &["an", "the", "u.s."]),
+                ["an", "the", "u.s."].contains(&a),
+                "{a:?}"
+            );
         }
     }
 
