@@ -257,54 +257,108 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
 }
 
 /// Extracts every input; the result holds the triples on disk, names final.
-fn extract_all(inputs: &[PathBuf], ex: &Extractor, o: &ExtractionOptions) -> Result<Corpus> {
-    let sources = ingest::sources(inputs)?;
-    let total: u64 = sources
-        .iter()
-        .map(|s| match s {
-            ingest::Source::File(p, _) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            ingest::Source::Stdin => 0,
-        })
-        .sum();
-    let bar = progress::Bar::new(total, o.quiet);
-    // One pool for the whole command, so that `-j` also bounds the passes
-    // after extraction (reading the triples back, building the graph).
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(o.threads)
-        .build_global()
-        .context("starting the extraction threads")?;
-    let skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counter = skipped.clone();
-    let docs = ingest::documents(sources).skip_bad(o.skip_bad).on_warning(move |w| {
-        if w.kind == ingest::WarningKind::BadRecord {
-            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+///
+/// The lexicons compile on a thread of their own while this one opens the
+/// inputs and reads the first documents: compiling takes a few milliseconds,
+/// a tenth of a run on a megabyte, and would otherwise keep the other cores
+/// waiting. A lexicon error still comes before an input error.
+fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
+    std::thread::scope(|scope| {
+        let compiling = scope.spawn(|| extractor(o));
+        let mut opened = Inputs::open(inputs, o);
+        let mut first = Vec::new();
+        if let Ok(opened) = &mut opened {
+            while !compiling.is_finished()
+                && first.len() < polgraph::pipeline::BATCH
+                && let Some(d) = opened.docs.next()
+            {
+                let failed = d.is_err();
+                first.push(d);
+                if failed {
+                    break;
+                }
+            }
         }
-        eprintln!("polgraph: warning: {w}");
-    });
-    let mut corpus = CorpusWriter::new().context(
-        "creating the temporary file that holds triples until every article is read (TMPDIR sets its directory)",
-    )?;
-    ex.extract_stream(docs, |docs, bytes| bar.update(docs, bytes), |d| corpus.push(d))?;
-    let corpus = corpus.finish()?;
-    bar.finish();
-    let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
-    if skipped > 0 {
-        eprintln!(
-            "polgraph: skipped {skipped} malformed record{}",
-            if skipped == 1 { "" } else { "s" }
-        );
+        let ex = compiling
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        opened?.extract(inputs, &ex, first)
+    })
+}
+
+/// The inputs of a run, opened: their documents, the progress bar over their
+/// bytes, and the count of malformed records skipped.
+struct Inputs {
+    docs: ingest::Documents,
+    bar: progress::Bar,
+    skipped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Inputs {
+    fn open(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Self> {
+        let sources = ingest::sources(inputs)?;
+        let total: u64 = sources
+            .iter()
+            .map(|s| match s {
+                ingest::Source::File(p, _) => std::fs::metadata(p).map_or(0, |m| m.len()),
+                ingest::Source::Stdin => 0,
+            })
+            .sum();
+        let bar = progress::Bar::new(total, o.quiet);
+        // One pool for the whole command, so that `-j` also bounds the passes
+        // after extraction (reading the triples back, building the graph).
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(o.threads)
+            .build_global()
+            .context("starting the extraction threads")?;
+        let skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = skipped.clone();
+        let docs = ingest::documents(sources).skip_bad(o.skip_bad).on_warning(move |w| {
+            if w.kind == ingest::WarningKind::BadRecord {
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            eprintln!("polgraph: warning: {w}");
+        });
+        Ok(Inputs { docs, bar, skipped })
     }
-    if corpus.document_count() == 0 {
-        return Err(polgraph::Error::NoArticles {
-            inputs: inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+
+    /// Extracts `first` (documents already read) and the rest.
+    fn extract(
+        self,
+        inputs: &[PathBuf],
+        ex: &Extractor,
+        first: Vec<polgraph::Result<polgraph::Document>>,
+    ) -> Result<Corpus> {
+        let Inputs { docs, bar, skipped } = self;
+        let mut corpus = CorpusWriter::new().context(
+            "creating the temporary file that holds triples until every article is read (TMPDIR sets its directory)",
+        )?;
+        ex.extract_stream(
+            first.into_iter().chain(docs),
+            |docs, bytes| bar.update(docs, bytes),
+            |d| corpus.push(d),
+        )?;
+        let corpus = corpus.finish()?;
+        bar.finish();
+        let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
+        if skipped > 0 {
+            eprintln!(
+                "polgraph: skipped {skipped} malformed record{}",
+                if skipped == 1 { "" } else { "s" }
+            );
         }
-        .into());
+        if corpus.document_count() == 0 {
+            return Err(polgraph::Error::NoArticles {
+                inputs: inputs
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+            .into());
+        }
+        Ok(corpus)
     }
-    Ok(corpus)
 }
 
 /// Writes to a file atomically, or to standard output.
@@ -322,8 +376,7 @@ fn write_to(path: Option<&Path>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
-    let ex = extractor(&a.options)?;
-    let mut corpus = extract_all(&a.inputs, &ex, &a.options)?;
+    let mut corpus = extract_all(&a.inputs, &a.options)?;
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
     };
@@ -368,8 +421,7 @@ fn each_triple(corpus: &mut Corpus, mut f: impl FnMut(polgraph::Triple) -> std::
 const SVG_MAX_ACTORS: usize = 400;
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
-    let ex = extractor(&a.options)?;
-    let mut corpus = extract_all(&a.inputs, &ex, &a.options)?;
+    let mut corpus = extract_all(&a.inputs, &a.options)?;
     let mut builder = GraphBuilder::new(a.include_uncertain);
     let (mut triples, mut uncertain) = (0, 0);
     for d in corpus.documents()? {
