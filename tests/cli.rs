@@ -427,6 +427,18 @@ fn errors_name_what_and_where() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("titles.tsv:1: unknown relation \"governs\""));
+    // The lexicons compile beside the opening of the inputs; their error still
+    // comes first, not the missing input's.
+    polgraph()
+        .arg("extract")
+        .arg(dir.path().join("missing.jsonl"))
+        .arg("--lexicon")
+        .arg(&lex)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown relation \"governs\"").and(predicate::str::contains("missing").not()),
+        );
     polgraph()
         .args(["extract", SAMPLE, "--disable-rule", "no.such"])
         .assert()
