@@ -748,10 +748,7 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 /// Only white space lies between tokens, so the tokens with one space where
 /// any separated them are the text folded.
 pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
-    let mut first = m.first;
-    if t.raw(first) == "the" && first + 1 < m.last && t.tokens[first + 1].space_before {
-        first += 1;
-    }
+    let first = mention_start(t, m);
     let mut out = String::with_capacity(t.tokens[m.last - 1].end - t.tokens[first].start);
     for (k, tok) in t.tokens[first..m.last].iter().enumerate() {
         if k > 0 && tok.space_before {
@@ -760,6 +757,35 @@ pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
         out.push_str(tok.text(t.text));
     }
     out
+}
+
+/// Whether [`mention_text`] of `m` is `text`, without building it: most
+/// lexicon mentions are written as their entry's name, and resolution asks
+/// this of every one.
+pub fn mention_text_is(t: &Tokenized, m: &Mention, text: &str) -> bool {
+    let first = mention_start(t, m);
+    let mut rest = text;
+    for (k, tok) in t.tokens[first..m.last].iter().enumerate() {
+        if k > 0 && tok.space_before {
+            let Some(r) = rest.strip_prefix(' ') else { return false };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(tok.text(t.text)) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.is_empty()
+}
+
+/// The first token of a mention's text: a leading "the" is left out.
+fn mention_start(t: &Tokenized, m: &Mention) -> usize {
+    let first = m.first;
+    if t.raw(first) == "the" && first + 1 < m.last && t.tokens[first + 1].space_before {
+        first + 1
+    } else {
+        first
+    }
 }
 
 #[cfg(test)]
@@ -800,6 +826,19 @@ mod tests {
             let folded = span.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = folded.strip_prefix("the ").map_or(folded.clone(), str::to_string);
             assert_eq!(mention_text(&t, m), expected);
+            // The comparison that builds nothing agrees, and nothing near it passes.
+            assert!(mention_text_is(&t, m, &expected), "{expected:?}");
+            let near = [
+                format!("{expected}s"),
+                format!(" {expected}"),
+                expected[..expected.len() - 1].to_string(),
+                expected.replacen(' ', "  ", 1),
+                expected.replacen(' ', "", 1),
+                String::new(),
+            ];
+            for other in near.iter().filter(|o| **o != expected) {
+                assert!(!mention_text_is(&t, m, other), "{expected:?} is not {other:?}");
+            }
         }
         let texts: Vec<String> = mentions.iter().map(|m| mention_text(&t, m)).collect();
         assert!(texts.iter().any(|m| m == "United Nations"), "{texts:?}");

@@ -728,6 +728,9 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
         }
     }
     let mut out = Vec::new();
+    // The patterns whose longest trigger fits at a position; one list for the
+    // whole document, not one allocated per trigger word.
+    let mut candidates: Vec<usize> = Vec::new();
     for (si, s) in t.sentences.iter().enumerate() {
         let mut k = s.first;
         while k < s.last {
@@ -737,7 +740,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             }
             // The longest trigger starting here, and every pattern that has it.
             let mut best_len = 0;
-            let mut candidates: Vec<usize> = Vec::new();
+            candidates.clear();
             for &(pi, ti) in lex.triggers_starting(t.word(k)) {
                 let trig = &lex.patterns()[pi].triggers[ti];
                 let fits = t.phrase_at(k, s.last, trig);
@@ -753,7 +756,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                 }
             }
             candidates.sort_unstable();
-            for pi in candidates {
+            for &pi in &candidates {
                 let pat = &lex.patterns()[pi];
                 let found = match pat.kind {
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),

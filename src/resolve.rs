@@ -12,7 +12,7 @@
 //! bare surname to the one full name the corpus gives it.
 
 use crate::lexicon::{Lexicon, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, mention_text};
+use crate::mentions::{Mention, MentionKind, mention_text, mention_text_is};
 use crate::model::{ActorType, Relation};
 use crate::text::{Tokenized, one_of};
 use rustc_hash::FxHashMap;
@@ -169,11 +169,8 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         match m.kind {
             MentionKind::Known { entry, surface } => {
                 let i = ents.of_entry(lex, entry);
-                if surface != SurfaceKind::Demonym {
-                    let text = mention_text(t, m);
-                    if text != ents.list[i].name {
-                        ents.list[i].aliases.insert(text);
-                    }
+                if surface != SurfaceKind::Demonym && !mention_text_is(t, m, &ents.list[i].name) {
+                    ents.list[i].aliases.insert(mention_text(t, m));
                 }
                 m.entity = Some(i);
             }
