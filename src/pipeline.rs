@@ -91,8 +91,15 @@ impl Extractor {
             let mut sink_all = |out: Vec<DocExtraction>| out.into_iter().try_for_each(&mut sink);
             let mut extracted = Vec::new();
             for batch in rx {
-                // An error ends the run; dropping `rx` stops the reader.
-                let batch = batch?;
+                // An error ends the run, after the batches before it are
+                // handed on; dropping `rx` stops the reader.
+                let batch = match batch {
+                    Ok(batch) => batch,
+                    Err(e) => {
+                        sink_all(std::mem::take(&mut extracted))?;
+                        return Err(e);
+                    }
+                };
                 bytes += batch.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum::<u64>();
                 done += batch.len();
                 let previous = std::mem::take(&mut extracted);
@@ -405,6 +412,37 @@ mod tests {
                 "{reported:?}"
             );
         }
+    }
+
+    /// An unreadable document ends the run with its error, after every batch
+    /// read before its own has gone to the sink.
+    #[test]
+    fn the_stream_stops_at_an_unreadable_document() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let docs = stream_docs(100);
+        // Batches of 8, 16 and 32 hold documents 0..56; 60 is in the fourth.
+        let stream = docs.into_iter().enumerate().map(|(i, d)| {
+            if i == 60 {
+                Err(crate::Error::io("input", std::io::Error::other("unreadable")))
+            } else {
+                Ok(d)
+            }
+        });
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut sunk = Vec::new();
+        let result = pool.install(|| {
+            ex.extract_stream(
+                stream,
+                |_, _| {},
+                |d| {
+                    sunk.push(d.doc);
+                    Ok(())
+                },
+            )
+        });
+        assert!(result.unwrap_err().to_string().contains("unreadable"));
+        let expected: Vec<String> = (0..56).map(|i| format!("d{i}")).collect();
+        assert_eq!(sunk, expected);
     }
 
     /// The sink's first error ends the run, and nothing after it is sunk.
