@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
-use crate::text::{TokenKind, Tokenized, one_of};
+use crate::text::{TokenKind, Tokenized, same_word};
 
 /// What a mention is.
 #[derive(Debug, Clone, PartialEq)]
@@ -618,7 +618,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                 k += 1;
                 continue;
             }
-            if one_of(w, &["the"])
+            if same_word(w, "the")
                 && let Some(nw) = next_word
                 && let Some(&(_, kind)) = ORG_DESCRIPTIONS.iter().find(|(d, _)| *d == nw)
             {

@@ -609,7 +609,6 @@ impl<'a> Tokenized<'a> {
 mod tests {
     use super::*;
 
-    /// The shortcut in `is_word_char` leaves out no letter or digit.
     #[test]
     fn word_comparisons_agree_with_string_equality() {
         let words = [
@@ -646,6 +645,7 @@ mod tests {
         }
     }
 
+    /// The shortcut in `is_word_char` leaves out no letter or digit.
     #[test]
     fn general_punctuation_holds_no_word_character() {
         assert!(GENERAL_PUNCTUATION.clone().all(|c| !c.is_alphanumeric()));
