@@ -97,7 +97,7 @@ fn is_plural_title(words: &[String]) -> bool {
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
-    let n = t.tokens.len();
+    let n = t.tokens().len();
     let mut mentions = known_mentions(t, lex);
     let mut covered = vec![false; n];
     for m in &mentions {
@@ -111,13 +111,13 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 }
 
 fn token_at_start(t: &Tokenized, byte: usize) -> Option<usize> {
-    let i = t.tokens.partition_point(|tok| tok.start < byte);
-    (i < t.tokens.len() && t.tokens[i].start == byte).then_some(i)
+    let i = t.tokens().partition_point(|tok| tok.start < byte);
+    (i < t.tokens().len() && t.tokens()[i].start == byte).then_some(i)
 }
 
 fn token_at_end(t: &Tokenized, byte: usize) -> Option<usize> {
-    let i = t.tokens.partition_point(|tok| tok.end < byte);
-    (i < t.tokens.len() && t.tokens[i].end == byte).then_some(i + 1)
+    let i = t.tokens().partition_point(|tok| tok.end < byte);
+    (i < t.tokens().len() && t.tokens()[i].end == byte).then_some(i + 1)
 }
 
 /// Whether token `i` can be part of a proper name: capitalised, with a lower-case
@@ -134,22 +134,22 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     // Matches do not overlap: a token inside the last match starts none.
     let mut taken = 0;
-    for tok in &t.tokens {
+    for tok in t.tokens() {
         if tok.start < taken {
             continue;
         }
-        let Some((e, entry, surface)) = lex.known_at(t.text, tok.start) else {
+        let Some((e, entry, surface)) = lex.known_at(t.text(), tok.start) else {
             continue;
         };
         taken = e;
         let s = tok.start;
         // "Evil Corp." is tokenised with its abbreviation dot; the name ends before it.
         let end_token = token_at_end(t, e).or_else(|| {
-            (t.text.as_bytes().get(e) == Some(&b'.'))
+            (t.text().as_bytes().get(e) == Some(&b'.'))
                 .then(|| token_at_end(t, e + 1))
                 .flatten()
                 .filter(|&l| {
-                    let tok = t.tokens[l - 1];
+                    let tok = t.tokens()[l - 1];
                     tok.end == e + 1 && tok.kind == TokenKind::Word
                 })
         });
@@ -163,13 +163,13 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         // "Duncan-Jordan" is a surname, not the country.
         let glued_before = first >= 2
             && t.raw(first - 1) == "-"
-            && !t.tokens[first - 1].space_before
-            && !t.tokens[first].space_before
+            && !t.tokens()[first - 1].space_before
+            && !t.tokens()[first].space_before
             && is_name_word(t, first - 2);
-        let glued_after = last + 1 < t.tokens.len()
+        let glued_after = last + 1 < t.tokens().len()
             && t.raw(last) == "-"
-            && !t.tokens[last].space_before
-            && !t.tokens[last + 1].space_before
+            && !t.tokens()[last].space_before
+            && !t.tokens()[last + 1].space_before
             && is_name_word(t, last + 1)
             && !lex.contains_known(t.raw(last + 1));
         if (glued_before && !lex.contains_known(t.raw(first - 2))) || glued_after {
@@ -178,11 +178,11 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         // "Jordan Peterson", "Chad Wolf": a given name that starts a person's name.
         if last == first + 1
             && lex.is_given_name(t.raw(first))
-            && t.tokens.get(last).is_some_and(|tok| tok.space_before)
-            && last < t.tokens.len()
+            && t.tokens().get(last).is_some_and(|tok| tok.space_before)
+            && last < t.tokens().len()
             && is_name_word(t, last)
             && !lex.is_not_actor(t.raw(last))
-            && title_here(t, lex, last, t.tokens.len()).is_none()
+            && title_here(t, lex, last, t.tokens().len()).is_none()
             && !lex.contains_known(t.raw(last))
         {
             continue;
@@ -196,7 +196,7 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         {
             let end = t.sentences[sentence].last;
             let mut j = last;
-            while j < end && j < last + 4 && t.tokens[j].space_before && is_name_word(t, j) {
+            while j < end && j < last + 4 && t.tokens()[j].space_before && is_name_word(t, j) {
                 j += 1;
             }
             if j > last && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization) {
@@ -209,7 +209,7 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         if last == first + 1
             && surface == SurfaceKind::Name
             && first > t.sentences[sentence].first + 1
-            && t.tokens[first].space_before
+            && t.tokens()[first].space_before
             && is_name_word(t, first - 1)
             && lex.is_given_name(t.raw(first - 1))
             && out.last().is_none_or(|m: &Mention| m.last < first)
@@ -240,7 +240,7 @@ use crate::lexicon::{TITLE_MODIFIER, TITLE_START, TRIGGER_START};
 /// start a pattern's trigger, so that [`title_here`] and the pattern pass reject
 /// every other token without a lookup.
 pub fn tag_tokens(t: &mut Tokenized, lex: &Lexicon) {
-    for i in 0..t.tokens.len() {
+    for i in 0..t.tokens().len() {
         t.tags[i] = TAGGED | lex.word_tags(t.word(i));
     }
 }
@@ -402,7 +402,7 @@ fn segment_span(
                 .map(|_| ActorType::Organization)
         });
         let words = (x..y)
-            .filter(|&j| t.tokens[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j)))
+            .filter(|&j| t.tokens()[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j)))
             .count();
         let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
         if ty.is_none() && (cue || (given && words >= 2)) {
@@ -411,7 +411,7 @@ fn segment_span(
         // "Russian Defence Ministry": a known place before an organization's name is part of it.
         if ty == Some(ActorType::Organization)
             && x > 0
-            && t.tokens[x].space_before
+            && t.tokens()[x].space_before
             && let Some(pos) = mentions.iter().position(|m| {
                 m.last == x
                     && matches!(
@@ -478,7 +478,7 @@ fn segment_span(
             && k + 1 == b
             && lex.is_given_name(t.raw(k - 1))
             && !WEEKDAYS.contains(&raw)
-            && t.tokens.get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
+            && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
         if lex.is_not_actor(raw) && !surname {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = false;
@@ -708,7 +708,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
 }
 
 fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
-    let n = t.tokens.len();
+    let n = t.tokens().len();
     let descriptions: Vec<(usize, usize)> = mentions
         .iter()
         .filter(|m| matches!(m.kind, MentionKind::Description { .. }))
@@ -749,12 +749,12 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 /// any separated them are the text folded.
 pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
     let first = mention_start(t, m);
-    let mut out = String::with_capacity(t.tokens[m.last - 1].end - t.tokens[first].start);
-    for (k, tok) in t.tokens[first..m.last].iter().enumerate() {
+    let mut out = String::with_capacity(t.tokens()[m.last - 1].end - t.tokens()[first].start);
+    for (k, tok) in t.tokens()[first..m.last].iter().enumerate() {
         if k > 0 && tok.space_before {
             out.push(' ');
         }
-        out.push_str(tok.text(t.text));
+        out.push_str(tok.text(t.text()));
     }
     out
 }
@@ -765,12 +765,12 @@ pub fn mention_text(t: &Tokenized, m: &Mention) -> String {
 pub fn mention_text_is(t: &Tokenized, m: &Mention, text: &str) -> bool {
     let first = mention_start(t, m);
     let mut rest = text;
-    for (k, tok) in t.tokens[first..m.last].iter().enumerate() {
+    for (k, tok) in t.tokens()[first..m.last].iter().enumerate() {
         if k > 0 && tok.space_before {
             let Some(r) = rest.strip_prefix(' ') else { return false };
             rest = r;
         }
-        let Some(r) = rest.strip_prefix(tok.text(t.text)) else {
+        let Some(r) = rest.strip_prefix(tok.text(t.text())) else {
             return false;
         };
         rest = r;
@@ -781,7 +781,7 @@ pub fn mention_text_is(t: &Tokenized, m: &Mention, text: &str) -> bool {
 /// The first token of a mention's text: a leading "the" is left out.
 fn mention_start(t: &Tokenized, m: &Mention) -> usize {
     let first = m.first;
-    if t.raw(first) == "the" && first + 1 < m.last && t.tokens[first + 1].space_before {
+    if t.raw(first) == "the" && first + 1 < m.last && t.tokens()[first + 1].space_before {
         first + 1
     } else {
         first
@@ -822,7 +822,7 @@ mod tests {
         let mentions = find_mentions(&t, &lex);
         assert!(mentions.len() >= 4);
         for m in &mentions {
-            let span = &text[t.tokens[m.first].start..t.tokens[m.last - 1].end];
+            let span = &text[t.tokens()[m.first].start..t.tokens()[m.last - 1].end];
             let folded = span.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = folded.strip_prefix("the ").map_or(folded.clone(), str::to_string);
             assert_eq!(mention_text(&t, m), expected);

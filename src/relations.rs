@@ -277,7 +277,7 @@ impl Ctx<'_, '_> {
 pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &mut Entities) -> Vec<Found> {
     let mut out = Vec::new();
     // "Sen. John McCain, R-Ariz.": the party a code names need not be mentioned.
-    for i in 1..t.tokens.len().saturating_sub(2) {
+    for i in 1..t.tokens().len().saturating_sub(2) {
         if t.raw(i - 1) == "," && t.raw(i + 1) == "-" && t.glued(i) {
             let name = match t.raw(i) {
                 "R" => "Republican Party",
@@ -721,7 +721,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
 /// Triples from the relation patterns.
 pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
     let cx = Ctx { t, lex, mentions, ents };
-    let mut covered = vec![false; t.tokens.len()];
+    let mut covered = vec![false; t.tokens().len()];
     for m in mentions {
         if matches!(m.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) {
             covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
@@ -1271,7 +1271,7 @@ impl Ctx<'_, '_> {
         if let Some(bi) = mention_ending(self.mentions, pair_end)
             && self.mentions[bi].first >= 2
             && t.raw(self.mentions[bi].first - 1) == "-"
-            && !t.tokens[self.mentions[bi].first].space_before
+            && !t.tokens()[self.mentions[bi].first].space_before
             && let Some(ai) = mention_ending(self.mentions, self.mentions[bi].first - 1)
         {
             return self.emit_pair(pat, si, ai, bi, modality, 0).into_iter().collect();
@@ -1315,7 +1315,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let (_, last) = self.sentence(si);
         // "Iranian-backed Houthi rebels"
-        if k < 2 || t.raw(k - 1) != "-" || t.tokens[k - 1].space_before || t.tokens[k].space_before {
+        if k < 2 || t.raw(k - 1) != "-" || t.tokens()[k - 1].space_before || t.tokens()[k].space_before {
             return Vec::new();
         }
         let Some(ai) = mention_ending(self.mentions, k - 1) else {

@@ -109,12 +109,23 @@ proptest! {
     fn tokens_and_sentences_are_sound(text in "\\PC{0,300}") {
         let t = Tokenized::new(&text);
         let mut prev_end = 0;
-        for (i, tok) in t.tokens.iter().enumerate() {
+        for (i, tok) in t.tokens().iter().enumerate() {
             prop_assert!(tok.start < tok.end && tok.end <= text.len());
             prop_assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
             prop_assert!(tok.start >= prev_end);
             prev_end = tok.end;
-            let _ = t.word(i);
+            // The unchecked slices: the token's own text, and its lower case
+            // with curly apostrophes folded.
+            prop_assert_eq!(t.raw(i), &text[tok.start..tok.end]);
+            let lower: String = t
+                .raw(i)
+                .chars()
+                .flat_map(|c| match c {
+                    '\u{2019}' | '\u{2018}' => vec!['\''],
+                    c => c.to_lowercase().collect(),
+                })
+                .collect();
+            prop_assert_eq!(t.word(i), lower);
         }
         let mut next = 0;
         for s in &t.sentences {
@@ -122,7 +133,7 @@ proptest! {
             prop_assert!(s.last > s.first);
             next = s.last;
         }
-        prop_assert_eq!(next, t.tokens.len());
+        prop_assert_eq!(next, t.tokens().len());
     }
 
     #[test]
