@@ -107,6 +107,13 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     mark_modifiers(t, lex, &mut mentions);
+    // Later stages find a sentence's mentions by binary search.
+    debug_assert!(
+        mentions.iter().all(|m| m.first < m.last
+            && t.sentence_of(m.first) == m.sentence
+            && t.sentence_of(m.last - 1) == m.sentence),
+        "a mention outside its sentence"
+    );
     mentions
 }
 
@@ -408,12 +415,15 @@ fn segment_span(
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
         }
-        // "Russian Defence Ministry": a known place before an organization's name is part of it.
+        // "Russian Defence Ministry": a known place before an organization's
+        // name is part of it, in the same sentence ("…in Sweden" ending a
+        // headline does not join "General Motors" opening the article).
         if ty == Some(ActorType::Organization)
             && x > 0
             && t.tokens()[x].space_before
             && let Some(pos) = mentions.iter().position(|m| {
                 m.last == x
+                    && m.sentence == sentence
                     && matches!(
                         m.kind,
                         MentionKind::Known {
@@ -875,6 +885,17 @@ mod tests {
             f[2],
             ("Russian Defence Ministry".into(), "name:organization".into(), false)
         );
+    }
+
+    /// A place ending one sentence is not the start of a body's name opening
+    /// the next (a headline and its article's first line).
+    #[test]
+    fn a_place_joins_an_organization_only_within_its_sentence() {
+        let f = found("Saab to build Cadillacs in Sweden\n\nGeneral Motors has confirmed it.");
+        let texts: Vec<&str> = f.iter().map(|(text, _, _)| text.as_str()).collect();
+        assert_eq!(texts, ["Saab", "Cadillacs", "Sweden", "General Motors"]);
+        let f = found("He met the Russian Defence Ministry in Sweden.");
+        assert!(f.iter().any(|(text, _, _)| text == "Russian Defence Ministry"));
     }
 
     #[test]
