@@ -459,11 +459,19 @@ pub fn resolve_references(
     bound
 }
 
+/// The indices of sentence `s`'s mentions. `find_mentions` returns them in
+/// text order, each inside its sentence, so they are a run found by binary
+/// search; scanning the whole list for every pronoun was quadratic.
+fn sentence_mentions(mentions: &[Mention], s: usize) -> std::ops::Range<usize> {
+    mentions.partition_point(|m| m.sentence < s)..mentions.partition_point(|m| m.sentence <= s)
+}
+
 /// The person a pronoun most likely means: the first person named earlier in its
 /// own sentence, else the first person of the nearest earlier sentence naming one.
 fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
     let first_token = t.sentences[sentence].first;
+    let same_sentence = &mentions[sentence_mentions(mentions, sentence)];
     let is_person = |m: &Mention| {
         !matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
     };
@@ -474,7 +482,7 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
         let mut i = m.first;
         while i > first_token {
             let w = t.word(i - 1);
-            let in_modifier = mentions.iter().any(|o| o.modifier && o.first < i && i <= o.last);
+            let in_modifier = same_sentence.iter().any(|o| o.modifier && o.first < i && i <= o.last);
             if t.is_capitalized(i - 1) || in_modifier || matches!(w, "the" | "a" | "an" | "former" | "'s") {
                 i -= 1;
             } else {
@@ -483,9 +491,9 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
         }
         i == first_token || one_of(t.word(i - 1), CLAUSE_OPENERS)
     };
-    let before: Vec<&Mention> = mentions[..idx]
+    let before: Vec<&Mention> = mentions[sentence_mentions(mentions, sentence).start..idx]
         .iter()
-        .filter(|m| m.sentence == sentence && is_person(m))
+        .filter(|m| is_person(m))
         .collect();
     if let Some(m) = before.iter().rev().find(|m| opens_clause(m)).or(before.first()) {
         return m.entity;
@@ -509,9 +517,10 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
     let mut s = sentence;
     while s > 0 && sentence - s < 3 {
         s -= 1;
-        if let Some(m) = mentions.iter().find(|m| {
-            m.sentence == s && (is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())
-        }) {
+        if let Some(m) = mentions[sentence_mentions(mentions, s)]
+            .iter()
+            .find(|m| is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())
+        {
             return m.entity;
         }
     }
@@ -529,9 +538,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// is usually the subject doing the urging), else the salient person.
 fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
-    let persons: Vec<usize> = mentions[..idx]
+    let persons: Vec<usize> = mentions[sentence_mentions(mentions, sentence).start..idx]
         .iter()
-        .filter(|m| m.sentence == sentence && !matches!(m.kind, MentionKind::Pronoun { .. }))
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun { .. }))
         .filter_map(|m| m.entity)
         .filter(|&e| ents.list[e].ty == ActorType::Person)
         .collect();
