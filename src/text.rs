@@ -268,8 +268,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // "did" + "n't": the contraction is its own token for negation cues.
             let end = p;
-            if matches!(bytes[end - 1], b'n' | b'N')
-                && matches!(bytes.get(end), Some(b'\'' | 0xE2))
+            if matches!(bytes.get(end), Some(b'\'' | 0xE2))
+                && matches!(bytes[end - 1], b'n' | b'N')
                 && text[end..].starts_with(is_apostrophe)
             {
                 let after = &text[end..];
@@ -412,6 +412,14 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             first = cut;
         }
         let tok = &tokens[i];
+        // Most tokens neither follow a line break nor end in `.`, `!`, `?` or
+        // an ellipsis (whose last byte is 0xA6), and can end no sentence: this
+        // test is all the work they cost.
+        let last_byte = tok.end.checked_sub(1).and_then(|e| text.as_bytes().get(e));
+        if !tok.newline_before && !matches!(last_byte, Some(b'.' | b'!' | b'?' | 0xA6)) {
+            i += 1;
+            continue;
+        }
         // A line break ends the sentence unless the text continues in lower case.
         if i > first && tok.newline_before {
             let continues = tok.text(text).starts_with(|c: char| c.is_lowercase());
