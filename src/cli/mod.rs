@@ -402,7 +402,17 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
             out.finish()
         }
     })?;
+    leave_to_exit(corpus);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ends a command's use of a large value without freeing it piece by piece:
+/// the process exits next, and the system takes its memory back at once.
+/// Dropping a 10 MB corpus's name tables one string at a time took 3–4 ms of a
+/// 230 ms run, on one thread, after the output was written. (The corpus's
+/// spill file has no name, so nothing is left on disk.)
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// Every triple of the corpus, in order. An error reading the corpus back
@@ -486,6 +496,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     } else if let Some(note) = svg_note {
         eprintln!("polgraph: {note}");
     }
+    leave_to_exit((corpus, graph, dot));
     Ok(ExitCode::SUCCESS)
 }
 
