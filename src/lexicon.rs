@@ -632,14 +632,15 @@ impl Lexicon {
                 None => 0..=255,
             };
             for second in seconds {
-                surface_starts.insert(usize::from(b[0]) << 8 | usize::from(second));
+                let pair = usize::from(b[0]) << 8 | usize::from(second);
+                surface_starts.insert(pair);
                 if b.len() <= 2 {
-                    short_starts.insert(usize::from(b[0]) << 8 | usize::from(second));
+                    short_starts.insert(pair);
                 }
             }
             match *b {
-                [a, b, c, d, ..] => surface_quads.insert(quad_class([a, b, c, d])),
-                [a, b, c] => (0..=255).for_each(|d| surface_quads.insert(quad_class([a, b, c, d]))),
+                [w, x, y, z, ..] => surface_quads.insert(quad_class([w, x, y, z])),
+                [w, x, y] => (0..=255).for_each(|z| surface_quads.insert(quad_class([w, x, y, z]))),
                 _ => {}
             }
         }
@@ -716,6 +717,11 @@ impl Lexicon {
                 return None;
             }
         }
+        self.search_at(text, start)
+    }
+
+    /// The anchored search itself, with no filter.
+    fn search_at(&self, text: &str, start: usize) -> Option<(usize, usize, SurfaceKind)> {
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         let m = self.matcher.try_find(input).ok()??;
         let (entry, kind) = self.surfaces[m.pattern().as_usize()];
@@ -839,13 +845,6 @@ mod tests {
     #[test]
     fn the_filters_lose_no_match() {
         let lex = Lexicon::builtin();
-        let search = |text: &str, start: usize| {
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            lex.matcher.try_find(input).unwrap().map(|m| {
-                let (entry, kind) = lex.surfaces[m.pattern().as_usize()];
-                (m.end(), entry, kind)
-            })
-        };
         let mut raw = Raw::default();
         for (file, text) in FILES {
             raw.load(file, text, Path::new(file)).unwrap();
@@ -864,7 +863,7 @@ mod tests {
         assert!(short > 10, "{short} surfaces of three bytes or fewer");
         for text in &texts {
             for (i, _) in text.char_indices() {
-                let expected = search(text, i);
+                let expected = lex.search_at(text, i);
                 found += usize::from(expected.is_some());
                 assert_eq!(lex.known_at(text, i), expected, "{text:?} at {i}");
             }
