@@ -123,7 +123,8 @@ impl Extractor {
         mut sink: impl FnMut(DocExtraction) -> crate::Result<()> + Send,
     ) -> crate::Result<()> {
         use std::sync::mpsc;
-        /// What the calling thread hears of the chunk or document numbered `.0`.
+        /// What the calling thread hears: a chunk extracted (numbered by its
+        /// first document), an unreadable document (by its number), a panic.
         enum Done {
             Extracted(usize, u64, Vec<DocExtraction>),
             Unreadable(usize, crate::Error),
