@@ -112,7 +112,7 @@ impl Extractor {
     /// the first error of `sink` ends it at once.
     ///
     /// No thread waits for the others at a batch's end: each takes the next
-    /// chunk of [`CHUNK`] documents as soon as it is free, and the calling
+    /// chunk of 8 documents as soon as it is free, and the calling
     /// thread reorders and sinks. Batches of 256 documents, each extracted by the whole pool, had
     /// left a core idle 12% of a 2-core run on 10 MB (a long article ending a
     /// batch; the first batches, before the reader was ahead).
