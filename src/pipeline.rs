@@ -116,6 +116,12 @@ impl Extractor {
     /// thread reorders and sinks. Batches of 256 documents, each extracted by the whole pool, had
     /// left a core idle 12% of a 2-core run on 10 MB (a long article ending a
     /// batch; the first batches, before the reader was ahead).
+    ///
+    /// A pool of one thread reads, extracts and sinks on the calling thread,
+    /// one document at a time: with a reader and a worker on one core, each
+    /// document was read up to 256 documents before its turn, out of the
+    /// cache by then, and handed between threads twice. That cost a 1-core
+    /// run on 10 MB about 5% (BENCHMARKS.md).
     pub fn extract_stream(
         &self,
         docs: impl Iterator<Item = crate::Result<Document>> + Send,
@@ -123,6 +129,19 @@ impl Extractor {
         mut sink: impl FnMut(DocExtraction) -> crate::Result<()> + Send,
     ) -> crate::Result<()> {
         use std::sync::mpsc;
+        if rayon::current_num_threads() <= 1 {
+            let (mut done, mut bytes) = (0, 0);
+            for doc in docs {
+                let doc = doc?;
+                bytes += (doc.title.len() + doc.body.len()) as u64;
+                let out = self.extract(&doc);
+                drop(doc);
+                sink(out)?;
+                done += 1;
+                progress(done, bytes);
+            }
+            return Ok(());
+        }
         /// What the calling thread hears: a chunk extracted (numbered by its
         /// first document), an unreadable document (by its number), a panic.
         enum Done {
@@ -543,54 +562,62 @@ mod tests {
     #[test]
     fn the_stream_stops_at_an_unreadable_document() {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
-        let docs = stream_docs(100);
-        let stream = docs.into_iter().enumerate().map(|(i, d)| {
-            if i == 60 {
-                Err(crate::Error::io("input", std::io::Error::other("unreadable")))
-            } else {
-                Ok(d)
-            }
-        });
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let mut sunk = Vec::new();
-        let result = pool.install(|| {
-            ex.extract_stream(
-                stream,
-                |_, _| {},
-                |d| {
-                    sunk.push(d.doc);
-                    Ok(())
-                },
-            )
-        });
-        assert!(result.unwrap_err().to_string().contains("unreadable"));
-        let expected: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
-        assert_eq!(sunk, expected);
+        for threads in [1, 2] {
+            let stream = stream_docs(100).into_iter().enumerate().map(|(i, d)| {
+                if i == 60 {
+                    Err(crate::Error::io("input", std::io::Error::other("unreadable")))
+                } else {
+                    Ok(d)
+                }
+            });
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut sunk = Vec::new();
+            let result = pool.install(|| {
+                ex.extract_stream(
+                    stream,
+                    |_, _| {},
+                    |d| {
+                        sunk.push(d.doc);
+                        Ok(())
+                    },
+                )
+            });
+            assert!(
+                result.unwrap_err().to_string().contains("unreadable"),
+                "{threads} threads"
+            );
+            let expected: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+            assert_eq!(sunk, expected, "{threads} threads");
+        }
     }
 
     /// The sink's first error ends the run, and nothing after it is sunk.
     #[test]
     fn the_stream_stops_at_the_sinks_first_error() {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
-        let docs = stream_docs(300);
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let mut calls = 0;
-        let result = pool.install(|| {
-            ex.extract_stream(
-                docs.into_iter().map(Ok),
-                |_, _| {},
-                |_| {
-                    calls += 1;
-                    if calls == 20 {
-                        Err(crate::Error::io("spill", std::io::Error::other("disk full")))
-                    } else {
-                        Ok(())
-                    }
-                },
-            )
-        });
-        assert!(result.unwrap_err().to_string().contains("disk full"));
-        assert_eq!(calls, 20);
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut calls = 0;
+            let result = pool.install(|| {
+                ex.extract_stream(
+                    stream_docs(300).into_iter().map(Ok),
+                    |_, _| {},
+                    |_| {
+                        calls += 1;
+                        if calls == 20 {
+                            Err(crate::Error::io("spill", std::io::Error::other("disk full")))
+                        } else {
+                            Ok(())
+                        }
+                    },
+                )
+            });
+            assert!(
+                result.unwrap_err().to_string().contains("disk full"),
+                "{threads} threads"
+            );
+            assert_eq!(calls, 20, "{threads} threads");
+        }
     }
 
     fn triples(title: &str, body: &str) -> Vec<String> {
