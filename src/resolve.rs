@@ -12,7 +12,7 @@
 //! bare surname to the one full name the corpus gives it.
 
 use crate::lexicon::{Lexicon, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, mention_text, mention_text_is};
+use crate::mentions::{Mention, MentionKind, mention_str, mention_text, mention_text_is};
 use crate::model::{ActorType, Relation};
 use crate::text::{Tokenized, one_of};
 use rustc_hash::FxHashMap;
@@ -75,13 +75,13 @@ pub struct Entities {
 }
 
 impl Entities {
-    fn get_or_add(&mut self, key: String, make: impl FnOnce() -> Entity) -> usize {
-        if let Some(&i) = self.by_key.get(&key) {
+    fn get_or_add(&mut self, key: &str, make: impl FnOnce() -> Entity) -> usize {
+        if let Some(&i) = self.by_key.get(key) {
             return i;
         }
         let i = self.list.len();
         self.list.push(make());
-        self.by_key.insert(key, i);
+        self.by_key.insert(key.to_string(), i);
         i
     }
 
@@ -164,34 +164,38 @@ fn same_person(a: &str, b: &str) -> bool {
 pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], headline_sentences: usize) -> Entities {
     let mut ents = Entities::default();
     let mut index = NameIndex::default();
+    // A name lower-cased, as the key of `ents.by_key`.
+    let mut key = String::new();
     // Lexicon entries and full names first, so bare surnames anywhere can find them.
     for m in mentions.iter_mut() {
         match m.kind {
             MentionKind::Known { entry, surface } => {
                 let i = ents.of_entry(lex, entry);
                 if surface != SurfaceKind::Demonym && !mention_text_is(t, m, &ents.list[i].name) {
-                    ents.list[i].aliases.insert(mention_text(t, m));
+                    add_alias(&mut ents.list[i].aliases, mention_str(t, m));
                 }
                 m.entity = Some(i);
             }
             MentionKind::Name { ty: Some(ty) } if m.sentence >= headline_sentences => {
-                let text = mention_text(t, m);
+                let text = mention_str(t, m);
                 let words = text.split_whitespace().count();
                 if ty == ActorType::Person && words < 2 {
                     continue;
                 }
                 let existing = if ty == ActorType::Person {
                     index.catch_up(&ents);
-                    surname(&text)
-                        .and_then(|s| index.by_surname.get(s))
-                        .and_then(|same| same.iter().copied().find(|&i| same_person(&ents.list[i].name, &text)))
+                    surname(&text).and_then(|s| {
+                        index
+                            .surname(&ents, s)
+                            .find(|&i| same_person(&ents.list[i].name, &text))
+                    })
                 } else {
-                    ents.by_key.get(&text.to_lowercase()).copied()
+                    ents.by_key.get(lower(&text, &mut key)).copied()
                 };
                 let i = existing
-                    .unwrap_or_else(|| ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ty)));
+                    .unwrap_or_else(|| ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)));
                 if text != ents.list[i].name {
-                    ents.list[i].aliases.insert(text);
+                    add_alias(&mut ents.list[i].aliases, text);
                 }
                 m.entity = Some(i);
             }
@@ -201,63 +205,70 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     // Then bare surnames and undecided names, in text order, the headline last so
     // that it can refer to what the body names.
     // Per entity: mentions bound so far, and 1 + the token of the latest.
-    let mut seen: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-    let see = |seen: &mut FxHashMap<usize, (usize, usize)>, e: usize, at: usize| {
-        let s = seen.entry(e).or_default();
-        *s = (s.0 + 1, at + 1);
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let see = |seen: &mut Vec<(usize, usize)>, e: usize, at: usize| {
+        if seen.len() <= e {
+            seen.resize(e + 1, (0, 0));
+        }
+        seen[e] = (seen[e].0 + 1, at + 1);
     };
-    let (head, body): (Vec<&mut Mention>, Vec<&mut Mention>) =
-        mentions.iter_mut().partition(|m| m.sentence < headline_sentences);
-    for m in body.into_iter().chain(head) {
+    let mut candidates: Vec<usize> = Vec::new();
+    let in_headline = |m: &Mention| m.sentence < headline_sentences;
+    let body = (0..mentions.len()).filter(|&k| !in_headline(&mentions[k]));
+    let head = (0..mentions.len()).filter(|&k| in_headline(&mentions[k]));
+    let order: Vec<usize> = body.chain(head).collect();
+    for k in order {
+        let m = &mut mentions[k];
         if let Some(e) = m.entity {
             see(&mut seen, e, m.first);
             continue;
         }
         let MentionKind::Name { ty } = m.kind else { continue };
-        let text = mention_text(t, m);
+        let text = mention_str(t, m);
         // "Trump Jr." is only the Jr.; a bare "King" may be "Martin Luther King Jr.".
         let suffix = name_suffix(&text);
         index.catch_up(&ents);
-        let mut candidates: Vec<usize> = surname(&text)
-            .and_then(|s| index.by_surname.get(s))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&i| suffix.is_none_or(|s| name_suffix(&ents.list[i].name) == Some(s)))
-            .chain(index.by_name.get(text.as_str()).into_iter().flatten().copied())
-            .collect();
+        candidates.clear();
+        if let Some(s) = surname(&text) {
+            candidates.extend(
+                index
+                    .surname(&ents, s)
+                    .filter(|&i| suffix.is_none_or(|s| name_suffix(&ents.list[i].name) == Some(s))),
+            );
+        }
+        candidates.extend(index.name(&ents, &text));
         // In entity order, as the namesake choice below breaks ties by it.
         candidates.sort_unstable();
         candidates.dedup();
         // No surname fits: "Kim" for "Kim Jong Un", where the family name comes
         // first (or a first name for a person the text already named in full).
-        let candidates = if candidates.is_empty() && !text.contains(' ') {
-            index.by_first_name.get(text.as_str()).cloned().unwrap_or_default()
-        } else {
-            candidates
-        };
+        if candidates.is_empty() && !text.contains(' ') {
+            candidates.extend(index.first_name(&ents, &text));
+        }
         // Namesakes ("Donald Trump", "Melania Trump"): a bare surname means the
         // one the text has named most so far (a story calls its main figure by
         // surname, and others by first name or title), then the latest.
         let best = candidates
             .iter()
             .copied()
-            .max_by_key(|&i| seen.get(&i).copied().unwrap_or_default());
+            .max_by_key(|&i| seen.get(i).copied().unwrap_or_default());
         let headline = m.sentence < headline_sentences;
         let chosen = match best {
             Some(i) => Some(i),
             None if !headline && (m.person_cue || ty == Some(ActorType::Person)) => {
-                Some(ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ActorType::Person)))
+                Some(ents.get_or_add(lower(&text, &mut key), || {
+                    Entity::named(text.to_string(), ActorType::Person)
+                }))
             }
             None if !headline && (ty.is_some() || m.place_cue) => {
                 let ty = ty.unwrap_or(ActorType::Place);
-                Some(ents.get_or_add(text.to_lowercase(), || Entity::named(text.clone(), ty)))
+                Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)))
             }
             None => None,
         };
         if let Some(i) = chosen {
             if text != ents.list[i].name {
-                ents.list[i].aliases.insert(text);
+                add_alias(&mut ents.list[i].aliases, text);
             }
             see(&mut seen, i, m.first);
             m.entity = Some(i);
@@ -275,14 +286,32 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
 /// others) name, in entity order, kept up to date as entities are added (names
 /// never change): [`resolve_names`] looks a mention's candidates up instead of
 /// testing every entity, a scan that was 10% of extraction.
+///
+/// Keys are the hashes of the words, not copies of them (a copy and a list
+/// for each name of each document were a tenth of extraction's allocations):
+/// a lookup checks the word of each entity it finds, so two words with one
+/// hash cannot be confused.
 #[derive(Default)]
 struct NameIndex {
-    by_surname: rustc_hash::FxHashMap<String, Vec<usize>>,
-    by_name: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_surname: FxHashMap<u64, Entries>,
+    by_name: FxHashMap<u64, Entries>,
     /// Persons named in more than one word, by their first word.
-    by_first_name: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_first_name: FxHashMap<u64, Entries>,
     /// Entities indexed so far: `0..done`.
     done: usize,
+}
+
+/// Entities under one key, in entity order; most keys have one.
+type Entries = smallvec::SmallVec<[usize; 2]>;
+
+fn key_of(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// The person's first word, if the name has more than one.
+fn first_name(name: &str) -> Option<&str> {
+    name.split_whitespace().next().filter(|_| name.contains(' '))
 }
 
 impl NameIndex {
@@ -291,19 +320,60 @@ impl NameIndex {
             let e = &ents.list[i];
             if e.ty == ActorType::Person {
                 if let Some(s) = surname(&e.name) {
-                    self.by_surname.entry(s.to_string()).or_default().push(i);
+                    self.by_surname.entry(key_of(s)).or_default().push(i);
                 }
-                if e.name.contains(' ')
-                    && let Some(first) = e.name.split_whitespace().next()
-                {
-                    self.by_first_name.entry(first.to_string()).or_default().push(i);
+                if let Some(first) = first_name(&e.name) {
+                    self.by_first_name.entry(key_of(first)).or_default().push(i);
                 }
             } else {
-                self.by_name.entry(e.name.clone()).or_default().push(i);
+                self.by_name.entry(key_of(&e.name)).or_default().push(i);
             }
         }
         self.done = ents.list.len();
     }
+
+    /// Persons with surname `s`, in entity order.
+    fn surname<'a>(&'a self, ents: &'a Entities, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let found = self.by_surname.get(&key_of(s)).map_or(&[][..], |v| &v[..]);
+        found
+            .iter()
+            .copied()
+            .filter(move |&i| surname(&ents.list[i].name) == Some(s))
+    }
+
+    /// Entities other than persons named `name`, in entity order.
+    fn name<'a>(&'a self, ents: &'a Entities, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let found = self.by_name.get(&key_of(name)).map_or(&[][..], |v| &v[..]);
+        found.iter().copied().filter(move |&i| ents.list[i].name == name)
+    }
+
+    /// Persons named in more than one word whose first word is `first`, in entity order.
+    fn first_name<'a>(&'a self, ents: &'a Entities, first: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let found = self.by_first_name.get(&key_of(first)).map_or(&[][..], |v| &v[..]);
+        found
+            .iter()
+            .copied()
+            .filter(move |&i| first_name(&ents.list[i].name) == Some(first))
+    }
+}
+
+/// Adds `alias` to `aliases`, copying it only if it is new.
+fn add_alias(aliases: &mut BTreeSet<String>, alias: std::borrow::Cow<'_, str>) {
+    if !aliases.contains(&*alias) {
+        aliases.insert(alias.into_owned());
+    }
+}
+
+/// `name` lower-cased, in `buf` (as `str::to_lowercase` gives it).
+fn lower<'b>(name: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if name.is_ascii() {
+        buf.push_str(name);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&name.to_lowercase());
+    }
+    buf
 }
 
 /// The qualifiers inside a description span: the entities it names before its
