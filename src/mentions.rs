@@ -88,10 +88,11 @@ const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("kingdom", "country"),
 ];
 
-fn is_plural_title(words: &[String]) -> bool {
-    words
-        .last()
-        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w != "chief of staff" && !w.ends_with("us"))
+/// Whether a title whose last word is `last_word` is plural ("ministers",
+/// but not "boss" or "Ms").
+fn is_plural_title(last_word: &str) -> bool {
+    let w = last_word;
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
 }
 
 /// Finds every mention in the document, sorted by position.
@@ -650,8 +651,7 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
                 k += 1;
                 continue;
             };
-            let window: Vec<&str> = (k..k + used).map(|j| t.word(j)).collect();
-            let plural = is_plural_title(&window.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+            let plural = used > 0 && is_plural_title(t.word(k + used - 1));
             let after = k + used;
             // A title before a name is an affiliation, not a description.
             let named_after = after < s.last

@@ -263,7 +263,7 @@ impl Extractor {
         // A huge document (a 200 MB line of scrape) is read in parts, so memory
         // stays bounded; names are resolved within each part.
         let mut triples = Vec::new();
-        let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+        let mut actors: Vec<Actor> = Vec::new();
         let mut offset = 0;
         for (i, body) in split_parts(&doc.body, MAX_PART).into_iter().enumerate() {
             let title = if i == 0 { doc.title.as_str() } else { "" };
@@ -272,23 +272,21 @@ impl Extractor {
                 t.sentence_index += offset;
                 t
             }));
-            for a in part_actors {
-                // One search of the map per actor, not a lookup and an insert.
-                match actors.entry(a.name.clone()) {
-                    std::collections::btree_map::Entry::Occupied(mut x) => {
-                        let x = x.get_mut();
-                        x.mentions += a.mentions;
-                        x.aliases.extend(a.aliases);
-                    }
-                    std::collections::btree_map::Entry::Vacant(slot) => {
-                        slot.insert(a);
-                    }
-                }
-            }
+            actors.extend(part_actors);
             offset += sentences;
         }
         let triples = merge_triples(triples);
-        let actors = actors.into_values().collect();
+        // In name order, one per name: the first of a name takes in the
+        // mentions and aliases of the others (parts of a huge document).
+        actors.sort_by(|a, b| a.name.cmp(&b.name));
+        actors.dedup_by(|later, first| {
+            let same = later.name == first.name;
+            if same {
+                first.mentions += later.mentions;
+                first.aliases.append(&mut later.aliases);
+            }
+            same
+        });
         DocExtraction {
             doc: doc.id.clone(),
             date: doc.date.clone(),
@@ -733,6 +731,10 @@ mod tests {
         let met: Vec<_> = out.triples.iter().filter(|t| t.relation == Relation::Met).collect();
         assert_eq!(met.len(), 1, "merged across parts");
         assert_eq!(met[0].sentence_index, 0);
+        // One actor per name, in name order, its mentions summed over the parts.
+        assert!(out.actors.windows(2).all(|w| w[0].name < w[1].name), "{:?}", out.actors);
+        let putin = out.actors.iter().find(|a| a.name == "Vladimir Putin").unwrap();
+        assert!(putin.mentions >= 3 * MAX_PART / sentence.len(), "{putin:?}");
         // No cut inside a character, even with no space for a megabyte.
         let wide = "é".repeat(MAX_PART);
         assert!(split_parts(&wide, MAX_PART).iter().all(|p| !p.is_empty()));

@@ -125,6 +125,18 @@ fn name_suffix(name: &str) -> Option<&str> {
         .filter(|w| crate::mentions::is_name_suffix(w))
 }
 
+/// How many generational suffixes end a name, leaving at least one word
+/// (what [`words_of`] drops).
+fn trailing_suffixes(name: &str) -> usize {
+    let words = name.split_whitespace().count();
+    let suffixes = name
+        .split_whitespace()
+        .rev()
+        .take_while(|w| crate::mentions::is_name_suffix(w))
+        .count();
+    suffixes.min(words.saturating_sub(1))
+}
+
 /// A name's words without a generational suffix, so that the last is the surname.
 fn words_of(name: &str) -> Vec<&str> {
     let mut w: Vec<&str> = name.split_whitespace().collect();
@@ -213,12 +225,10 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         seen[e] = (seen[e].0 + 1, at + 1);
     };
     let mut candidates: Vec<usize> = Vec::new();
-    let in_headline = |m: &Mention| m.sentence < headline_sentences;
-    let body = (0..mentions.len()).filter(|&k| !in_headline(&mentions[k]));
-    let head = (0..mentions.len()).filter(|&k| in_headline(&mentions[k]));
-    let order: Vec<usize> = body.chain(head).collect();
-    for k in order {
-        let m = &mut mentions[k];
+    // Mentions come in text order, so the headline's are a prefix.
+    debug_assert!(mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+    let (head, body) = mentions.split_at_mut(mentions.partition_point(|m| m.sentence < headline_sentences));
+    for m in body.iter_mut().chain(head) {
         if let Some(e) = m.entity {
             see(&mut seen, e, m.first);
             continue;
@@ -640,14 +650,24 @@ const DOMINANCE: usize = 4;
 impl CorpusNames {
     /// Records a person's canonical name from one document (once per document).
     pub fn observe(&mut self, name: &str, ty: ActorType) {
-        let words = words_of(name);
-        if ty == ActorType::Person && words.len() >= 2 {
-            *self
-                .full_by_surname
-                .entry(words[words.len() - 1].to_string())
-                .or_default()
-                .entry(name.to_string())
-                .or_default() += 1;
+        if ty != ActorType::Person {
+            return;
+        }
+        // Two words or more besides a suffix: the last of them is the surname.
+        let words = name.split_whitespace().count() - trailing_suffixes(name);
+        let Some(surname) = surname(name).filter(|_| words >= 2) else {
+            return;
+        };
+        // Copies of the two names only when they are new.
+        if !self.full_by_surname.contains_key(surname) {
+            self.full_by_surname.insert(surname.to_string(), BTreeMap::new());
+        }
+        let full = self.full_by_surname.get_mut(surname).expect("inserted above");
+        match full.get_mut(name) {
+            Some(n) => *n += 1,
+            None => {
+                full.insert(name.to_string(), 1);
+            }
         }
     }
 
