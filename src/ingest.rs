@@ -560,7 +560,15 @@ fn may_open_with_dateline(line: &str) -> bool {
                 continue;
             }
             b'A'..=b'Z' | b'.' | b',' | b'/' | b'\'' => {}
-            b'a'..=b'z' => capitals_only = false,
+            // From here only a bracket can open a dateline (the second
+            // form); most paragraphs have none, and are done.
+            b'a'..=b'z' if capitals_only => {
+                if memchr::memchr(b'(', &bytes[i..]).is_none() {
+                    return false;
+                }
+                capitals_only = false;
+            }
+            b'a'..=b'z' => {}
             b'-' if capitals_only => return true,
             b'-' => {}
             b'(' => {
