@@ -344,27 +344,38 @@ impl NameIndex {
 
     /// Persons with surname `s`, in entity order.
     fn surname<'a>(&'a self, ents: &'a Entities, s: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let found = self.by_surname.get(&key_of(s)).map_or(&[][..], |v| &v[..]);
-        found
-            .iter()
-            .copied()
-            .filter(move |&i| surname(&ents.list[i].name) == Some(s))
+        checked(&self.by_surname, ents, s, surname)
     }
 
     /// Entities other than persons named `name`, in entity order.
     fn name<'a>(&'a self, ents: &'a Entities, name: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let found = self.by_name.get(&key_of(name)).map_or(&[][..], |v| &v[..]);
-        found.iter().copied().filter(move |&i| ents.list[i].name == name)
+        checked(&self.by_name, ents, name, whole)
     }
 
     /// Persons named in more than one word whose first word is `first`, in entity order.
     fn first_name<'a>(&'a self, ents: &'a Entities, first: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let found = self.by_first_name.get(&key_of(first)).map_or(&[][..], |v| &v[..]);
-        found
-            .iter()
-            .copied()
-            .filter(move |&i| first_name(&ents.list[i].name) == Some(first))
+        checked(&self.by_first_name, ents, first, first_name)
     }
+}
+
+/// A name as its own part, for [`checked`].
+fn whole(name: &str) -> Option<&str> {
+    Some(name)
+}
+
+/// The entities under `word`'s key in `map` whose name's `part` is `word`
+/// itself (a key is a hash, and two words may share one), in entity order.
+fn checked<'a>(
+    map: &'a FxHashMap<u64, Entries>,
+    ents: &'a Entities,
+    word: &'a str,
+    part: impl Fn(&str) -> Option<&str> + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let found = map.get(&key_of(word)).map_or(&[][..], |v| &v[..]);
+    found
+        .iter()
+        .copied()
+        .filter(move |&i| part(&ents.list[i].name) == Some(word))
 }
 
 /// Adds `alias` to `aliases`, copying it only if it is new.
