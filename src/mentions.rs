@@ -89,10 +89,9 @@ const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
 ];
 
 /// Whether a title whose last word is `last_word` is plural ("ministers",
-/// but not "boss" or "Ms").
+/// but not "boss" or "nuncius").
 fn is_plural_title(last_word: &str) -> bool {
-    let w = last_word;
-    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+    last_word.ends_with('s') && !last_word.ends_with("ss") && !last_word.ends_with("us")
 }
 
 /// Finds every mention in the document, sorted by position.
