@@ -482,7 +482,9 @@ fn clean_inline(s: &str) -> std::borrow::Cow<'_, str> {
 /// paragraph breaks.
 pub fn clean_body(text: &str) -> String {
     let text = clean_inline(text);
-    let mut out = String::with_capacity(text.len());
+    // Every line comes out no longer than it went in, plus a line break the
+    // last may lack: room for that break spares a copy of the whole body.
+    let mut out = String::with_capacity(text.len() + 1);
     for line in text.lines() {
         if may_be_boilerplate(line) && BOILERPLATE.is_match(line) {
             continue;
