@@ -110,7 +110,7 @@ impl Entities {
 /// are). Called for every name mention, every person entity and every
 /// [`same_person`] test, so it does not allocate.
 fn surname(name: &str) -> Option<&str> {
-    let mut words = name.split_whitespace().rev();
+    let mut words = WordsBack(name);
     let last = words.next()?;
     if !crate::mentions::is_name_suffix(last) {
         return Some(last);
@@ -118,11 +118,52 @@ fn surname(name: &str) -> Option<&str> {
     Some(words.find(|w| !crate::mentions::is_name_suffix(w)).unwrap_or(last))
 }
 
+/// A name's words from the last, as `split_whitespace().rev()` gives them.
+/// Surnames and suffixes are read from the end of every name a document
+/// resolves; the standard iterator decodes every character backwards and
+/// was 1.7% of extraction, where names are nearly always ASCII.
+struct WordsBack<'a>(&'a str);
+
+impl<'a> WordsBack<'a> {
+    /// The last word by Unicode's white space, for a name with other than
+    /// ASCII at its end.
+    fn next_unicode(&mut self) -> Option<&'a str> {
+        let rest = self.0.trim_end();
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.0 = &rest[..start];
+        Some(&rest[start..]).filter(|w| !w.is_empty())
+    }
+}
+
+impl<'a> Iterator for WordsBack<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        // Unicode's white space in ASCII (`u8::is_ascii_whitespace` leaves
+        // out the vertical tab, which `char::is_whitespace` counts).
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let bytes = self.0.as_bytes();
+        let end = bytes.iter().rposition(|&b| !space(b))? + 1;
+        let start = bytes[..end]
+            .iter()
+            .rposition(|&b| space(b) || !b.is_ascii())
+            .map_or(0, |i| i + 1);
+        if start == end || (start > 0 && !bytes[start - 1].is_ascii()) {
+            return self.next_unicode();
+        }
+        let word = &self.0[start..end];
+        self.0 = &self.0[..start];
+        Some(word)
+    }
+}
+
 /// A name's generational suffix ("Jr.", "III"), if it has one.
 fn name_suffix(name: &str) -> Option<&str> {
-    name.split_whitespace()
-        .next_back()
-        .filter(|w| crate::mentions::is_name_suffix(w))
+    WordsBack(name).next().filter(|w| crate::mentions::is_name_suffix(w))
 }
 
 /// How many generational suffixes end a name, leaving at least one word
@@ -781,6 +822,17 @@ impl Renames {
 mod tests {
     use super::*;
     use crate::mentions::find_mentions;
+
+    proptest::proptest! {
+        /// Words from the end, as the standard iterator gives them, for
+        /// strings of ASCII and Unicode white space, letters and accents.
+        #[test]
+        fn words_back_are_split_whitespace_reversed(name in "[a-zA-Z\u{e9}\u{4e2d}. \t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}]{0,24}") {
+            let ours: Vec<&str> = WordsBack(&name).collect();
+            let standard: Vec<&str> = name.split_whitespace().rev().collect();
+            proptest::prop_assert_eq!(ours, standard);
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::builtin();
