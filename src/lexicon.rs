@@ -58,7 +58,7 @@ pub struct Entry {
 /// What a relation pattern looks for (see data/patterns/relations.tsv).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PatternKind {
-    /// SUBJECT ... TRIGGER [link] OBJECT.
+    /// SUBJECT ... TRIGGER \[link\] OBJECT.
     Verb,
     /// TRIGGER between X and Y / TRIGGER with Y.
     Noun,

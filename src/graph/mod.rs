@@ -2,7 +2,7 @@
 //! relation, object, modality) with its weight and evidence. A petgraph
 //! `DiGraph` inside; petgraph's indices never leave this module.
 //!
-//! Saved as node-link JSON and loaded back ([`json`]), so queries and exports
+//! Saved as node-link JSON and loaded back (the `json` module), so queries and exports
 //! run on a saved graph without extracting again.
 
 mod interner;
