@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
-use crate::text::same_word;
+use crate::text::{same_bytes, same_word};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
@@ -265,8 +265,7 @@ impl<V> WordMap<V> {
         let words = self.words.as_bytes();
         self.entries
             .find(hash_word(word), |&(s, e, _)| {
-                let w = &words[s as usize..e as usize];
-                w.len() == word.len() && w.iter().zip(word.bytes()).all(|(&x, y)| x == y)
+                same_bytes(&words[s as usize..e as usize], word.as_bytes())
             })
             .map(|(_, _, v)| v)
     }

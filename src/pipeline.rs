@@ -71,6 +71,11 @@ impl Permits {
     }
 }
 
+/// The article text of a document, in bytes, as progress counts it.
+fn text_bytes(d: &Document) -> u64 {
+    (d.title.len() + d.body.len()) as u64
+}
+
 /// What the caller can tune about extraction.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExtractConfig {
@@ -133,7 +138,7 @@ impl Extractor {
             let (mut done, mut bytes) = (0, 0);
             for doc in docs {
                 let doc = doc?;
-                bytes += (doc.title.len() + doc.body.len()) as u64;
+                bytes += text_bytes(&doc);
                 let out = self.extract(&doc);
                 drop(doc);
                 sink(out)?;
@@ -194,7 +199,7 @@ impl Extractor {
                     }
                 }
             });
-            for _ in 0..rayon::current_num_threads().max(1) {
+            for _ in 0..rayon::current_num_threads() {
                 let done_tx = done_tx.clone();
                 scope.spawn(move || {
                     // Until the reader is gone and the queue empty; after a
@@ -205,7 +210,7 @@ impl Extractor {
                         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
                             continue;
                         }
-                        let bytes = chunk.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum();
+                        let bytes = chunk.iter().map(text_bytes).sum();
                         let extract = || chunk.iter().map(|d| self.extract(d)).collect();
                         let done = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(extract)) {
                             Ok(outs) => Done::Extracted(first, bytes, outs),

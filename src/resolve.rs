@@ -170,9 +170,7 @@ fn name_suffix(name: &str) -> Option<&str> {
 /// (what [`words_of`] drops).
 fn trailing_suffixes(name: &str) -> usize {
     let words = name.split_whitespace().count();
-    let suffixes = name
-        .split_whitespace()
-        .rev()
+    let suffixes = WordsBack(name)
         .take_while(|w| crate::mentions::is_name_suffix(w))
         .count();
     suffixes.min(words.saturating_sub(1))
@@ -180,11 +178,8 @@ fn trailing_suffixes(name: &str) -> usize {
 
 /// A name's words without a generational suffix, so that the last is the surname.
 fn words_of(name: &str) -> Vec<&str> {
-    let mut w: Vec<&str> = name.split_whitespace().collect();
-    while w.len() > 1 && w.last().is_some_and(|x| crate::mentions::is_name_suffix(x)) {
-        w.pop();
-    }
-    w
+    let keep = name.split_whitespace().count() - trailing_suffixes(name);
+    name.split_whitespace().take(keep).collect()
 }
 
 /// Whether two person names are the same person: same surname and a compatible
@@ -603,7 +598,8 @@ fn sentence_mentions(mentions: &[Mention], s: usize) -> std::ops::Range<usize> {
 fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
     let first_token = t.sentences[sentence].first;
-    let same_sentence = &mentions[sentence_mentions(mentions, sentence)];
+    let own = sentence_mentions(mentions, sentence);
+    let same_sentence = &mentions[own.clone()];
     let is_person = |m: &Mention| {
         !matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
     };
@@ -623,10 +619,7 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
         }
         i == first_token || one_of(t.word(i - 1), CLAUSE_OPENERS)
     };
-    let before: Vec<&Mention> = mentions[sentence_mentions(mentions, sentence).start..idx]
-        .iter()
-        .filter(|m| is_person(m))
-        .collect();
+    let before: Vec<&Mention> = mentions[own.start..idx].iter().filter(|m| is_person(m)).collect();
     if let Some(m) = before.iter().rev().find(|m| opens_clause(m)).or(before.first()) {
         return m.entity;
     }
@@ -711,10 +704,10 @@ impl CorpusNames {
             return;
         };
         // Copies of the two names only when they are new.
-        if !self.full_by_surname.contains_key(surname) {
-            self.full_by_surname.insert(surname.to_string(), BTreeMap::new());
-        }
-        let full = self.full_by_surname.get_mut(surname).expect("inserted above");
+        let full = match self.full_by_surname.get_mut(surname) {
+            Some(full) => full,
+            None => self.full_by_surname.entry(surname.to_string()).or_default(),
+        };
         match full.get_mut(name) {
             Some(n) => *n += 1,
             None => {

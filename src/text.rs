@@ -345,7 +345,13 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 /// `a == b` for words, without a call to `memcmp`: see [`one_of`].
 #[inline]
 pub fn same_word(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same_word`] on bytes, for words kept as spans of a buffer.
+#[inline]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// A word of up to 8 bytes as a number: its bytes, little-endian, padded
