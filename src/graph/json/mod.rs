@@ -299,7 +299,7 @@ impl<'a> Load<'a> {
         }
         let g = &mut self.g;
         g.graph.reserve_nodes(nodes.len());
-        g.by_name.reserve(nodes.len(), nodes.iter().map(|n| n.id.len()).sum());
+        g.by_name.reserve(nodes.iter().map(|n| n.id.as_str()));
         for n in nodes {
             let node = Node {
                 docs: n.docs.iter().map(|d| self.docs.id(&d.0)).collect(),
