@@ -146,11 +146,21 @@ impl Corpus {
 
     /// The documents in input order, their triples under canonical names.
     /// Their actor lists are empty: see [`Corpus::actors`].
+    pub fn documents(&mut self) -> Result<impl Iterator<Item = Result<DocExtraction>> + '_> {
+        self.documents_as(|d| d)
+    }
+
+    /// [`Corpus::documents`], each turned by `f` into what the caller wants
+    /// of it (an output line, say) on the pool, beside the reading.
     ///
     /// Documents are read back about a megabyte at a time, and each such
-    /// part is parsed and renamed side by side on rayon's pool: this pass
-    /// comes after the parallel one, and on one thread it would idle the rest.
-    pub fn documents(&mut self) -> Result<impl Iterator<Item = Result<DocExtraction>> + '_> {
+    /// part is parsed, renamed and turned side by side on rayon's pool: this
+    /// pass comes after the parallel one, and on one thread it would idle
+    /// the rest.
+    pub fn documents_as<'c, T: Send + 'c>(
+        &'c mut self,
+        f: impl Fn(DocExtraction) -> T + Sync + 'c,
+    ) -> Result<impl Iterator<Item = Result<T>> + 'c> {
         use rayon::prelude::*;
         self.file.rewind().map_err(spill_error)?;
         let names = &self.names;
@@ -177,12 +187,12 @@ impl Corpus {
                 .map(|line| {
                     let line = line.map_err(spill_error)?;
                     let s: Spilled = serde_json::from_str(&line).map_err(spill_error)?;
-                    Ok(DocExtraction {
+                    Ok(f(DocExtraction {
                         doc: s.doc,
                         date: s.date,
                         actors: Vec::new(),
                         triples: canonical_triples(names, s.triples),
-                    })
+                    }))
                 })
                 .collect::<Vec<_>>()
                 .into_iter();

@@ -176,33 +176,56 @@ fn trailing_suffixes(name: &str) -> usize {
     suffixes.min(words.saturating_sub(1))
 }
 
-/// A name's words without a generational suffix, so that the last is the surname.
-fn words_of(name: &str) -> Vec<&str> {
+/// How many words a name has without a generational suffix, and the last of
+/// them (the surname).
+fn kept_words(name: &str) -> (usize, Option<&str>) {
     let keep = name.split_whitespace().count() - trailing_suffixes(name);
-    name.split_whitespace().take(keep).collect()
+    (
+        keep,
+        keep.checked_sub(1).and_then(|last| name.split_whitespace().nth(last)),
+    )
 }
 
 /// Whether two person names are the same person: same surname and a compatible
 /// first name ("Donald Trump", "Donald J. Trump", "Donald John Trump").
 fn same_person(a: &str, b: &str) -> bool {
-    // "Donald Trump" and "Donald Trump Jr." are two people.
-    if name_suffix(a) != name_suffix(b) {
-        return false;
-    }
-    // Without allocating: this runs for every full name against every entity.
-    match (
-        a.split_whitespace().next(),
-        b.split_whitespace().next(),
-        surname(a),
-        surname(b),
-    ) {
-        (Some(fa), Some(fb), Some(la), Some(lb)) => {
-            la == lb
-                && (fa == fb
-                    || (fa.len() <= 2 && fb.starts_with(fa.trim_end_matches('.')))
-                    || (fb.len() <= 2 && fa.starts_with(fb.trim_end_matches('.'))))
+    NameParts::of(a).same(&NameParts::of(b))
+}
+
+/// The parts of a person's name that [`same_person`] compares, found once
+/// for a name compared with many (the corpus pass weighs every full name of
+/// a surname against every other).
+#[derive(Debug, Clone, Copy)]
+struct NameParts<'a> {
+    first: Option<&'a str>,
+    surname: Option<&'a str>,
+    suffix: Option<&'a str>,
+}
+
+impl<'a> NameParts<'a> {
+    /// Without allocating: this runs for every full name against every entity.
+    fn of(name: &'a str) -> Self {
+        NameParts {
+            first: name.split_whitespace().next(),
+            surname: surname(name),
+            suffix: name_suffix(name),
         }
-        _ => false,
+    }
+
+    fn same(&self, other: &NameParts) -> bool {
+        // "Donald Trump" and "Donald Trump Jr." are two people.
+        if self.suffix != other.suffix {
+            return false;
+        }
+        match (self.first, other.first, self.surname, other.surname) {
+            (Some(fa), Some(fb), Some(la), Some(lb)) => {
+                la == lb
+                    && (fa == fb
+                        || (fa.len() <= 2 && fb.starts_with(fa.trim_end_matches('.')))
+                        || (fb.len() <= 2 && fa.starts_with(fb.trim_end_matches('.'))))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -721,43 +744,48 @@ impl CorpusNames {
         if ty != ActorType::Person {
             return name.to_string();
         }
-        let words = words_of(name);
-        let Some(surname) = words.last() else {
-            return name.to_string();
-        };
-        let Some(full) = self.full_by_surname.get(*surname) else {
-            return name.to_string();
-        };
-        let compatible: Vec<(&String, usize)> = full
-            .iter()
-            .filter(|(f, _)| words.len() < 2 || same_person(f, name))
-            .map(|(f, &n)| (f, n))
-            .collect();
+        canonical_among(name, &self.namesakes(kept_words(name).1))
+    }
+
+    /// The full names the corpus gives a surname, each cut into its parts.
+    fn namesakes(&self, surname: Option<&str>) -> Vec<(&String, NameParts<'_>, usize)> {
+        surname
+            .and_then(|s| self.full_by_surname.get(s))
+            .map(|full| full.iter().map(|(f, &n)| (f, NameParts::of(f), n)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The canonical form of person `name`, given the full names of its surname
+/// ([`CorpusNames::namesakes`]).
+fn canonical_among(name: &str, namesakes: &[(&String, NameParts, usize)]) -> String {
+    let words = kept_words(name).0;
+    let me = NameParts::of(name);
+    let compatible: Vec<&(&String, NameParts, usize)> = namesakes
+        .iter()
+        .filter(|(_, parts, _)| words < 2 || parts.same(&me))
+        .collect();
+    let Some(&&(top, top_parts, _)) = compatible.iter().max_by_key(|&&&(f, _, n)| (n, std::cmp::Reverse(f))) else {
+        return name.to_string();
+    };
+    let (same, others) = compatible.iter().fold(
+        (0, 0),
+        |(s, o), (_, parts, n)| {
+            if parts.same(&top_parts) { (s + n, o) } else { (s, o + n) }
+        },
+    );
+    if others == 0 || (words < 2 && same >= DOMINANCE * others) {
         // Variants of one person ("Donald Trump", "Donald J. Trump") name it
         // by the shortest full form, then alphabetically, for determinism.
-        let shortest = |of: &str| -> String {
-            compatible
-                .iter()
-                .map(|&(f, _)| f)
-                .filter(|f| same_person(f, of))
-                .min_by_key(|f| (f.len(), f.as_str()))
-                .map_or_else(|| of.to_string(), |f| f.clone())
-        };
-        let Some(&(top, _)) = compatible.iter().max_by_key(|&&(f, n)| (n, std::cmp::Reverse(f))) else {
-            return name.to_string();
-        };
-        let (same, others): (usize, usize) =
-            compatible.iter().fold(
-                (0, 0),
-                |(s, o), &(f, n)| {
-                    if same_person(f, top) { (s + n, o) } else { (s, o + n) }
-                },
-            );
-        if others == 0 || (words.len() < 2 && same >= DOMINANCE * others) {
-            shortest(top)
-        } else {
-            name.to_string()
-        }
+        compatible
+            .iter()
+            .filter(|(_, parts, _)| parts.same(&top_parts))
+            .map(|&&(f, _, _)| f)
+            .min_by_key(|f| (f.len(), f.as_str()))
+            .unwrap_or(top)
+            .clone()
+    } else {
+        name.to_string()
     }
 }
 
@@ -778,14 +806,22 @@ impl Renames {
     /// renamed, each time they are asked for.
     pub fn new<'a>(names: CorpusNames, persons: impl IntoIterator<Item = &'a str>) -> Self {
         use rayon::prelude::*;
-        let mut list: Vec<&str> = persons.into_iter().collect();
+        // By surname, so that each surname's full names are cut into their
+        // parts once for all the names weighed against them.
+        let mut list: Vec<(Option<&str>, &str)> = persons.into_iter().map(|p| (kept_words(p).1, p)).collect();
         list.par_sort_unstable();
         list.dedup();
         let persons = list
-            .into_par_iter()
-            .map(|name| {
-                let c = names.canonical(name, ActorType::Person);
-                (name.to_string(), (c != name).then_some(c))
+            .par_chunk_by(|a, b| a.0 == b.0)
+            .flat_map_iter(|group| {
+                let namesakes = names.namesakes(group[0].0);
+                group
+                    .iter()
+                    .map(|&(_, name)| {
+                        let c = canonical_among(name, &namesakes);
+                        (name.to_string(), (c != name).then_some(c))
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         Renames { names, persons }
@@ -913,5 +949,57 @@ mod tests {
             c.observe("Eric Trump", ActorType::Person);
         }
         assert_eq!(c.canonical("Trump", ActorType::Person), "Trump");
+    }
+
+    /// The corpus pass works out names a surname at a time: it must give
+    /// what asking for each name alone gives, surname groups, suffixes,
+    /// initials and names it never saw included.
+    #[test]
+    fn renames_worked_out_by_surname_are_each_name_s_own_canonical_form() {
+        let observed = [
+            ("Donald Trump", 12),
+            ("Donald J. Trump", 2),
+            ("Donald John Trump", 1),
+            ("Donald Trump Jr.", 2),
+            ("Eric Trump", 1),
+            ("Joe Biden", 3),
+            ("Hunter Biden", 3),
+            ("Vladimir Putin", 1),
+            ("Emmanuel Macron", 1),
+        ];
+        let corpus = || {
+            let mut c = CorpusNames::default();
+            for (name, n) in observed {
+                for _ in 0..n {
+                    c.observe(name, ActorType::Person);
+                }
+            }
+            c
+        };
+        let asked = [
+            "Trump",
+            "Donald Trump",
+            "D. Trump",
+            "Donald Trump Jr.",
+            "Trump Jr.",
+            "Biden",
+            "Joe Biden",
+            "Putin",
+            "Macron",
+            "Zelensky",
+            "",
+        ];
+        let alone = corpus();
+        let renames = Renames::new(corpus(), asked);
+        for name in asked.into_iter().chain(["Eric Trump", "Hunter Biden", "Scholz"]) {
+            assert_eq!(
+                renames.canonical(name, ActorType::Person),
+                alone.canonical(name, ActorType::Person),
+                "{name:?}"
+            );
+        }
+        assert_eq!(renames.canonical("Trump", ActorType::Person), "Donald Trump");
+        assert_eq!(renames.canonical("Biden", ActorType::Person), "Biden");
+        assert_eq!(renames.canonical("Macron", ActorType::Person), "Emmanuel Macron");
     }
 }

@@ -339,6 +339,7 @@ impl Inputs {
             |d| corpus.push(d),
         )?;
         let corpus = corpus.finish()?;
+
         bar.finish();
         let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
         if skipped > 0 {
@@ -381,10 +382,23 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         neutralize_formulas: !a.raw_csv,
     };
     write_to(a.output.as_deref(), |w| match a.format {
-        TripleFormat::Jsonl => each_triple(&mut corpus, |t| {
-            serde_json::to_writer(&mut *w, &t)?;
-            w.write_all(b"\n")
-        }),
+        TripleFormat::Jsonl => {
+            // Each document's lines are made on the pool as it is read back,
+            // and written here whole: on this one thread, making them was
+            // most of the time after extraction (1.3% of a run on 10 MB).
+            let lines = corpus.documents_as(|d| {
+                let mut lines = Vec::new();
+                for t in &d.triples {
+                    serde_json::to_writer(&mut lines, t)?;
+                    lines.push(b'\n');
+                }
+                Ok::<_, serde_json::Error>(lines)
+            });
+            for lines in lines.map_err(std::io::Error::other)? {
+                w.write_all(&lines.map_err(std::io::Error::other)??)?;
+            }
+            Ok(())
+        }
         TripleFormat::Json => {
             // What `to_writer_pretty` writes for the whole list, one element at a time.
             let mut first = true;
