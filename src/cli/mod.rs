@@ -339,7 +339,6 @@ impl Inputs {
             |d| corpus.push(d),
         )?;
         let corpus = corpus.finish()?;
-
         bar.finish();
         let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
         if skipped > 0 {
