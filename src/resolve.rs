@@ -167,7 +167,7 @@ fn name_suffix(name: &str) -> Option<&str> {
 }
 
 /// How many generational suffixes end a name, leaving at least one word
-/// (what [`words_of`] drops).
+/// (what [`kept_words`] leaves out).
 fn trailing_suffixes(name: &str) -> usize {
     let words = name.split_whitespace().count();
     let suffixes = WordsBack(name)
@@ -722,8 +722,7 @@ impl CorpusNames {
             return;
         }
         // Two words or more besides a suffix: the last of them is the surname.
-        let words = name.split_whitespace().count() - trailing_suffixes(name);
-        let Some(surname) = surname(name).filter(|_| words >= 2) else {
+        let (2.., Some(surname)) = kept_words(name) else {
             return;
         };
         // Copies of the two names only when they are new.
@@ -744,7 +743,8 @@ impl CorpusNames {
         if ty != ActorType::Person {
             return name.to_string();
         }
-        canonical_among(name, &self.namesakes(kept_words(name).1))
+        let (words, surname) = kept_words(name);
+        canonical_among(name, words, &self.namesakes(surname))
     }
 
     /// The full names the corpus gives a surname, each cut into its parts.
@@ -756,10 +756,9 @@ impl CorpusNames {
     }
 }
 
-/// The canonical form of person `name`, given the full names of its surname
-/// ([`CorpusNames::namesakes`]).
-fn canonical_among(name: &str, namesakes: &[(&String, NameParts, usize)]) -> String {
-    let words = kept_words(name).0;
+/// The canonical form of person `name` of `words` words ([`kept_words`]),
+/// given the full names of its surname ([`CorpusNames::namesakes`]).
+fn canonical_among(name: &str, words: usize, namesakes: &[(&String, NameParts, usize)]) -> String {
     let me = NameParts::of(name);
     let compatible: Vec<&(&String, NameParts, usize)> = namesakes
         .iter()
@@ -806,9 +805,16 @@ impl Renames {
     /// renamed, each time they are asked for.
     pub fn new<'a>(names: CorpusNames, persons: impl IntoIterator<Item = &'a str>) -> Self {
         use rayon::prelude::*;
-        // By surname, so that each surname's full names are cut into their
-        // parts once for all the names weighed against them.
-        let mut list: Vec<(Option<&str>, &str)> = persons.into_iter().map(|p| (kept_words(p).1, p)).collect();
+        // (surname, name, words) by surname, so that each surname's full
+        // names are cut into their parts once for all the names weighed
+        // against them.
+        let mut list: Vec<(Option<&str>, &str, usize)> = persons
+            .into_iter()
+            .map(|p| {
+                let (words, surname) = kept_words(p);
+                (surname, p, words)
+            })
+            .collect();
         list.par_sort_unstable();
         list.dedup();
         let persons = list
@@ -817,8 +823,8 @@ impl Renames {
                 let namesakes = names.namesakes(group[0].0);
                 group
                     .iter()
-                    .map(|&(_, name)| {
-                        let c = canonical_among(name, &namesakes);
+                    .map(|&(_, name, words)| {
+                        let c = canonical_among(name, words, &namesakes);
                         (name.to_string(), (c != name).then_some(c))
                     })
                     .collect::<Vec<_>>()
