@@ -788,7 +788,8 @@ fn canonical_among(name: &str, words: usize, namesakes: &[(&String, NameParts, u
     }
 }
 
-/// [`CorpusNames`] with every person name's canonical form worked out once.
+/// [`CorpusNames`] with the canonical form of each person name asked for
+/// worked out once.
 /// A bare surname's canonical form weighs every full name the corpus gives
 /// that surname, and the renaming pass asks it of both ends of every triple:
 /// thousands of times for the same few names.
@@ -804,12 +805,24 @@ impl Renames {
     /// worked out side by side on rayon's pool. Names not listed are still
     /// renamed, each time they are asked for.
     pub fn new<'a>(names: CorpusNames, persons: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut renames = Renames {
+            names,
+            persons: FxHashMap::default(),
+        };
+        renames.add(persons);
+        renames
+    }
+
+    /// Works out the canonical forms of those of `persons` not yet known,
+    /// side by side on rayon's pool.
+    pub fn add<'a>(&mut self, persons: impl IntoIterator<Item = &'a str>) {
         use rayon::prelude::*;
         // (surname, name, words) by surname, so that each surname's full
         // names are cut into their parts once for all the names weighed
         // against them.
         let mut list: Vec<(Option<&str>, &str, usize)> = persons
             .into_iter()
+            .filter(|p| !self.persons.contains_key(*p))
             .map(|p| {
                 let (words, surname) = kept_words(p);
                 (surname, p, words)
@@ -817,7 +830,8 @@ impl Renames {
             .collect();
         list.par_sort_unstable();
         list.dedup();
-        let persons = list
+        let names = &self.names;
+        let found: Vec<(String, Option<String>)> = list
             .par_chunk_by(|a, b| a.0 == b.0)
             .flat_map_iter(|group| {
                 let namesakes = names.namesakes(group[0].0);
@@ -830,7 +844,7 @@ impl Renames {
                     .collect::<Vec<_>>()
             })
             .collect();
-        Renames { names, persons }
+        self.persons.extend(found);
     }
 
     /// The canonical form of a name across the corpus.
@@ -997,6 +1011,10 @@ mod tests {
         ];
         let alone = corpus();
         let renames = Renames::new(corpus(), asked);
+        // The same names worked out in two goes, some of them twice.
+        let mut in_two = Renames::new(corpus(), asked[..4].iter().copied());
+        in_two.add(asked[2..].iter().copied());
+        assert_eq!(in_two.persons, renames.persons);
         for name in asked.into_iter().chain(["Eric Trump", "Hunter Biden", "Scholz"]) {
             assert_eq!(
                 renames.canonical(name, ActorType::Person),
