@@ -22,8 +22,8 @@ pub const BATCH: usize = 256;
 /// thread at once: a thread switch per document cost a 1-core run 10%.
 const CHUNK: usize = 8;
 
-/// A counting semaphore: the stream's reader takes a permit per chunk of
-/// documents and the sink gives it back, so few are in memory at once.
+/// A counting semaphore: a worker takes a permit per chunk of documents it
+/// reads and the sink gives it back, so few are in memory at once.
 struct Permits {
     /// Permits free, and whether the stream has stopped.
     state: std::sync::Mutex<(usize, bool)>,
@@ -110,17 +110,20 @@ impl Extractor {
     /// Extracts every document of a stream in parallel, on as many threads as
     /// rayon's current pool has, and hands each document's extraction to
     /// `sink` in input order (so the output is the same on any number of
-    /// threads). A reader thread reads ahead; at most [`BATCH`] documents are
-    /// read and not yet sunk at a time. `progress` is called as documents are
+    /// threads). At most [`BATCH`] documents are read and not yet sunk at a
+    /// time. `progress` is called as documents are
     /// sunk, with the documents and text bytes done so far. The first
     /// unreadable input ends the run after every document before it is sunk;
     /// the first error of `sink` ends it at once.
     ///
-    /// No thread waits for the others at a batch's end: each takes the next
-    /// chunk of 8 documents as soon as it is free, and the calling
-    /// thread reorders and sinks. Batches of 256 documents, each extracted by the whole pool, had
-    /// left a core idle 12% of a 2-core run on 10 MB (a long article ending a
-    /// batch; the first batches, before the reader was ahead).
+    /// No thread waits for the others at a batch's end: each reads the next
+    /// chunk of 8 documents as soon as it is free (the stream behind a lock)
+    /// and extracts it, and the calling thread reorders and sinks. Batches
+    /// of 256 documents, each extracted by the whole pool, had left a core
+    /// idle 12% of a 2-core run on 10 MB (a long article ending a batch).
+    /// A reader thread of its own, handing chunks to the workers, made
+    /// three busy threads on two cores, a thousand thread switches on 10 MB,
+    /// and every text read on one core and extracted on another.
     ///
     /// A pool of one thread reads, extracts and sinks on the calling thread,
     /// one document at a time: with a reader and a worker on one core, each
@@ -157,58 +160,44 @@ impl Extractor {
         // Permits count chunks in flight, so at most `BATCH` documents.
         let permits = Permits::new(BATCH / CHUNK);
         let stopped = std::sync::atomic::AtomicBool::new(false);
-        let (work_tx, work_rx) = mpsc::channel::<(usize, Vec<Document>)>();
-        let work_rx = std::sync::Mutex::new(work_rx);
+        // The documents, numbered, and whether they have ended.
+        let feed = std::sync::Mutex::new((docs.enumerate(), false));
         let (done_tx, done_rx) = mpsc::channel::<Done>();
         let mut panicked = None;
         let result = std::thread::scope(|scope| {
-            let (permits, stopped, work_rx) = (&permits, &stopped, &work_rx);
-            let reader_tx = done_tx.clone();
-            scope.spawn(move || {
-                let mut docs = docs.enumerate();
-                while permits.acquire() {
-                    // A chunk of consecutive documents, cut short by an
-                    // unreadable one or the end.
-                    let (mut first, mut chunk) = (None, Vec::with_capacity(CHUNK));
-                    let mut last = None;
-                    while chunk.len() < CHUNK {
-                        match docs.next() {
-                            Some((seq, Ok(doc))) => {
-                                first.get_or_insert(seq);
-                                chunk.push(doc);
-                            }
-                            Some((seq, Err(e))) => {
-                                last = Some(Done::Unreadable(seq, e));
-                                break;
-                            }
-                            None => break,
-                        }
-                    }
-                    let full = chunk.len() == CHUNK;
-                    if let Some(first) = first
-                        && work_tx.send((first, chunk)).is_err()
-                    {
-                        return;
-                    }
-                    if let Some(unreadable) = last {
-                        let _ = reader_tx.send(unreadable);
-                        return;
-                    }
-                    if !full {
-                        return;
-                    }
-                }
-            });
+            let (permits, stopped, feed) = (&permits, &stopped, &feed);
             for _ in 0..rayon::current_num_threads() {
                 let done_tx = done_tx.clone();
                 scope.spawn(move || {
-                    // Until the reader is gone and the queue empty; after a
-                    // stop, what is queued is dropped unread.
-                    loop {
-                        let next = work_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
-                        let Ok((first, chunk)) = next else { return };
+                    // Until the documents end or the run stops.
+                    while permits.acquire() {
+                        // A chunk of consecutive documents, cut short by an
+                        // unreadable one or the end.
+                        let (mut first, mut chunk) = (None, Vec::with_capacity(CHUNK));
+                        let mut unreadable = None;
+                        {
+                            let Ok(mut feed) = feed.lock() else { return };
+                            let (docs, ended) = &mut *feed;
+                            while !*ended && chunk.len() < CHUNK {
+                                match docs.next() {
+                                    Some((seq, Ok(doc))) => {
+                                        first.get_or_insert(seq);
+                                        chunk.push(doc);
+                                    }
+                                    Some((seq, Err(e))) => {
+                                        unreadable = Some(Done::Unreadable(seq, e));
+                                        *ended = true;
+                                    }
+                                    None => *ended = true,
+                                }
+                            }
+                        }
+                        if let Some(unreadable) = unreadable {
+                            let _ = done_tx.send(unreadable);
+                        }
+                        let Some(first) = first else { return };
                         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                            continue;
+                            return;
                         }
                         let bytes = chunk.iter().map(text_bytes).sum();
                         let extract = || chunk.iter().map(|d| self.extract(d)).collect();
@@ -216,6 +205,7 @@ impl Extractor {
                             Ok(outs) => Done::Extracted(first, bytes, outs),
                             Err(payload) => Done::Panicked(payload),
                         };
+                        drop(chunk);
                         let _ = done_tx.send(done);
                     }
                 });
@@ -249,8 +239,7 @@ impl Extractor {
                 Ok(())
             };
             let result = run();
-            // Stops the reader (waiting for a permit, or at its next document)
-            // and has the workers drop what is queued.
+            // Stops the workers, waiting for a permit or at their next chunk.
             stopped.store(true, std::sync::atomic::Ordering::Relaxed);
             permits.close();
             drop(done_rx);
@@ -520,8 +509,9 @@ mod tests {
 
     /// More documents than the stream holds at once, on one thread and on
     /// three: the sink sees every document once, in input order, with what
-    /// `extract` gives alone; progress only grows; and the reader is never
-    /// more than [`BATCH`] documents (and the one in its hand) ahead of the sink.
+    /// `extract` gives alone; progress only grows; and the stream is never
+    /// read more than [`BATCH`] documents (and the one in hand) ahead of the
+    /// sink.
     #[test]
     fn the_stream_keeps_input_order_and_its_bound() {
         use std::sync::atomic::{AtomicUsize, Ordering};
