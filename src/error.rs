@@ -66,6 +66,13 @@ pub enum Error {
         /// Close names that do exist.
         suggestions: Vec<String>,
     },
+    /// The system would not start another thread.
+    #[error("starting a thread: {source}")]
+    Thread {
+        /// Why not.
+        #[source]
+        source: std::io::Error,
+    },
     /// A name or value given on the command line is not one polgraph knows.
     #[error("{0}")]
     Invalid(String),

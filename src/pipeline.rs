@@ -107,12 +107,12 @@ impl Extractor {
         &self.lexicon
     }
 
-    /// Extracts every document of a stream in parallel, on as many threads as
-    /// rayon's current pool has, and hands each document's extraction to
-    /// `sink` in input order (so the output is the same on any number of
-    /// threads). At most [`BATCH`] documents are read and not yet sunk at a
-    /// time. `progress` is called as documents are
-    /// sunk, with the documents and text bytes done so far. The first
+    /// Extracts every document of a stream in parallel, on `threads` threads
+    /// of its own, and hands each document's extraction to `sink` in input
+    /// order (so the output is the same on any number of threads). At most
+    /// [`BATCH`] documents are read and not yet sunk at a time. `progress` is
+    /// called as documents are sunk, with the documents and text bytes done
+    /// so far. The first
     /// unreadable input ends the run after every document before it is sunk;
     /// the first error of `sink` ends it at once.
     ///
@@ -125,19 +125,25 @@ impl Extractor {
     /// three busy threads on two cores, a thousand thread switches on 10 MB,
     /// and every text read on one core and extracted on another.
     ///
-    /// A pool of one thread reads, extracts and sinks on the calling thread,
+    /// The threads are not rayon's: a pool started before the stream had its
+    /// idle threads looking for work for the first milliseconds of the run,
+    /// while the lexicons compiled and the first documents were read (the
+    /// CLI starts its pool after the stream, for the passes that follow).
+    ///
+    /// One thread reads, extracts and sinks on the calling thread,
     /// one document at a time: with a reader and a worker on one core, each
     /// document was read up to 256 documents before its turn, out of the
     /// cache by then, and handed between threads twice. That cost a 1-core
     /// run on 10 MB about 5% (BENCHMARKS.md).
     pub fn extract_stream(
         &self,
+        threads: usize,
         docs: impl Iterator<Item = crate::Result<Document>> + Send,
         mut progress: impl FnMut(usize, u64),
         mut sink: impl FnMut(DocExtraction) -> crate::Result<()> + Send,
     ) -> crate::Result<()> {
         use std::sync::mpsc;
-        if rayon::current_num_threads() <= 1 {
+        if threads <= 1 {
             let (mut done, mut bytes) = (0, 0);
             for doc in docs {
                 let doc = doc?;
@@ -166,9 +172,11 @@ impl Extractor {
         let mut panicked = None;
         let result = std::thread::scope(|scope| {
             let (permits, stopped, feed) = (&permits, &stopped, &feed);
-            for _ in 0..rayon::current_num_threads() {
+            let mut started = Ok(());
+            for i in 0..threads {
                 let done_tx = done_tx.clone();
-                scope.spawn(move || {
+                let worker = std::thread::Builder::new().name(format!("pg-extract-{i}"));
+                let spawned = worker.spawn_scoped(scope, move || {
                     // Until the documents end or the run stops.
                     while permits.acquire() {
                         // A chunk of consecutive documents, cut short by an
@@ -195,7 +203,14 @@ impl Extractor {
                         if let Some(unreadable) = unreadable {
                             let _ = done_tx.send(unreadable);
                         }
-                        let Some(first) = first else { return };
+                        let Some(first) = first else {
+                            // The end: the permit taken is never given back,
+                            // so the threads still waiting for one must be
+                            // told, or more threads than permits would wait
+                            // for ever.
+                            permits.close();
+                            return;
+                        };
                         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
                             return;
                         }
@@ -209,6 +224,10 @@ impl Extractor {
                         let _ = done_tx.send(done);
                     }
                 });
+                if let Err(source) = spawned {
+                    started = Err(crate::Error::Thread { source });
+                    break;
+                }
             }
             drop(done_tx);
             // Chunks done out of order wait here for those before them.
@@ -238,7 +257,9 @@ impl Extractor {
                 }
                 Ok(())
             };
-            let result = run();
+            // Without all its threads the run stops at once: fewer than asked
+            // for would go unnoticed, and with none nothing would be extracted.
+            let result = started.and_then(|()| run());
             // Stops the workers, waiting for a permit or at their next chunk.
             stopped.store(true, std::sync::atomic::Ordering::Relaxed);
             permits.close();
@@ -519,7 +540,6 @@ mod tests {
         let docs = stream_docs(3 * BATCH + 5);
         let alone: Vec<DocExtraction> = docs.iter().map(|d| ex.extract(d)).collect();
         for threads in [1, 3] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             let (mut sunk, mut reported) = (Vec::new(), Vec::new());
             let (read, sunk_count, most_ahead) = (AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0));
             let stream = docs.clone().into_iter().map(|d| {
@@ -527,17 +547,16 @@ mod tests {
                 most_ahead.fetch_max(ahead, Ordering::SeqCst);
                 Ok(d)
             });
-            pool.install(|| {
-                ex.extract_stream(
-                    stream,
-                    |done, _| reported.push(done),
-                    |d| {
-                        sunk.push(d);
-                        sunk_count.fetch_add(1, Ordering::SeqCst);
-                        Ok(())
-                    },
-                )
-            })
+            ex.extract_stream(
+                threads,
+                stream,
+                |done, _| reported.push(done),
+                |d| {
+                    sunk.push(d);
+                    sunk_count.fetch_add(1, Ordering::SeqCst);
+                    Ok(())
+                },
+            )
             .unwrap();
             assert_eq!(sunk.len(), docs.len(), "{threads} threads");
             for (a, b) in sunk.iter().zip(&alone) {
@@ -548,6 +567,29 @@ mod tests {
             let most_ahead = most_ahead.load(Ordering::SeqCst);
             assert!(most_ahead <= BATCH + 1, "{most_ahead} documents held");
         }
+    }
+
+    /// More threads than chunks in flight, on a stream of a few documents:
+    /// the threads that find it ended wake those waiting, and the run ends.
+    #[test]
+    fn the_stream_ends_with_more_threads_than_permits() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+            let mut sunk = 0;
+            let result = ex.extract_stream(
+                2 * BATCH / CHUNK + 3,
+                stream_docs(5).into_iter().map(Ok),
+                |_, _| {},
+                |_| {
+                    sunk += 1;
+                    Ok(())
+                },
+            );
+            let _ = tx.send(result.map(|()| sunk));
+        });
+        let done = rx.recv_timeout(std::time::Duration::from_secs(60));
+        assert_eq!(done.expect("the stream never ended").unwrap(), 5);
     }
 
     /// An unreadable document ends the run with its error, after every
@@ -563,18 +605,16 @@ mod tests {
                     Ok(d)
                 }
             });
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             let mut sunk = Vec::new();
-            let result = pool.install(|| {
-                ex.extract_stream(
-                    stream,
-                    |_, _| {},
-                    |d| {
-                        sunk.push(d.doc);
-                        Ok(())
-                    },
-                )
-            });
+            let result = ex.extract_stream(
+                threads,
+                stream,
+                |_, _| {},
+                |d| {
+                    sunk.push(d.doc);
+                    Ok(())
+                },
+            );
             assert!(
                 result.unwrap_err().to_string().contains("unreadable"),
                 "{threads} threads"
@@ -589,22 +629,20 @@ mod tests {
     fn the_stream_stops_at_the_sinks_first_error() {
         let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
         for threads in [1, 2] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             let mut calls = 0;
-            let result = pool.install(|| {
-                ex.extract_stream(
-                    stream_docs(300).into_iter().map(Ok),
-                    |_, _| {},
-                    |_| {
-                        calls += 1;
-                        if calls == 20 {
-                            Err(crate::Error::io("spill", std::io::Error::other("disk full")))
-                        } else {
-                            Ok(())
-                        }
-                    },
-                )
-            });
+            let result = ex.extract_stream(
+                threads,
+                stream_docs(300).into_iter().map(Ok),
+                |_, _| {},
+                |_| {
+                    calls += 1;
+                    if calls == 20 {
+                        Err(crate::Error::io("spill", std::io::Error::other("disk full")))
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
             assert!(
                 result.unwrap_err().to_string().contains("disk full"),
                 "{threads} threads"

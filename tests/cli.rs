@@ -444,6 +444,13 @@ fn errors_name_what_and_where() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no rule with id \"no.such\""));
+    polgraph()
+        .args(["build", SAMPLE, "-j", "100000", "-o"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--threads must be at most 1024"));
+    assert!(!dir.path().join("out").exists());
 }
 
 #[test]

@@ -256,6 +256,11 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     ))
 }
 
+/// The most `-j` takes: each thread has a stack, and a hundred thousand of
+/// them ran the system out of memory (an abort inside the standard library,
+/// or before this check, a run that hung starting them).
+const MAX_THREADS: usize = 1024;
+
 /// Extracts every input; the result holds the triples on disk, names final.
 ///
 /// The lexicons compile on a thread of their own while this one opens the
@@ -263,8 +268,17 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
 /// a tenth of a run on a megabyte, and would otherwise keep the other cores
 /// waiting. A lexicon error still comes before an input error.
 fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
+    if o.threads > MAX_THREADS {
+        bail!(
+            "--threads must be at most {MAX_THREADS} (0: one per core), not {}",
+            o.threads
+        );
+    }
     std::thread::scope(|scope| {
-        let compiling = scope.spawn(|| extractor(o));
+        let compiling = std::thread::Builder::new()
+            .name("pg-lexicon".into())
+            .spawn_scoped(scope, || extractor(o))
+            .context("starting the thread that compiles the lexicons")?;
         let mut opened = Inputs::open(inputs, o);
         let mut first = Vec::new();
         if let Ok(opened) = &mut opened {
@@ -291,11 +305,12 @@ fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
 }
 
 /// The inputs of a run, opened: their documents, the progress bar over their
-/// bytes, and the count of malformed records skipped.
+/// bytes, the count of malformed records skipped, and the threads to use.
 struct Inputs {
     docs: ingest::Documents,
     bar: progress::Bar,
     skipped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    threads: usize,
 }
 
 impl Inputs {
@@ -309,12 +324,11 @@ impl Inputs {
             })
             .sum();
         let bar = progress::Bar::new(total, o.quiet);
-        // One pool for the whole command, so that `-j` also bounds the passes
-        // after extraction (reading the triples back, building the graph).
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(o.threads)
-            .build_global()
-            .context("starting the extraction threads")?;
+        // `-j`: the extraction threads, and later rayon's pool.
+        let threads = match o.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
         let skipped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let counter = skipped.clone();
         let docs = ingest::documents(sources).skip_bad(o.skip_bad).on_warning(move |w| {
@@ -323,7 +337,12 @@ impl Inputs {
             }
             eprintln!("polgraph: warning: {w}");
         });
-        Ok(Inputs { docs, bar, skipped })
+        Ok(Inputs {
+            docs,
+            bar,
+            skipped,
+            threads,
+        })
     }
 
     /// Extracts `first` (documents already read) and the rest.
@@ -333,15 +352,30 @@ impl Inputs {
         ex: &Extractor,
         first: Vec<polgraph::Result<polgraph::Document>>,
     ) -> Result<Corpus> {
-        let Inputs { docs, bar, skipped } = self;
+        let Inputs {
+            docs,
+            bar,
+            skipped,
+            threads,
+        } = self;
         let mut corpus = CorpusWriter::new().context(
             "creating the temporary file that holds triples until every article is read (TMPDIR sets its directory)",
         )?;
         ex.extract_stream(
+            threads,
             first.into_iter().chain(docs),
             |docs, bytes| bar.update(docs, bytes),
             |d| corpus.push(d),
         )?;
+        // One pool for the rest of the command, so that `-j` also bounds the
+        // passes after extraction (naming, reading the triples back,
+        // building the graph). Started only now: its idle threads spun for
+        // the first milliseconds of the run, beside the lexicon compiling.
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("pg-pool-{i}"))
+            .build_global()
+            .context("starting the threads for the passes after extraction")?;
         let corpus = corpus.finish()?;
         bar.finish();
         let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
