@@ -44,7 +44,7 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct ExtractionOptions {
-    /// Threads to extract with (0: one per core). Output is the same for any number.
+    /// Threads to extract with (0: one per core; at most 1024). Output is the same for any number.
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Print no progress bar (and no summary after `build`).
