@@ -112,9 +112,9 @@ impl Extractor {
     /// order (so the output is the same on any number of threads). At most
     /// [`BATCH`] documents are read and not yet sunk at a time. `progress` is
     /// called as documents are sunk, with the documents and text bytes done
-    /// so far. The first
-    /// unreadable input ends the run after every document before it is sunk;
-    /// the first error of `sink` ends it at once.
+    /// so far. The first unreadable input ends the run after every document
+    /// before it is sunk; the first error of `sink` ends it at once; a
+    /// thread that cannot be started ends it before any is sunk.
     ///
     /// No thread waits for the others at a batch's end: each reads the next
     /// chunk of 8 documents as soon as it is free (the stream behind a lock)

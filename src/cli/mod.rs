@@ -256,12 +256,13 @@ fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
     ))
 }
 
-/// The most `-j` takes: each thread has a stack, and a hundred thousand of
-/// them ran the system out of memory (an abort inside the standard library,
-/// or before this check, a run that hung starting them).
+/// The most `-j` takes: each thread has a stack, and `-j 100000` ran out of
+/// memory for them (an abort inside the standard library; before this
+/// check, a run that hung at 200% CPU starting them).
 const MAX_THREADS: usize = 1024;
 
-/// Extracts every input; the result holds the triples on disk, names final.
+/// Extracts every input; the result holds the triples (in memory or in a
+/// temporary file), names final.
 ///
 /// The lexicons compile on a thread of their own while this one opens the
 /// inputs and reads the first documents: compiling takes a few milliseconds,
