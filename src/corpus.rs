@@ -139,19 +139,18 @@ impl CorpusWriter {
             triples: d.triples,
         };
         self.documents += 1;
-        if !self.spilled {
-            self.held_bytes += record.bytes();
-            self.held.push(record);
-            if self.held_bytes <= self.hold_bytes {
-                return Ok(());
-            }
+        if self.spilled {
+            return self.spill(&record);
+        }
+        self.held_bytes += record.bytes();
+        self.held.push(record);
+        if self.held_bytes > self.hold_bytes {
             self.spilled = true;
             for record in std::mem::take(&mut self.held) {
                 self.spill(&record)?;
             }
-            return Ok(());
         }
-        self.spill(&record)
+        Ok(())
     }
 
     fn spill(&mut self, record: &Kept) -> Result<()> {

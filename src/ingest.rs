@@ -505,8 +505,7 @@ fn inline_tag_end(s: &str) -> Option<usize> {
     j += 1 + b[j + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     // Past the attributes, if a white space starts them: at most 300
     // characters other than `<` and `>`.
-    let rest = &s[j..];
-    if let Some(space) = rest.chars().next().filter(|c| c.is_whitespace()) {
+    if let Some(space) = s[j..].chars().next().filter(|c| c.is_whitespace()) {
         j += space.len_utf8();
         j += s[j..]
             .chars()
@@ -1001,7 +1000,6 @@ fn html_paragraphs(root: scraper::ElementRef) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-
     use proptest::strategy::Strategy;
 
     static TAG: LazyLock<Regex> =

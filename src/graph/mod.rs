@@ -539,7 +539,7 @@ impl Placer {
         let (batches, inbox) = std::sync::mpsc::sync_channel::<Vec<Numbered>>(BATCHES_IN_FLIGHT);
         let (outbox, empties) = std::sync::mpsc::channel();
         let edges = std::thread::Builder::new()
-            .name("polgraph-edges".into())
+            .name("pg-edges".into())
             .spawn(move || {
                 let mut edges = Edges::default();
                 for mut batch in inbox {
