@@ -61,11 +61,13 @@ impl ActorGraph {
         // Links are formatted in parts side by side, each into a buffer of
         // its own, and written in order: formatting is most of the time of
         // saving a million edges. A batch of parts at a time, so the text
-        // in memory stays a few tens of megabytes.
+        // in memory stays a few megabytes; a thread of its own formats the
+        // next batch while this one writes the last (the writer need not be
+        // `Send`), or this one formats too if that thread cannot start.
         let edges = self.edges();
         let batch = LINKS_PER_PART * 4 * rayon::current_num_threads();
-        for (b, links) in edges.chunks(batch).enumerate() {
-            let parts: Vec<Vec<u8>> = links
+        let format = |b: usize, links: &[EdgeView]| -> Vec<Vec<u8>> {
+            links
                 .par_chunks(LINKS_PER_PART)
                 .enumerate()
                 .map(|(p, part)| {
@@ -77,11 +79,36 @@ impl ActorGraph {
                     }
                     text.buf
                 })
-                .collect();
-            for part in parts {
-                out.write_out(&part)?;
+                .collect()
+        };
+        let (format, edges) = (&format, &edges);
+        std::thread::scope(|scope| -> io::Result<()> {
+            let (formatted, batches) = std::sync::mpsc::sync_channel(1);
+            let formatting = std::thread::Builder::new()
+                .name("pg-json".into())
+                .spawn_scoped(scope, move || {
+                    for (b, links) in edges.chunks(batch).enumerate() {
+                        // The writer failed and hung up: stop.
+                        if formatted.send(format(b, links)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if formatting.is_err() {
+                for (b, links) in edges.chunks(batch).enumerate() {
+                    for part in format(b, links) {
+                        out.write_out(&part)?;
+                    }
+                }
+                return Ok(());
             }
-        }
+            for parts in batches {
+                for part in parts {
+                    out.write_out(&part)?;
+                }
+            }
+            Ok(())
+        })?;
         out.raw(b"\n]}\n");
         out.finish()
     }
@@ -861,6 +888,43 @@ mod tests {
             assert_eq!(link["key"], edge_key(e.edge.relation, e.edge.modality));
         }
         assert_eq!(json_of(&read(&text)), text);
+    }
+
+    /// A writer that fails partway (a full disk) fails the save, while the
+    /// thread formatting the next batches is still sending them: the save
+    /// returns the error instead of waiting for a reader that has gone.
+    #[test]
+    fn a_writer_failing_partway_fails_the_save_and_stops_the_formatting() {
+        struct FullAfter(usize);
+        impl Write for FullAfter {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let g = ActorGraph::build(crate::synthetic::corpus(2000, 40_000, 3), false);
+        let whole = json_of(&g).len();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let results: Vec<_> = [0, 1 << 20, whole / 2, whole - 1]
+                .into_iter()
+                .map(|room| g.write_json(FullAfter(room)).map_err(|e| e.kind()))
+                .collect();
+            done.send(results).unwrap();
+        });
+        let results = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("a failing writer ends the save within a minute");
+        assert!(
+            results.iter().all(|r| *r == Err(io::ErrorKind::StorageFull)),
+            "{results:?}"
+        );
     }
 
     /// Names and document ids are copied pre-escaped, and an evidence's
