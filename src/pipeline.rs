@@ -108,41 +108,44 @@ impl Extractor {
     }
 
     /// Extracts every document of a stream in parallel, on `threads` threads
-    /// of its own, and hands each document's extraction to `sink` in input
-    /// order (so the output is the same on any number of threads). At most
-    /// [`BATCH`] documents are read and not yet sunk at a time. `progress` is
-    /// called as documents are sunk, with the documents and text bytes done
-    /// so far. The first unreadable input ends the run after every document
-    /// before it is sunk; the first error of `sink` ends it at once; a
-    /// thread that cannot be started ends it before any is sunk.
+    /// (the calling thread one of them), and hands each document's
+    /// extraction to `sink` in input order (so the output is the same on any
+    /// number of threads). At most [`BATCH`] documents are read and not yet
+    /// sunk at a time. `progress` is called as documents are sunk, with the
+    /// documents and text bytes done so far. The first unreadable input ends
+    /// the run after every document before it is sunk; the first error of
+    /// `sink` ends it at once; a thread that cannot be started ends it before
+    /// any is sunk.
     ///
     /// No thread waits for the others at a batch's end: each reads the next
-    /// chunk of 8 documents as soon as it is free (the stream behind a lock)
-    /// and extracts it, and the calling thread reorders and sinks. Batches
+    /// chunk of 8 documents as soon as it is free (the stream behind a lock),
+    /// extracts it, and sinks whatever is next in order (the sink behind a
+    /// lock: a chunk done early waits there for those before it). Batches
     /// of 256 documents, each extracted by the whole pool, had left a core
     /// idle 12% of a 2-core run on 10 MB (a long article ending a batch).
-    /// A reader thread of its own, handing chunks to the workers, made
-    /// three busy threads on two cores, a thousand thread switches on 10 MB,
-    /// and every text read on one core and extracted on another.
+    /// A reader thread of its own made three busy threads on two cores and
+    /// every text read on one core and extracted on another; the calling
+    /// thread sinking what the workers sent it woke for every chunk and put
+    /// a worker off its core each time (900 thread switches on 10 MB).
     ///
     /// The threads are not rayon's: a pool started before the stream had its
     /// idle threads looking for work for the first milliseconds of the run,
     /// while the lexicons compiled and the first documents were read (the
     /// CLI starts its pool after the stream, for the passes that follow).
     ///
-    /// One thread reads, extracts and sinks on the calling thread,
-    /// one document at a time: with a reader and a worker on one core, each
-    /// document was read up to 256 documents before its turn, out of the
-    /// cache by then, and handed between threads twice. That cost a 1-core
-    /// run on 10 MB about 5% (BENCHMARKS.md).
+    /// One thread reads, extracts and sinks one document at a time: with a
+    /// reader and a worker on one core, each document was read up to 256
+    /// documents before its turn, out of the cache by then, and handed
+    /// between threads twice. That cost a 1-core run on 10 MB about 5%
+    /// (BENCHMARKS.md).
     pub fn extract_stream(
         &self,
         threads: usize,
         docs: impl Iterator<Item = crate::Result<Document>> + Send,
-        mut progress: impl FnMut(usize, u64),
+        mut progress: impl FnMut(usize, u64) + Send,
         mut sink: impl FnMut(DocExtraction) -> crate::Result<()> + Send,
     ) -> crate::Result<()> {
-        use std::sync::mpsc;
+        use std::sync::atomic::{AtomicBool, Ordering};
         if threads <= 1 {
             let (mut done, mut bytes) = (0, 0);
             for doc in docs {
@@ -156,120 +159,167 @@ impl Extractor {
             }
             return Ok(());
         }
-        /// What the calling thread hears: a chunk extracted (numbered by its
-        /// first document), an unreadable document (by its number), a panic.
-        enum Done {
-            Extracted(usize, u64, Vec<DocExtraction>),
-            Unreadable(usize, crate::Error),
-            Panicked(Box<dyn std::any::Any + Send>),
+        /// Chunks done out of order, by their first document's number, until
+        /// those before them are sunk; and how the run ended, if it has.
+        struct Order {
+            pending: BTreeMap<usize, crate::Result<(u64, Vec<DocExtraction>)>>,
+            next: usize,
+            done: usize,
+            bytes: u64,
+            failed: Option<crate::Error>,
+            panicked: Option<Box<dyn std::any::Any + Send>>,
         }
         // Permits count chunks in flight, so at most `BATCH` documents.
         let permits = Permits::new(BATCH / CHUNK);
-        let stopped = std::sync::atomic::AtomicBool::new(false);
+        let stopped = AtomicBool::new(false);
+        let stop = || {
+            stopped.store(true, Ordering::Relaxed);
+            permits.close();
+        };
         // The documents, numbered, and whether they have ended.
         let feed = std::sync::Mutex::new((docs.enumerate(), false));
-        let (done_tx, done_rx) = mpsc::channel::<Done>();
-        let mut panicked = None;
-        let result = std::thread::scope(|scope| {
-            let (permits, stopped, feed) = (&permits, &stopped, &feed);
-            let mut started = Ok(());
-            for i in 0..threads {
-                let done_tx = done_tx.clone();
-                let worker = std::thread::Builder::new().name(format!("pg-extract-{i}"));
-                let spawned = worker.spawn_scoped(scope, move || {
-                    // Until the documents end or the run stops.
-                    while permits.acquire() {
-                        // A chunk of consecutive documents, cut short by an
-                        // unreadable one or the end.
-                        let (mut first, mut chunk) = (None, Vec::with_capacity(CHUNK));
-                        let mut unreadable = None;
-                        {
-                            let Ok(mut feed) = feed.lock() else { return };
-                            let (docs, ended) = &mut *feed;
-                            while !*ended && chunk.len() < CHUNK {
-                                match docs.next() {
-                                    Some((seq, Ok(doc))) => {
-                                        first.get_or_insert(seq);
-                                        chunk.push(doc);
-                                    }
-                                    Some((seq, Err(e))) => {
-                                        unreadable = Some(Done::Unreadable(seq, e));
-                                        *ended = true;
-                                    }
-                                    None => *ended = true,
-                                }
-                            }
-                        }
-                        if let Some(unreadable) = unreadable {
-                            let _ = done_tx.send(unreadable);
-                        }
-                        let Some(first) = first else {
-                            // The end: the permit taken is never given back,
-                            // so the threads still waiting for one must be
-                            // told, or more threads than permits would wait
-                            // for ever.
-                            permits.close();
-                            return;
-                        };
-                        if stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                            return;
-                        }
-                        let bytes = chunk.iter().map(text_bytes).sum();
-                        let extract = || chunk.iter().map(|d| self.extract(d)).collect();
-                        let done = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(extract)) {
-                            Ok(outs) => Done::Extracted(first, bytes, outs),
-                            Err(payload) => Done::Panicked(payload),
-                        };
-                        drop(chunk);
-                        let _ = done_tx.send(done);
-                    }
+        // The order, with the sink and progress that only its holder calls.
+        let order = std::sync::Mutex::new((
+            Order {
+                pending: BTreeMap::new(),
+                next: 0,
+                done: 0,
+                bytes: 0,
+                failed: None,
+                panicked: None,
+            },
+            &mut sink,
+            &mut progress,
+        ));
+        // Puts a chunk (or an unreadable document) in order and sinks all
+        // that is next; false once the run has stopped.
+        let deliver = |seq: usize, item: crate::Result<(u64, Vec<DocExtraction>)>| -> bool {
+            let Ok(mut order) = order.lock() else { return false };
+            let (o, sink, progress) = &mut *order;
+            if o.failed.is_some() || stopped.load(Ordering::Relaxed) {
+                return false;
+            }
+            o.pending.insert(seq, item);
+            let before = o.done;
+            while let Some(ready) = o.pending.remove(&o.next) {
+                let sunk = ready.and_then(|(size, outs)| {
+                    let n = outs.len();
+                    outs.into_iter().try_for_each(&mut **sink)?;
+                    Ok((size, n))
                 });
-                if let Err(source) = spawned {
-                    started = Err(crate::Error::Thread { source });
-                    break;
+                match sunk {
+                    Ok((size, n)) => {
+                        permits.release();
+                        (o.done, o.bytes, o.next) = (o.done + n, o.bytes + size, o.next + n);
+                    }
+                    Err(e) => {
+                        o.failed = Some(e);
+                        stop();
+                        return false;
+                    }
                 }
             }
-            drop(done_tx);
-            // Chunks done out of order wait here for those before them.
-            let mut pending: BTreeMap<usize, crate::Result<(u64, Vec<DocExtraction>)>> = BTreeMap::new();
-            let (mut next, mut done, mut bytes) = (0usize, 0usize, 0u64);
-            let mut run = || -> crate::Result<()> {
-                for message in &done_rx {
-                    match message {
-                        Done::Panicked(payload) => {
-                            panicked = Some(payload);
-                            return Ok(());
-                        }
-                        Done::Extracted(seq, size, outs) => pending.insert(seq, Ok((size, outs))),
-                        Done::Unreadable(seq, e) => pending.insert(seq, Err(e)),
-                    };
-                    let before = done;
-                    while let Some(ready) = pending.remove(&next) {
-                        let (size, outs) = ready?;
-                        let n = outs.len();
-                        outs.into_iter().try_for_each(&mut sink)?;
-                        permits.release();
-                        (done, bytes, next) = (done + n, bytes + size, next + n);
-                    }
-                    if done > before {
-                        progress(done, bytes);
+            if o.done > before {
+                progress(o.done, o.bytes);
+            }
+            true
+        };
+        let work = || {
+            /// Stops the run if this thread unwinds (a panic reading or
+            /// sinking), so that no other waits for a permit for ever.
+            struct StopOnUnwind<F: Fn()>(F);
+            impl<F: Fn()> Drop for StopOnUnwind<F> {
+                fn drop(&mut self) {
+                    if std::thread::panicking() {
+                        (self.0)();
                     }
                 }
-                Ok(())
-            };
-            // Without all its threads the run stops at once: fewer than asked
-            // for would go unnoticed, and with none nothing would be extracted.
-            let result = started.and_then(|()| run());
-            // Stops the workers, waiting for a permit or at their next chunk.
-            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
-            permits.close();
-            drop(done_rx);
-            result
+            }
+            let _guard = StopOnUnwind(stop);
+            // Until the documents end or the run stops.
+            while permits.acquire() {
+                // A chunk of consecutive documents, cut short by an
+                // unreadable one or the end.
+                let (mut first, mut chunk) = (None, Vec::with_capacity(CHUNK));
+                let mut unreadable = None;
+                {
+                    let Ok(mut feed) = feed.lock() else { return };
+                    let (docs, ended) = &mut *feed;
+                    while !*ended && chunk.len() < CHUNK {
+                        match docs.next() {
+                            Some((seq, Ok(doc))) => {
+                                first.get_or_insert(seq);
+                                chunk.push(doc);
+                            }
+                            Some((seq, Err(e))) => {
+                                unreadable = Some((seq, e));
+                                *ended = true;
+                            }
+                            None => *ended = true,
+                        }
+                    }
+                }
+                if let Some((seq, e)) = unreadable
+                    && !deliver(seq, Err(e))
+                {
+                    return;
+                }
+                let Some(first) = first else {
+                    // The end: the permit taken is never given back, so the
+                    // threads still waiting for one must be told, or more
+                    // threads than permits would wait for ever.
+                    permits.close();
+                    return;
+                };
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                let bytes = chunk.iter().map(text_bytes).sum();
+                let extract = || chunk.iter().map(|d| self.extract(d)).collect();
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(extract)) {
+                    Ok(outs) => {
+                        drop(chunk);
+                        if !deliver(first, Ok((bytes, outs))) {
+                            return;
+                        }
+                    }
+                    Err(payload) => {
+                        if let Ok(mut order) = order.lock() {
+                            order.0.panicked.get_or_insert(payload);
+                        }
+                        stop();
+                        return;
+                    }
+                }
+            }
+        };
+        let started = std::thread::scope(|scope| {
+            // Nothing is sunk until every thread has started, so a thread
+            // that cannot start ends the run with nothing sunk; those that
+            // have started extract meanwhile.
+            let gate = order.lock();
+            for i in 1..threads {
+                let worker = std::thread::Builder::new().name(format!("pg-extract-{i}"));
+                if let Err(source) = worker.spawn_scoped(scope, work) {
+                    // Without all its threads the run stops at once: fewer
+                    // than asked for would go unnoticed.
+                    stop();
+                    return Err(crate::Error::Thread { source });
+                }
+            }
+            drop(gate);
+            work();
+            Ok(())
         });
-        if let Some(payload) = panicked {
+        let (order, _, _) = order.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(payload) = order.panicked {
             std::panic::resume_unwind(payload);
         }
-        result
+        started?;
+        match order.failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Extracts the actors and triples of one document. Never fails: text that
@@ -621,6 +671,41 @@ mod tests {
             );
             let expected: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
             assert_eq!(sunk, expected, "{threads} threads");
+        }
+    }
+
+    /// A panic reading a document or in the sink, on whichever thread it
+    /// happens, reaches the caller as a panic, and no thread is left
+    /// waiting for a permit (a minute's watchdog).
+    #[test]
+    fn a_panic_in_the_stream_or_the_sink_reaches_the_caller() {
+        // More threads than permits, so that some wait for one.
+        let many = 2 * BATCH / CHUNK + 3;
+        for (threads, in_sink) in [(2, false), (2, true), (many, false), (many, true)] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+                let stream = stream_docs(400).into_iter().enumerate().map(move |(i, d)| {
+                    assert!(in_sink || i != 150, "reading document 150");
+                    Ok(d)
+                });
+                let mut sunk = 0;
+                let run = std::panic::AssertUnwindSafe(|| {
+                    ex.extract_stream(
+                        threads,
+                        stream,
+                        |_, _| {},
+                        |_| {
+                            sunk += 1;
+                            assert!(!in_sink || sunk != 150, "sinking document 150");
+                            Ok(())
+                        },
+                    )
+                });
+                let _ = tx.send(std::panic::catch_unwind(run).is_err());
+            });
+            let panicked = rx.recv_timeout(std::time::Duration::from_secs(60));
+            assert_eq!(panicked, Ok(true), "{threads} threads, in the sink: {in_sink}");
         }
     }
 
