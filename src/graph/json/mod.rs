@@ -63,7 +63,10 @@ impl ActorGraph {
         // saving a million edges. A batch of parts at a time, so the text
         // in memory stays a few megabytes; a thread of its own formats the
         // next batch while this one writes the last (the writer need not be
-        // `Send`), or this one formats too if that thread cannot start.
+        // `Send`). This thread formats too if it is one of a rayon pool's
+        // (waiting on the channel there could leave the pool no thread to
+        // format with: a deadlock when every thread of a pool saves a graph),
+        // or if that thread cannot start.
         let edges = self.edges();
         let batch = LINKS_PER_PART * 4 * rayon::current_num_threads();
         let format = |b: usize, links: &[EdgeView]| -> Vec<Vec<u8>> {
@@ -84,17 +87,19 @@ impl ActorGraph {
         let (format, edges) = (&format, &edges);
         std::thread::scope(|scope| -> io::Result<()> {
             let (formatted, batches) = std::sync::mpsc::sync_channel(1);
-            let formatting = std::thread::Builder::new()
-                .name("pg-json".into())
-                .spawn_scoped(scope, move || {
-                    for (b, links) in edges.chunks(batch).enumerate() {
-                        // The writer failed and hung up: stop.
-                        if formatted.send(format(b, links)).is_err() {
-                            break;
+            let formatting = rayon::current_thread_index().is_none().then(|| {
+                std::thread::Builder::new()
+                    .name("pg-json".into())
+                    .spawn_scoped(scope, move || {
+                        for (b, links) in edges.chunks(batch).enumerate() {
+                            // The writer failed and hung up: stop.
+                            if formatted.send(format(b, links)).is_err() {
+                                break;
+                            }
                         }
-                    }
-                });
-            if formatting.is_err() {
+                    })
+            });
+            if !matches!(formatting, Some(Ok(_))) {
                 for (b, links) in edges.chunks(batch).enumerate() {
                     for part in format(b, links) {
                         out.write_out(&part)?;
@@ -888,6 +893,24 @@ mod tests {
             assert_eq!(link["key"], edge_key(e.edge.relation, e.edge.modality));
         }
         assert_eq!(json_of(&read(&text)), text);
+    }
+
+    /// Every thread of rayon's global pool saving a graph at once: the
+    /// saves end, with the text each would write alone.
+    #[test]
+    fn saves_on_every_thread_of_the_pool_at_once_end() {
+        let g = ActorGraph::build(crate::synthetic::corpus(2000, 40_000, 3), false);
+        let alone = json_of(&g);
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let texts = rayon::broadcast(|_| json_of(&g));
+            done.send(texts).unwrap();
+        });
+        let texts = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("saves on every thread of the pool ended within a minute");
+        assert_eq!(texts.len(), rayon::current_num_threads());
+        assert!(texts.iter().all(|t| *t == alone));
     }
 
     /// A writer that fails partway (a full disk) fails the save, while the
