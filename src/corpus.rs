@@ -234,13 +234,12 @@ impl Corpus {
     /// Every actor the corpus mentions, by canonical name (in name order),
     /// with its mentions and aliases summed over documents.
     pub fn actors(&mut self) -> &[Actor] {
-        if self.actors.is_none() {
+        self.actors.get_or_insert_with(|| {
             let stats = std::mem::take(&mut self.stats);
             let persons = stats.keys().filter(|(_, ty)| *ty == ActorType::Person);
             self.names.add(persons.map(|(name, _)| name.as_str()));
-            self.actors = Some(merge_actors(&self.names, stats));
-        }
-        self.actors.as_deref().unwrap_or_default()
+            merge_actors(&self.names, stats)
+        })
     }
 
     /// The documents in input order, their triples under canonical names.

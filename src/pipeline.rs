@@ -196,7 +196,8 @@ impl Extractor {
         let deliver = |seq: usize, item: crate::Result<(u64, Vec<DocExtraction>)>| -> bool {
             let Ok(mut order) = order.lock() else { return false };
             let (o, sink, progress) = &mut *order;
-            if o.failed.is_some() || stopped.load(Ordering::Relaxed) {
+            // A sink's error stops the run under this lock, before it is let go.
+            if stopped.load(Ordering::Relaxed) {
                 return false;
             }
             o.pending.insert(seq, item);

@@ -85,32 +85,27 @@ impl ActorGraph {
                 .collect()
         };
         let (format, edges) = (&format, &edges);
+        let formatted_batches = move || edges.chunks(batch).enumerate().map(|(b, links)| format(b, links));
         std::thread::scope(|scope| -> io::Result<()> {
-            let (formatted, batches) = std::sync::mpsc::sync_channel(1);
+            let (formatted, received) = std::sync::mpsc::sync_channel(1);
             let formatting = rayon::current_thread_index().is_none().then(|| {
                 std::thread::Builder::new()
                     .name("pg-json".into())
                     .spawn_scoped(scope, move || {
-                        for (b, links) in edges.chunks(batch).enumerate() {
+                        for parts in formatted_batches() {
                             // The writer failed and hung up: stop.
-                            if formatted.send(format(b, links)).is_err() {
+                            if formatted.send(parts).is_err() {
                                 break;
                             }
                         }
                     })
             });
-            if !matches!(formatting, Some(Ok(_))) {
-                for (b, links) in edges.chunks(batch).enumerate() {
-                    for part in format(b, links) {
-                        out.write_out(&part)?;
-                    }
-                }
-                return Ok(());
-            }
-            for parts in batches {
-                for part in parts {
-                    out.write_out(&part)?;
-                }
+            let batches: Box<dyn Iterator<Item = Vec<Vec<u8>>>> = match formatting {
+                Some(Ok(_)) => Box::new(received.into_iter()),
+                _ => Box::new(formatted_batches()),
+            };
+            for part in batches.flatten() {
+                out.write_out(&part)?;
             }
             Ok(())
         })?;
