@@ -64,6 +64,9 @@ pub enum PatternKind {
     Noun,
     /// X-TRIGGER Y ("Iranian-backed rebels").
     Prefix,
+    /// SUBJECT ... TRIGGER ... LINK OBJECT, the link a few words after the
+    /// trigger ("spoke to reporters in Aspen"): where an actor was.
+    Locative,
 }
 
 /// One relation pattern, a line of relations.tsv.
@@ -117,6 +120,10 @@ pub struct Title {
     pub words: Vec<String>,
     /// The relation towards the body it is a title of.
     pub relation: Relation,
+    /// The relation towards a party named with it: a "Tory shadow chancellor"
+    /// or a "Democratic senator" is a member of the party, its "spokesman"
+    /// works for it, its "leader" leads it.
+    pub party: Relation,
 }
 
 /// [`Lexicon::word_tags`] bit: the word can start a title ("press" in "press secretary").
@@ -161,6 +168,8 @@ pub struct Lexicon {
     cues: Vec<Cue>,
     /// Indices into `cues` by first word.
     cues_by_first: WordMap<Vec<usize>>,
+    /// A capital's spellings, each to the entry of the city itself.
+    capital_cities: HashMap<String, usize>,
 }
 
 /// A fixed-size set of small numbers, one bit each.
@@ -295,6 +304,7 @@ struct Raw {
     honorifics: HashMap<String, bool>,
     patterns: Vec<Pattern>,
     cues: Vec<Cue>,
+    capital_cities: HashMap<String, usize>,
 }
 
 fn split_list(field: &str) -> impl Iterator<Item = &str> {
@@ -377,8 +387,21 @@ impl Raw {
                     for a in split_list(col(2)) {
                         self.add_surface(a, e, SurfaceKind::Demonym);
                     }
+                    // Each capital is also a city of its own, the place a
+                    // visitor goes to ("flew to Tokyo"); every spelling of it
+                    // names the first one ("Kiev" is Kyiv).
+                    let mut city = None;
                     for a in split_list(col(3)) {
                         self.add_surface(a, e, SurfaceKind::Capital);
+                        let c = *city.get_or_insert_with(|| {
+                            self.add_entry(Entry {
+                                name: a.to_string(),
+                                actor_type: ActorType::Place,
+                                kind: "capital".into(),
+                                country: Some(name.to_string()),
+                            })
+                        });
+                        self.capital_cities.insert(a.to_string(), c);
                     }
                 }
             }
@@ -433,7 +456,21 @@ impl Raw {
                     if title.is_empty() {
                         return Err(err(n, "the title is empty".into()));
                     }
-                    self.titles.push(Title { words: title, relation });
+                    let party = match cols.get(2).map(|c| c.trim()) {
+                        None | Some("") => relation,
+                        Some(r) => r.parse::<Relation>().map_err(|m| err(n, m))?,
+                    };
+                    if cols.len() > 3 {
+                        return Err(err(
+                            n,
+                            "expected: title, relation, relation towards a party (tab-separated)".into(),
+                        ));
+                    }
+                    self.titles.push(Title {
+                        words: title,
+                        relation,
+                        party,
+                    });
                 }
             }
             "title_modifiers.tsv" => {
@@ -536,7 +573,8 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
         "verb" => PatternKind::Verb,
         "noun" => PatternKind::Noun,
         "prefix" => PatternKind::Prefix,
-        k => return Err(format!("unknown pattern kind {k:?} (verb, noun or prefix)")),
+        "locative" => PatternKind::Locative,
+        k => return Err(format!("unknown pattern kind {k:?} (verb, noun, prefix or locative)")),
     };
     let (link_required, links) = match cols[4].trim() {
         "-" | "" => (false, ""),
@@ -703,6 +741,7 @@ impl Lexicon {
             triggers_by_first: WordMap::new(triggers_by_first),
             cues_by_first: WordMap::new(by_first_word(raw.cues.iter().enumerate().map(|(i, c)| (&c.words, i)))),
             cues: raw.cues,
+            capital_cities: raw.capital_cities,
         }
     }
 
@@ -752,6 +791,12 @@ impl Lexicon {
     /// Whether a known surface form starts anywhere in `text`.
     pub fn contains_known(&self, text: &str) -> bool {
         text.char_indices().any(|(i, _)| self.known_at(text, i).is_some())
+    }
+
+    /// The entry of the city a capital's spelling names, as a place rather
+    /// than the country it can stand for ("in Moscow" as against "Moscow said").
+    pub fn capital_city(&self, surface: &str) -> Option<usize> {
+        self.capital_cities.get(surface).copied()
     }
 
     /// A known actor by index.

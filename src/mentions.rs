@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
-use crate::text::{TokenKind, Tokenized, same_word};
+use crate::text::{TokenKind, Tokenized, one_of, same_word};
 
 /// What a mention is.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,11 @@ const CONNECTORS: &[&str] = &[
     "of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
+/// Words after which a capital is the city, not its government.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "into", "near", "outside", "inside", "around", "toward", "towards", "via", "visit", "visits",
+    "visited", "visiting", "toured", "tour", "reached",
+];
 const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("party", "party"),
     ("newspaper", "media"),
@@ -224,6 +229,17 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         {
             continue;
         }
+        // "flew to Tokyo", "talks in Moscow": after a locative word a capital is
+        // the city; elsewhere ("Moscow said") it stands for its country.
+        let (entry, surface) = match surface {
+            SurfaceKind::Capital if first > t.sentences[sentence].first && one_of(t.word(first - 1), LOCATIVES) => {
+                match lex.capital_city(&t.text()[s..e]) {
+                    Some(city) => (city, SurfaceKind::Name),
+                    None => (entry, surface),
+                }
+            }
+            _ => (entry, surface),
+        };
         out.push(Mention {
             first,
             last,

@@ -766,6 +766,67 @@ mod tests {
         );
     }
 
+    /// A capital after a locative word is the city; acting, it is its country.
+    #[test]
+    fn capitals_are_cities_where_someone_goes() {
+        let t = triples("", "Shinzo Abe flew to Tokyo on Monday. Tokyo condemned Pyongyang.");
+        assert!(t.contains(&"Shinzo Abe visited Tokyo fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("visited Japan")), "{t:?}");
+        assert!(t.contains(&"Japan criticized North Korea fact".to_string()), "{t:?}");
+    }
+
+    /// Being somewhere is a visit: the subject of a presence word a few words
+    /// before "in"/"at" a place; not where one was born, nor where others
+    /// acted on one.
+    #[test]
+    fn presence_in_a_place_is_a_visit() {
+        let t = triples(
+            "",
+            "Boris Johnson spoke to reporters on Sunday in Biarritz, France. \
+             Speaking in Harrogate, Charles Kennedy said the party was ready. \
+             Donald Trump told reporters at the White House that he was pleased.",
+        );
+        for want in [
+            "Boris Johnson visited Biarritz fact",
+            "Boris Johnson visited France fact",
+            "Charles Kennedy visited Harrogate fact",
+            "Donald Trump visited White House fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        let t = triples(
+            "",
+            "Barack Obama was born in Honolulu. Donald Trump was criticized by Democrats in Washington. \
+             Vladimir Putin ordered meetings that took place in Geneva.",
+        );
+        assert!(!t.iter().any(|x| x.contains(" visited ")), "{t:?}");
+    }
+
+    /// A party named with a post: its post-holders are members, its leader
+    /// leads it, its spokesman works for it; "State Democrat" and "(R-Calif.)"
+    /// appositions name a member.
+    #[test]
+    fn party_posts_and_tags_give_membership() {
+        let t = triples(
+            "",
+            "Tory shadow chancellor Oliver Letwin said so. Labour leader Keir Starmer agreed. \
+             Rep. Barbara Lee, California Democrat, said it was wrong. \
+             House Minority Leader Kevin McCarthy (R-Calif.) disagreed.",
+        );
+        for want in [
+            "Oliver Letwin member_of Conservative Party fact",
+            "Keir Starmer leads Labour Party fact",
+            "Barbara Lee member_of Democratic Party fact",
+            "Kevin McCarthy member_of Republican Party fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(!t.iter().any(|x| x.contains("Oliver Letwin leads")), "{t:?}");
+        // A state in the apposition is no party: "Barbara Lee, California" alone says nothing.
+        let t = triples("", "Rep. Barbara Lee, California, said it was wrong.");
+        assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

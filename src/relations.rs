@@ -256,10 +256,40 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Whether an entity is a political party of the lexicon.
+    fn is_party(&self, e: usize) -> bool {
+        let ent = &self.ents.list[e];
+        ent.ty == ActorType::Organization && ent.entry.is_some_and(|x| self.lex.entry(x).kind == "party")
+    }
+
+    /// The longest title whose last word is token `head`.
+    fn title_ending(&self, head: usize) -> Option<&crate::lexicon::Title> {
+        let t = self.t;
+        let first = t.sentences[t.sentence_of(head)].first;
+        (head.saturating_sub(3).max(first)..=head).find_map(|k| {
+            let words: Vec<&str> = (k..=head).map(|i| t.word(i)).collect();
+            self.lex
+                .title_at(&words)
+                .filter(|&(_, used)| used == words.len())
+                .map(|(title, _)| title)
+        })
+    }
+
     /// The relation a title implies towards its qualifier: a person's aide works for
     /// the person even where the title would lead a country.
-    fn title_relation(&self, relation: Relation, qualifier: usize) -> Option<Relation> {
+    fn title_relation(&self, relation: Relation, qualifier: usize, head: usize) -> Option<Relation> {
         let q = &self.ents.list[qualifier];
+        // "Tory shadow home secretary David Davis": a party's post-holder is its member.
+        if self.is_party(qualifier)
+            && let Some(title) = self.title_ending(head)
+        {
+            // A modifier's downgrade ("deputy leader") stands.
+            return Some(if relation != title.relation && title.party == title.relation {
+                relation
+            } else {
+                title.party
+            });
+        }
         match (relation, q.ty) {
             (Relation::AllyOf, _) => Some(Relation::AllyOf),
             (_, ActorType::Person) => Some(Relation::WorksFor),
@@ -278,7 +308,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
     let mut out = Vec::new();
     // "Sen. John McCain, R-Ariz.": the party a code names need not be mentioned.
     for i in 1..t.tokens().len().saturating_sub(2) {
-        if t.raw(i - 1) == "," && t.raw(i + 1) == "-" && t.glued(i) {
+        if matches!(t.raw(i - 1), "," | "(") && t.raw(i + 1) == "-" && t.glued(i) {
             let name = match t.raw(i) {
                 "R" => "Republican Party",
                 "D" => "Democratic Party",
@@ -325,7 +355,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     },
                 ));
                 if let Some(q) = qualifier
-                    && let Some(r) = cx.title_relation(relation, q)
+                    && let Some(r) = cx.title_relation(relation, q, head)
                     && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.85, "affil.title")
                 {
                     out.push(f);
@@ -521,11 +551,12 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     let s = t.sentences[m.sentence];
     let mut out = Vec::new();
     let mut p = m.last;
-    if p >= s.last || !matches!(t.word(p), "," | "is" | "was" | "as" | "became") {
+    if p >= s.last || !matches!(t.word(p), "," | "(" | "is" | "was" | "as" | "became") {
         return out;
     }
+    let bracket = t.word(p) == "(";
     p += 1;
-    // "Sen. John McCain, R-Ariz.": a US party code.
+    // "Sen. John McCain, R-Ariz.", "Kevin McCarthy (R-Calif.)": a US party code.
     if p + 2 < s.last && t.raw(p + 1) == "-" && t.glued(p) {
         let party = match t.raw(p) {
             "R" => Some("Republican Party"),
@@ -545,6 +576,9 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         {
             out.push(f);
         }
+        return out;
+    }
+    if bracket {
         return out;
     }
     if p < s.last && matches!(t.word(p), "a" | "an" | "the") {
@@ -609,7 +643,7 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
             },
         ));
         if let Some(q) = qualifier
-            && let Some(r) = cx.title_relation(relation, q)
+            && let Some(r) = cx.title_relation(relation, q, head)
             && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.8, "affil.apposition")
         {
             out.push(f);
@@ -628,6 +662,12 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
                 }
             }
         }
+    } else if let Some(q) = qualifier.filter(|&q| cx.is_party(q))
+        && (p >= s.last || matches!(t.word(p), "," | "." | ";" | ")" | "who" | "on" | "in" | "and"))
+    {
+        // "Barbara Lee, California Democrat", "Eliot Engel, the top Democrat on
+        // the committee": a party's member.
+        out.extend(cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party"));
     } else if let Some(c) = demonym {
         // "Marc Fogel, an American teacher": nationality.
         if p < s.last
@@ -702,7 +742,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                         qualifier: Some(q),
                     },
                 ));
-                if let Some(r) = cx.title_relation(*relation, q)
+                if let Some(r) = cx.title_relation(*relation, q, *head)
                     && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.7, "affil.description")
                 {
                     out.push(f);
@@ -742,6 +782,9 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             let mut best_len = 0;
             candidates.clear();
             for &(pi, ti) in lex.triggers_starting(t.word(k)) {
+                if lex.patterns()[pi].kind == PatternKind::Locative {
+                    continue;
+                }
                 let trig = &lex.patterns()[pi].triggers[ti];
                 let fits = t.phrase_at(k, s.last, trig);
                 if !fits {
@@ -762,6 +805,8 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
                     PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
                     PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + best_len),
+                    // Found from their link word, below.
+                    PatternKind::Locative => Vec::new(),
                 };
                 if !found.is_empty() {
                     out.extend(found);
@@ -771,8 +816,64 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             k += best_len.max(1);
         }
     }
+    if lex.patterns().iter().any(|p| p.kind == PatternKind::Locative) {
+        for si in 0..t.sentences.len() {
+            cx.locatives(si, &mut out);
+        }
+    }
     out
 }
+
+/// Words that open a relative clause, which a presence word does not reach
+/// across ("meetings that occurred in Seychelles").
+const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
+
+/// How far before its place a locative pattern's trigger may stand: "spoke
+/// to reporters on Monday in Aspen", not the whole sentence.
+const LOCATIVE_REACH: usize = 10;
+
+/// Words between a presence word and its place that tie the place to
+/// something else than being there ("was born in", "is based in").
+const NOT_PRESENCE: &[&str] = &[
+    "born",
+    "raised",
+    "grew",
+    "based",
+    "lives",
+    "lived",
+    "living",
+    "headquartered",
+    "elected",
+    "educated",
+    "buried",
+    "died",
+    "killed",
+    "represents",
+    "represented",
+    "representing",
+    "invested",
+    "investment",
+    "investments",
+    "stake",
+    "interests",
+    "war",
+    "shooting",
+    "shootings",
+    "attack",
+    "attacks",
+    "election",
+    "elections",
+    "protests",
+    "operations",
+    "troops",
+    "forces",
+    "embassy",
+    "consulate",
+    "office",
+    "offices",
+    "sanctions",
+    "against",
+];
 
 impl Ctx<'_, '_> {
     /// The mentions of sentence `si`, as an index range (mentions are sorted by
@@ -957,7 +1058,12 @@ impl Ctx<'_, '_> {
                 break;
             }
             match mention_ending(self.mentions, p) {
-                Some(pi) if self.mentions[pi].entity.is_some() && !self.mentions[pi].modifier => {
+                // "in Helsinki, Trump and Putin met": a preposition's object joins no subjects.
+                Some(pi)
+                    if self.mentions[pi].entity.is_some()
+                        && !self.mentions[pi].modifier
+                        && !self.after_preposition(pi, first) =>
+                {
                     out.push(pi);
                     cur = pi;
                 }
@@ -976,6 +1082,13 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// Whether mention `mi` is the object of a preposition other than "of"
+    /// ("the leaders of the United States, Germany and France" do act).
+    fn after_preposition(&self, mi: usize, first: usize) -> bool {
+        let before = self.np_start(self.mentions[mi].first, first);
+        before > first && self.t.word(before - 1) != "of" && one_of(self.t.word(before - 1), PREPOSITIONS)
     }
 
     /// Whether a plain noun stands right before the verb at `k`, after the
@@ -1200,6 +1313,108 @@ impl Ctx<'_, '_> {
             out.extend(self.location_adjunct(si, &subjects, &objects, modality));
         }
         out
+    }
+
+    /// `locative` patterns: "Barr speaks ... at the Department of Justice in
+    /// Washington", "held a summit Tuesday in Singapore", "Speaking in Harrogate,
+    /// Mr Kennedy said". A link word ("in", "at") before an actor of the
+    /// object types, with a trigger (a presence word) at most
+    /// [`LOCATIVE_REACH`] words before it in the same clause, gives the
+    /// trigger's subject a visit there. "in Tulsa, Oklahoma" is a visit to
+    /// both places.
+    fn locatives(&self, si: usize, out: &mut Vec<Found>) {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        for l in first + 1..last {
+            for pat in self.lex.patterns().iter().filter(|p| p.kind == PatternKind::Locative) {
+                let Some(start) = self.link_after(pat, l, last) else {
+                    continue;
+                };
+                if self.mentions[self.sentence_mentions(si)]
+                    .iter()
+                    .all(|m| m.first < start)
+                {
+                    continue;
+                }
+                let place = mention_at(self.mentions, start)
+                    .or_else(|| {
+                        (t.word(start) == "the")
+                            .then(|| mention_at(self.mentions, start + 1))
+                            .flatten()
+                    })
+                    .filter(|&pm| {
+                        let m = &self.mentions[pm];
+                        !m.modifier && !m.possessive && !indirect(m)
+                    })
+                    .filter(|&pm| {
+                        self.mentions[pm]
+                            .entity
+                            .is_some_and(|e| self.is_site(e, &pat.object_types))
+                    });
+                let Some(pm) = place else { continue };
+                // Back from the link to the nearest trigger, within the clause.
+                let mut trigger = None;
+                let mut j = l;
+                while j > first && l - j < LOCATIVE_REACH && trigger.is_none() {
+                    j -= 1;
+                    let w = t.word(j);
+                    if matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")
+                        || one_of(w, NOT_PRESENCE)
+                        || one_of(w, RELATIVES)
+                    {
+                        break;
+                    }
+                    trigger = pat
+                        .triggers
+                        .iter()
+                        .find(|tr| t.phrase_at(j, l, tr))
+                        .map(|tr| (j, tr.len()));
+                }
+                let Some((k, len)) = trigger else { continue };
+                // "was in Moscow", not "was criticized by Democrats in Washington".
+                if one_of(t.word(k), BE) && l - (k + len) > usize::from(t.word(k + len).ends_with("ly")) {
+                    continue;
+                }
+                let mut objects = vec![pm];
+                // "in Biarritz, France": the wider place named with it.
+                let after = self.mentions[pm].last;
+                if after + 1 < last
+                    && t.raw(after) == ","
+                    && let Some(wider) = mention_at(self.mentions, after + 1)
+                    && !self.mentions[wider].possessive
+                    && self.mentions[wider]
+                        .entity
+                        .is_some_and(|e| self.ents.list[e].ty == ActorType::Place)
+                {
+                    objects.push(wider);
+                }
+                let mut subjects = self.subjects_before(k, first);
+                // "Speaking in Aspen, Coats stood by": an opening participle's
+                // subject follows its place.
+                if subjects.is_empty() && k == first && t.word(k).ends_with("ing") {
+                    let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
+                    let range = self.sentence_mentions(si);
+                    subjects.extend(
+                        self.mentions[range.clone()]
+                            .iter()
+                            .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
+                            .map(|i| range.start + i),
+                    );
+                }
+                let Some(&s0) = subjects.first() else { continue };
+                let from = self.mentions[s0].last.min(k);
+                let modality = self.modality(si, from, k);
+                out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
+            }
+        }
+    }
+
+    /// Whether an entity of these types is somewhere one can be: a place, or
+    /// the seat of a government body ("at the White House").
+    fn is_site(&self, e: usize, types: &[ActorType]) -> bool {
+        let ent = &self.ents.list[e];
+        self.type_ok(e, types)
+            && (ent.ty != ActorType::Organization || ent.entry.is_some_and(|x| self.lex.entry(x).kind == "government"))
     }
 
     /// "met with Putin ... in St. Petersburg": being somewhere is a visit
