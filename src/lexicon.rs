@@ -124,6 +124,10 @@ pub struct Title {
     /// or a "Democratic senator" is a member of the party, its "spokesman"
     /// works for it, its "leader" leads it.
     pub party: Relation,
+    /// The relation towards a country or place named with it, where that is
+    /// not `relation`: a profession says where one is from ("American writer
+    /// X" is a citizen of the United States, "AP writer X" works for AP).
+    pub place: Relation,
 }
 
 /// [`Lexicon::word_tags`] bit: the word can start a title ("press" in "press secretary").
@@ -456,20 +460,29 @@ impl Raw {
                     if title.is_empty() {
                         return Err(err(n, "the title is empty".into()));
                     }
-                    let party = match cols.get(2).map(|c| c.trim()) {
-                        None | Some("") => relation,
-                        Some(r) => r.parse::<Relation>().map_err(|m| err(n, m))?,
-                    };
                     if cols.len() > 3 {
                         return Err(err(
                             n,
-                            "expected: title, relation, relation towards a party (tab-separated)".into(),
+                            "expected: title, relation, overrides such as party:member_of (tab-separated)".into(),
                         ));
+                    }
+                    let (mut party, mut place) = (relation, relation);
+                    for o in cols.get(2).map_or("", |c| c.trim()).split_whitespace() {
+                        let (towards, r) = o.split_once(':').ok_or_else(|| {
+                            err(n, format!("override {o:?}: expected party:RELATION or place:RELATION"))
+                        })?;
+                        let r = r.parse::<Relation>().map_err(|m| err(n, m))?;
+                        match towards {
+                            "party" => party = r,
+                            "place" => place = r,
+                            _ => return Err(err(n, format!("override {o:?}: expected party: or place:"))),
+                        }
                     }
                     self.titles.push(Title {
                         words: title,
                         relation,
                         party,
+                        place,
                     });
                 }
             }

@@ -827,6 +827,60 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
 
+    /// An outlet's people work for it: "Fox News' X", every name of a
+    /// contributor line, "X of Axios", "AP writer X"; a profession's country is
+    /// citizenship, not employment.
+    #[test]
+    fn outlets_bodies_and_professions() {
+        let t = triples(
+            "",
+            "Fox News' Catherine Herridge, John Roberts and Lucia Suarez contributed to this report. \
+             Jonathan Swan of Axios asked a question. Associated Press writer Eric Tucker contributed. \
+             American writer Paul Theroux agreed. Doug Collins of Georgia spoke.",
+        );
+        for want in [
+            "Catherine Herridge works_for Fox News fact",
+            "John Roberts works_for Fox News fact",
+            "Lucia Suarez works_for Fox News fact",
+            "Jonathan Swan works_for Axios fact",
+            "Eric Tucker works_for Associated Press fact",
+            "Paul Theroux citizen_of United States fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(!t.iter().any(|x| x.contains("Paul Theroux works_for")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Doug Collins works_for")), "{t:?}");
+        // A name list with no contributor line is no outlet's staff.
+        let t = triples(
+            "",
+            "Fox News' Bret Baier interviewed Mike Pompeo, Nancy Pelosi and Adam Schiff.",
+        );
+        assert!(t.contains(&"Bret Baier works_for Fox News fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Nancy Pelosi works_for")), "{t:?}");
+    }
+
+    /// Criticism: a party's members named as a group act for the party; a
+    /// person's verbal attack is criticism; an actor's act stands for the actor.
+    #[test]
+    fn criticism_by_groups_of_acts_and_in_words() {
+        let t = triples(
+            "",
+            "Labour MPs have angrily criticised Tony Blair. Donald Trump attacked Nancy Pelosi on Twitter. \
+             Britain condemned Russia's outrageous action.",
+        );
+        for want in [
+            "Labour Party criticized Tony Blair fact",
+            "Donald Trump criticized Nancy Pelosi fact",
+            "United Kingdom criticized Russia fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(!t.iter().any(|x| x.contains("attacked Nancy Pelosi")), "{t:?}");
+        // Backing a party's plans supports a policy, no actor (GUIDELINES).
+        let t = triples("", "Michael Howard backed Labour's ID card plans.");
+        assert!(!t.iter().any(|x| x.contains("supported")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

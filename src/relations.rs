@@ -258,8 +258,13 @@ impl Ctx<'_, '_> {
 
     /// Whether an entity is a political party of the lexicon.
     fn is_party(&self, e: usize) -> bool {
+        self.is_kind(e, "party")
+    }
+
+    /// Whether an entity is an organization of this lexicon kind.
+    fn is_kind(&self, e: usize, kind: &str) -> bool {
         let ent = &self.ents.list[e];
-        ent.ty == ActorType::Organization && ent.entry.is_some_and(|x| self.lex.entry(x).kind == "party")
+        ent.ty == ActorType::Organization && ent.entry.is_some_and(|x| self.lex.entry(x).kind == kind)
     }
 
     /// The longest title whose last word is token `head`.
@@ -289,6 +294,13 @@ impl Ctx<'_, '_> {
             } else {
                 title.party
             });
+        }
+        // "American writer Eric Tucker": a profession's country is where one is from.
+        if q.ty == ActorType::Place
+            && let Some(title) = self.title_ending(head)
+            && title.place != title.relation
+        {
+            return Some(title.place);
         }
         match (relation, q.ty) {
             (Relation::AllyOf, _) => Some(Relation::AllyOf),
@@ -365,6 +377,8 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             }
             // Right: NAME, [a|the] [modifiers] [qualifier] TITLE [of|for|at|to QUALIFIER]
             out.extend(apposition(&cx, m, e, &mut facts));
+            out.extend(outlet_staff(&cx, m, e));
+            out.extend(of_body(&cx, m, e));
         }
     }
     for (e, fact) in facts {
@@ -373,6 +387,99 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
         }
     }
     out
+}
+
+/// An outlet's people: "Fox News' Tucker Carlson"; in a contributor line
+/// ("Fox News' Rich Edson, John Roberts and Lucia Suarez contributed to this
+/// report") every name of the list works for the outlet (GUIDELINES).
+fn outlet_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
+    let t = cx.t;
+    let s = t.sentences[m.sentence];
+    let mut out = Vec::new();
+    let outlet_before = |first: usize| {
+        (first > s.first + 1 && matches!(t.word(first - 1), "'s" | "'" | "\u{2019}"))
+            .then(|| mention_ending(cx.mentions, first - 1))
+            .flatten()
+            .and_then(|qi| cx.mentions[qi].entity)
+            .filter(|&q| cx.is_kind(q, "media"))
+    };
+    if let Some(q) = outlet_before(m.first) {
+        out.extend(cx.found(
+            e,
+            Relation::WorksFor,
+            q,
+            Modality::Fact,
+            m.sentence,
+            0.8,
+            "affil.outlet",
+        ));
+        return out;
+    }
+    // Later names of a contributor line: walk back through the list to its outlet.
+    if !(s.first..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing")) {
+        return out;
+    }
+    let mut first = m.first;
+    while first > s.first + 1 && matches!(t.word(first - 1), "," | "and") {
+        let Some(pi) = mention_ending(cx.mentions, first - 1) else {
+            break;
+        };
+        let prev = &cx.mentions[pi];
+        if !prev.entity.is_some_and(|p| is_person(cx.ents, p)) {
+            break;
+        }
+        if let Some(q) = outlet_before(prev.first) {
+            out.extend(cx.found(
+                e,
+                Relation::WorksFor,
+                q,
+                Modality::Fact,
+                m.sentence,
+                0.75,
+                "affil.outlet",
+            ));
+            break;
+        }
+        first = prev.first;
+    }
+    out
+}
+
+/// "Jonathan Swan of Axios", "Freda Levenson of the American Civil Liberties
+/// Union": a body named with "of" right after a person is the one the person
+/// is from (GUIDELINES: "X, from Y" works for Y; a party's is a member).
+fn of_body(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
+    let t = cx.t;
+    let s = t.sentences[m.sentence];
+    let mut p = m.last;
+    // Only "of": "Trump at the White House" is where, "removing Trump from" whence.
+    if p + 1 >= s.last || t.word(p) != "of" {
+        return Vec::new();
+    }
+    p += 1;
+    if t.word(p) == "the" {
+        p += 1;
+    }
+    let Some(qi) = mention_at(cx.mentions, p).filter(|&qi| {
+        let q = &cx.mentions[qi];
+        !q.modifier && matches!(q.kind, MentionKind::Known { .. } | MentionKind::Name { .. })
+    }) else {
+        return Vec::new();
+    };
+    let Some(q) = cx.mentions[qi]
+        .entity
+        .filter(|&q| cx.ents.list[q].ty == ActorType::Organization)
+    else {
+        return Vec::new();
+    };
+    let relation = if cx.is_party(q) {
+        Relation::MemberOf
+    } else {
+        Relation::WorksFor
+    };
+    cx.found(e, relation, q, Modality::Fact, m.sentence, 0.7, "affil.of")
+        .into_iter()
+        .collect()
 }
 
 /// Words after which a name stands in a list ("A, B and C"; "are A; B").
@@ -824,6 +931,11 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Relations whose object may be an actor's act: criticism of "the UK's
+/// rebate" is criticism of the UK (GUIDELINES), while backing "Labour's plans"
+/// supports a policy, no actor.
+const EVALUATIONS: &[Relation] = &[Relation::Criticized];
+
 /// Words that open a relative clause, which a presence word does not reach
 /// across ("meetings that occurred in Seychelles").
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
@@ -1015,6 +1127,24 @@ impl Ctx<'_, '_> {
             // name is a clause's subject, not a preposition's object.
             let clause_subject = before > first && one_of(t.word(before - 1), SUBORDINATORS) && k - m.last <= 3;
             let in_pp = before > first && one_of(t.word(before - 1), PREPOSITIONS) && !clause_subject;
+            // "Labour MPs have criticised X": a party's members, named as a
+            // group (a description no one person is), act for the party.
+            if m.entity.is_none()
+                && !in_pp
+                && m.last <= k
+                && title_here(t, self.lex, m.last - 1, m.last)
+                    .is_some_and(|(_, r, head)| r == Relation::MemberOf && t.word(head).ends_with('s'))
+                && (m.last..k).all(|i| one_of(t.word(i), VERB_GROUP) || t.word(i).ends_with("ly"))
+                && let Some(pi) = (range.start..range.end).find(|&pi| {
+                    let p = &self.mentions[pi];
+                    p.last <= m.last
+                        && (p.last == m.first || p.first >= m.first)
+                        && p.entity.is_some_and(|e| self.is_party(e))
+                })
+            {
+                out.push(pi);
+                return out;
+            }
             // (A description can enclose the trigger's position; it is no subject.)
             if m.modifier || in_pp || m.last > k || k - m.last > 25 {
                 if idx == 0 {
@@ -1084,11 +1214,24 @@ impl Ctx<'_, '_> {
         out
     }
 
+    /// The possessor opening the noun phrase at `p` ("the Kremlin's", "Russia's"),
+    /// skipping a determiner.
+    fn possessor_at(&self, mut p: usize, end: usize) -> Option<usize> {
+        if p < end && one_of(self.t.word(p), DETERMINERS) {
+            p += 1;
+        }
+        mention_at(self.mentions, p).filter(|&mi| {
+            let m = &self.mentions[mi];
+            m.possessive && m.entity.is_some() && !matches!(m.kind, MentionKind::Pronoun { .. })
+        })
+    }
+
     /// Whether mention `mi` is the object of a preposition other than "of"
     /// ("the leaders of the United States, Germany and France" do act).
     fn after_preposition(&self, mi: usize, first: usize) -> bool {
         let before = self.np_start(self.mentions[mi].first, first);
-        before > first && self.t.word(before - 1) != "of" && one_of(self.t.word(before - 1), PREPOSITIONS)
+        let w = self.t.word(before.saturating_sub(1));
+        before > first && w != "of" && one_of(w, PREPOSITIONS) && !one_of(w, SUBORDINATORS)
     }
 
     /// Whether a plain noun stands right before the verb at `k`, after the
@@ -1294,7 +1437,12 @@ impl Ctx<'_, '_> {
             None if pat.link_required => return Vec::new(),
             None => e,
         };
-        let objects = self.objects_from(start, last, 1);
+        let mut objects = self.objects_from(start, last, 1);
+        // "condemning Russia's outrageous action", "praised Trump's remarks":
+        // judging an actor's act judges the actor (GUIDELINES).
+        if objects.is_empty() && EVALUATIONS.contains(&pat.relation) {
+            objects.extend(self.possessor_at(start, last));
+        }
         // "called him a 'brave man'", "called Putin a killer": naming, not a call.
         if pat.relation == Relation::Called
             && objects.last().is_some_and(|&o| {
