@@ -1118,8 +1118,11 @@ impl Ctx<'_, '_> {
             if m.first < first {
                 return out;
             }
-            // A clause boundary between the candidate and the trigger ends the search.
-            if (m.last..k).any(|j| matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")) {
+            // A clause boundary between the candidate and the trigger ends the
+            // search; a short bracket right after a name does not ("Sen. Lindsey
+            // Graham (R-S.C.) said").
+            let from = self.after_bracket(m.last, k);
+            if (from..k).any(|j| matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")) {
                 return out;
             }
             let before = self.np_start(m.first, first);
@@ -1176,7 +1179,9 @@ impl Ctx<'_, '_> {
         let mut seen_and = false;
         loop {
             let m = &self.mentions[cur];
-            let mut p = m.first;
+            // "Defence Minister Sergei Shoigu and Deputy Defence Minister Yuri
+            // Borisov": the list joins noun phrases, titles and all.
+            let mut p = self.np_start(m.first, first);
             let mut joined = false;
             while p > first && matches!(t.word(p - 1), "," | "and") {
                 joined = true;
@@ -1212,6 +1217,19 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// Past a bracket of up to eight tokens opening at `p` and closing before
+    /// `end` ("(R-S.C.)", "(EPA)"), or `p` itself.
+    fn after_bracket(&self, p: usize, end: usize) -> usize {
+        let t = self.t;
+        if p < end
+            && t.raw(p) == "("
+            && let Some(c) = (p + 1..end.min(p + 10)).find(|&j| t.raw(j) == ")")
+        {
+            return c + 1;
+        }
+        p
     }
 
     /// The possessor opening the noun phrase at `p` ("the Kremlin's", "Russia's"),
@@ -1524,12 +1542,14 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let mut objects = vec![pm];
-                // "in Biarritz, France": the wider place named with it.
+                // "in Biarritz, France", "at the White House in Washington": the
+                // wider place named with it.
                 let after = self.mentions[pm].last;
                 if after + 1 < last
-                    && t.raw(after) == ","
+                    && matches!(t.word(after), "," | "in")
                     && let Some(wider) = mention_at(self.mentions, after + 1)
                     && !self.mentions[wider].possessive
+                    && !indirect(&self.mentions[wider])
                     && self.mentions[wider]
                         .entity
                         .is_some_and(|e| self.ents.list[e].ty == ActorType::Place)
