@@ -881,6 +881,23 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("supported")), "{t:?}");
     }
 
+    /// The imported gazetteer types a name nothing else in the text types
+    /// ("praised Tulsa"), and the imported given names make a person of a
+    /// name with no title ("Lucia Suarez"); neither takes a known person's
+    /// surname or a common word.
+    #[test]
+    fn imported_places_and_given_names() {
+        let t = triples("", "Lucia Suarez praised Tulsa. Donald Trump criticized Reading.");
+        assert!(t.contains(&"Lucia Suarez praised Tulsa fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Reading")), "{t:?}");
+        let lex = Lexicon::builtin();
+        assert!(lex.is_gazetteer_place("El Paso") && lex.is_gazetteer_place("Biarritz"));
+        for person_or_word in ["Jackson", "Lincoln", "Reading", "Mobile", "Austin"] {
+            assert!(!lex.is_gazetteer_place(person_or_word), "{person_or_word}");
+        }
+        assert!(lex.is_given_name("Lucia") && !lex.is_given_name("Will"));
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

@@ -347,7 +347,13 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             if p > s.first && t.raw(p - 1) == "," {
                 p -= 1;
             }
+            // (A title starts outside any name: "Associated Press writer" is
+            // the outlet's writer, not a "press writer".)
             let title = (p.saturating_sub(6).max(s.first)..p).find_map(|k| {
+                let before = mentions.partition_point(|q| q.first < k);
+                if mentions[..before].iter().rev().take(8).any(|q| k < q.last) {
+                    return None;
+                }
                 title_here(t, lex, k, p)
                     .filter(|&(used, _, _)| k + used == p)
                     .map(|(_, r, head)| (k, r, head))

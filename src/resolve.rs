@@ -329,7 +329,8 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                     Entity::named(text.to_string(), ActorType::Person)
                 }))
             }
-            None if !headline && (ty.is_some() || m.place_cue) => {
+            // "Tulsa", "El Paso": a name nothing else types, that a gazetteer knows.
+            None if !headline && (ty.is_some() || m.place_cue || lex.is_gazetteer_place(&text)) => {
                 let ty = ty.unwrap_or(ActorType::Place);
                 Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)))
             }
