@@ -72,6 +72,9 @@ pub enum PatternKind {
     Noun,
     /// X-TRIGGER Y ("Iranian-backed rebels").
     Prefix,
+    /// SUBJECT TRIGGER \[that\] OBJECT LINK: the object is the subject of a
+    /// clause the link opens ("Trump said Kim should resign").
+    Complement,
     /// SUBJECT ... TRIGGER ... LINK OBJECT, the link a few words after the
     /// trigger ("spoke to reporters in Aspen"): where an actor was.
     Locative,
@@ -613,7 +616,12 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
         "noun" => PatternKind::Noun,
         "prefix" => PatternKind::Prefix,
         "locative" => PatternKind::Locative,
-        k => return Err(format!("unknown pattern kind {k:?} (verb, noun, prefix or locative)")),
+        "complement" => PatternKind::Complement,
+        k => {
+            return Err(format!(
+                "unknown pattern kind {k:?} (verb, noun, prefix, locative or complement)"
+            ));
+        }
     };
     let (link_required, links) = match cols[4].trim() {
         "-" | "" => (false, ""),

@@ -1015,7 +1015,7 @@ mod tests {
                 ("He".into(), "pronoun".into()),
                 ("Treasury Select Committee".into(), "name:organization".into()),
                 ("Treasury".into(), "known:Treasury Department".into()),
-                ("BBC".into(), "known:BBC".into()),
+                ("BBC News".into(), "known:BBC News".into()),
             ]
         );
         // Not a surname: at a sentence's start, or a day after the name.

@@ -898,6 +898,31 @@ mod tests {
         assert!(lex.is_given_name("Lucia") && !lex.is_given_name("Will"));
     }
 
+    /// Speaking to an outlet: "told public broadcaster NHK", "in a statement
+    /// to Fox News", "an appearance on CNN"; urging as a reported demand:
+    /// "said Trump should", "subpoenaed McGahn".
+    #[test]
+    fn outlets_spoken_to_and_urging_in_reported_speech() {
+        let t = triples(
+            "",
+            "Shinzo Abe told Japanese public broadcaster NHK that it was a miracle. \
+             Rudy Giuliani said in a statement to Fox News that he was right. \
+             Lindsey Graham spoke during an appearance on CNN. \
+             Adam Kinzinger said Donald Trump should retract his comment.",
+        );
+        for want in [
+            "Shinzo Abe spoke_to NHK fact",
+            "Rudy Giuliani spoke_to Fox News fact",
+            "Lindsey Graham spoke_to CNN fact",
+            "Adam Kinzinger urged Donald Trump fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        // The object must open the clause the modal continues.
+        let t = triples("", "Adam Kinzinger said the deal with Donald Trump should stand.");
+        assert!(!t.iter().any(|x| x.contains("urged")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

@@ -918,6 +918,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
                     PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
                     PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + best_len),
+                    PatternKind::Complement => cx.apply_complement(pat, si, k, k + best_len),
                     // Found from their link word, below.
                     PatternKind::Locative => Vec::new(),
                 };
@@ -936,6 +937,39 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     }
     out
 }
+
+/// Nouns naming a kind of body right before its name ("the broadcaster
+/// NHK", "the think tank Chatham House"): skipped on the way to an object.
+const CLASSIFIERS: &[&str] = &[
+    "broadcaster",
+    "newspaper",
+    "network",
+    "channel",
+    "agency",
+    "website",
+    "magazine",
+    "outlet",
+    "daily",
+    "tabloid",
+    "paper",
+    "podcast",
+    "programme",
+    "program",
+    "show",
+    "group",
+    "party",
+    "union",
+    "committee",
+    "thinktank",
+    "tank",
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "charity",
+    "campaign",
+    "body",
+];
 
 /// Relations whose object may be an actor's act: criticism of "the UK's
 /// rebate" is criticism of the UK (GUIDELINES), while backing "Labour's plans"
@@ -1094,6 +1128,9 @@ impl Ctx<'_, '_> {
                 // One adjective may stand before the object ("met visiting Premier Li");
                 // a plural noun is an object itself ("told reporters Trump ...").
                 budget -= 1;
+                p += 1;
+            } else if one_of(w, CLASSIFIERS) && p + 1 < end && mention_at(self.mentions, p + 1).is_some() {
+                // "told Japanese public broadcaster NHK": the kind of body before its name.
                 p += 1;
             } else if let Some(after) = including(t, p, end) {
                 // "other world leaders, including French President Emmanuel Macron"
@@ -1485,6 +1522,31 @@ impl Ctx<'_, '_> {
             out.extend(self.location_adjunct(si, &subjects, &objects, modality));
         }
         out
+    }
+
+    /// `complement` patterns: "Kinzinger said Trump should retract", "May
+    /// insisted that Brussels must act": the object opens a clause that the
+    /// link (a modal) continues.
+    fn apply_complement(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        let subjects = self.subjects_before(k, first);
+        let Some(&s0) = subjects.first() else { return Vec::new() };
+        let mut p = e;
+        if p < last && t.word(p) == "that" {
+            p += 1;
+        }
+        let objects = self.objects_from(p, last, 0);
+        let Some(&o) = objects.last() else { return Vec::new() };
+        let after = self.mentions[o].last;
+        // The object must open the clause: nothing but determiners and
+        // titles between the trigger and it.
+        if self.mentions[objects[0]].first > p + 4 || self.link_after(pat, after, last).is_none() {
+            return Vec::new();
+        }
+        let from = self.mentions[s0].last.min(k);
+        let modality = self.modality(si, from, k);
+        self.emit(pat, si, &subjects, &objects, modality, k - from)
     }
 
     /// `locative` patterns: "Barr speaks ... at the Department of Justice in
