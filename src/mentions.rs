@@ -215,6 +215,24 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                 continue;
             }
         }
+        // "the Sydney Opera House", "Trump Tower": a one-word body or place
+        // after a capitalised word (not opening the sentence, not itself known,
+        // not a title) ends a longer name.
+        if last == first + 1
+            && surface == SurfaceKind::Name
+            && first > t.sentences[sentence].first + 1
+            && t.tokens()[first].space_before
+            && is_name_word(t, first - 1)
+            && !lex.contains_known(t.raw(first - 1))
+            && lex.honorific(t.raw(first - 1)).is_none()
+            && lex.title_at(&[t.word(first - 1)]).is_none()
+            && lex.title_modifier(t.word(first - 1)).is_none()
+            && !WEEKDAYS.contains(&t.raw(first - 1))
+            && !MONTHS.contains(&t.raw(first - 1))
+            && out.last().is_none_or(|m: &Mention| m.last < first)
+        {
+            continue;
+        }
         // "Mike Bloomberg", "Jim Jordan": after a given name, a one-word
         // organization or place is a surname (not at a sentence's start, where
         // "Will Russia…" is a question).
@@ -588,6 +606,21 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, covered: &[bool]) {
     for (si, s) in t.sentences.iter().enumerate() {
         let mut k = s.first;
@@ -739,6 +772,12 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         .filter(|m| matches!(m.kind, MentionKind::Description { .. }))
         .map(|m| (m.first, m.last))
         .collect();
+    // Where known names start (mentions are sorted by their first token).
+    let starts: Vec<usize> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Known { .. }))
+        .map(|m| m.first)
+        .collect();
     for m in mentions.iter_mut() {
         if matches!(m.kind, MentionKind::Description { .. } | MentionKind::Pronoun { .. }) {
             continue;
@@ -764,7 +803,14 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && matches!(t.word(m.first - 1), "a" | "an")
             && m.last < sentence_end
             && t.raw(m.last).chars().all(char::is_lowercase);
-        m.modifier = demonym || m.possessive || inside_description || before_title || compound;
+        // "House Democrats", "Senate Republicans": a known body right before
+        // another known name qualifies it.
+        let before_name = matches!(m.kind, MentionKind::Known { .. })
+            && m.last < sentence_end
+            && !m.possessive
+            && t.tokens()[m.last].space_before
+            && starts.binary_search(&m.last).is_ok();
+        m.modifier = demonym || m.possessive || inside_description || before_title || compound || before_name;
     }
 }
 

@@ -923,6 +923,34 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("urged")), "{t:?}");
     }
 
+    /// US chambers: "House Speaker" leads the House, "House Judiciary
+    /// Chairman" the committee the lexicon knows, a majority leader is a
+    /// member; "House Democrats" are the party; a known name ending a
+    /// longer one ("the Sydney Opera House") is no chamber.
+    #[test]
+    fn chambers_committees_and_their_chairs() {
+        let t = triples(
+            "",
+            "House Speaker Nancy Pelosi met House Judiciary Chairman Jerrold Nadler. \
+             Senate Majority Leader Mitch McConnell spoke. Donald Trump criticized House Democrats. \
+             Kevin Rudd visited the Sydney Opera House.",
+        );
+        for want in [
+            "Nancy Pelosi leads House of Representatives fact",
+            "Jerrold Nadler leads House Judiciary Committee fact",
+            "Mitch McConnell member_of US Senate fact",
+            "Donald Trump criticized Democratic Party fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Jerrold Nadler leads House of Representatives")),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("Kevin Rudd visited House")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

@@ -11,7 +11,7 @@
 //! unresolved reference blocks the rule rather than letting it reach further.
 
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, may_start_trigger, title_here};
+use crate::mentions::{Mention, MentionKind, may_start_trigger, mention_str, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
 use crate::text::{Tokenized, one_of};
@@ -331,6 +331,17 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             }
         }
     }
+    // "House Judiciary Chairman Jerrold Nadler": a chamber, a committee's
+    // subject and a chair's title name the committee, where the lexicon knows it.
+    let mut committees: Vec<(usize, usize)> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if let MentionKind::Known { entry, .. } = m.kind
+            && lex.entry(entry).kind == "legislature"
+            && let Some(c) = committee_named(t, lex, m)
+        {
+            committees.push((mi, ents.of_entry(lex, c)));
+        }
+    }
     let mut facts: Vec<(usize, TitleFact)> = Vec::new();
     {
         let cx = Ctx { t, lex, mentions, ents };
@@ -360,10 +371,18 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             });
             if let Some((k, relation, head)) = title {
                 let q_end = if k > s.first && t.word(k - 1) == "'s" { k - 1 } else { k };
-                let qualifier = mention_ending(mentions, q_end)
+                let q_mention = mention_ending(mentions, q_end)
                     .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
-                    .filter(|&qi| mentions[qi].sentence == m.sentence)
-                    .and_then(|qi| mentions[qi].entity);
+                    .filter(|&qi| mentions[qi].sentence == m.sentence);
+                // A chamber followed by its committee's subject: the committee.
+                let committee = committees
+                    .iter()
+                    .find(|&&(ci, _)| {
+                        let c = &mentions[ci];
+                        c.sentence == m.sentence && c.last <= k && (c.last..k).all(|j| t.is_capitalized(j))
+                    })
+                    .map(|&(_, c)| c);
+                let qualifier = committee.or_else(|| q_mention.and_then(|qi| mentions[qi].entity));
                 facts.push((
                     e,
                     TitleFact {
@@ -393,6 +412,33 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
         }
     }
     out
+}
+
+/// The committee a chamber's mention names with the capitalised words after
+/// it, before a chair's title: "House Judiciary Chairman" is the House
+/// Judiciary Committee's chairman, "Senate Foreign Relations Chairman" the
+/// Senate Foreign Relations Committee's.
+fn committee_named(t: &Tokenized, lex: &Lexicon, m: &Mention) -> Option<usize> {
+    let end = t.sentences[m.sentence].last;
+    let mut j = m.last;
+    let mut words = Vec::new();
+    while j < end
+        && words.len() < 4
+        && t.is_capitalized(j)
+        && title_here(t, lex, j, end).is_none_or(|(used, r, _)| {
+            // "Intelligence" may modify a title; "Chairman" is one.
+            !(used == 1 && r == Relation::Leads)
+        })
+    {
+        words.push(t.raw(j));
+        j += 1;
+    }
+    if words.is_empty() || !title_here(t, lex, j, end).is_some_and(|(_, r, _)| r == Relation::Leads) {
+        return None;
+    }
+    let chamber = mention_str(t, m);
+    let chamber = chamber.rsplit(' ').next().unwrap_or(&chamber);
+    lex.entry_by_name(&format!("{chamber} {} Committee", words.join(" ")))
 }
 
 /// An outlet's people: "Fox News' Tucker Carlson"; in a contributor line
