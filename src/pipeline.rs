@@ -951,6 +951,27 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Kevin Rudd visited House")), "{t:?}");
     }
 
+    /// A physical attack named as a noun ("the attack on Skripal",
+    /// "Russia's invasion of Ukraine"), and agreeing with someone's view.
+    #[test]
+    fn attacks_as_nouns_and_agreeing_with_a_view() {
+        let t = triples(
+            "",
+            "Theresa May said Russia is responsible for the attack on Sergei Skripal. \
+             Russia's invasion of Ukraine continued. Norman Tebbit said he agreed with Liam Fox's view.",
+        );
+        for want in [
+            "Russia attacked Sergei Skripal fact",
+            "Russia attacked Ukraine fact",
+            "Liam Fox agreed_with Norman Tebbit fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        // A person's "attack on" someone is no military attack.
+        let t = triples("", "Donald Trump's attack on Nancy Pelosi drew criticism.");
+        assert!(!t.iter().any(|x| x.contains("attacked")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

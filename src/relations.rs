@@ -1017,10 +1017,11 @@ const CLASSIFIERS: &[&str] = &[
     "body",
 ];
 
-/// Relations whose object may be an actor's act: criticism of "the UK's
-/// rebate" is criticism of the UK (GUIDELINES), while backing "Labour's plans"
-/// supports a policy, no actor.
-const EVALUATIONS: &[Relation] = &[Relation::Criticized];
+/// Relations whose object may be an actor's act or words: criticism of "the
+/// UK's rebate" is criticism of the UK (GUIDELINES), agreeing with "Dr Fox's
+/// view" agrees with Fox, while backing "Labour's plans" supports a policy,
+/// no actor.
+const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith];
 
 /// Words that open a relative clause, which a presence word does not reach
 /// across ("meetings that occurred in Seychelles").
