@@ -326,8 +326,16 @@ fn title_search(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(u
             *w = t.word(i + j);
         }
         if let Some((title, used)) = lex.title_at(&window[..n]) {
-            let relation = downgrade.unwrap_or(title.relation);
-            return Some((i + used - k, relation, i + used - 1));
+            // "justice correspondent": a word that is a title and a modifier
+            // modifies a title right after it.
+            // (A title must start right after it: no search, so a run of
+            // such words costs linear time.)
+            let modifies =
+                used == 1 && n > 1 && lex.title_modifier(window[0]).is_some() && lex.title_at(&window[1..n]).is_some();
+            if !modifies {
+                let relation = downgrade.unwrap_or(title.relation);
+                return Some((i + used - k, relation, i + used - 1));
+            }
         }
         match lex.title_modifier(t.word(i)) {
             Some(d) if i + 1 < end => {
@@ -410,10 +418,18 @@ fn segment_span(
     mentions: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
-    // A title or honorific just before the span marks its first name as a person's.
+    // A title or honorific just before the span marks its first name as a
+    // person's, and so does an outlet's possessive ("Fox News' Rich Edson").
     let mut cue = a > 0 && {
         let prev = a - 1;
-        lex.title_at(&[t.word(prev)]).is_some() || lex.honorific(t.raw(prev)).is_some()
+        lex.title_at(&[t.word(prev)]).is_some()
+            || lex.honorific(t.raw(prev)).is_some()
+            || (prev > 0
+                && matches!(t.word(prev), "'s" | "'" | "\u{2019}")
+                && mentions.iter().rev().take(4).any(|m| {
+                    m.last == prev
+                        && matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).kind == "media")
+                }))
     };
     let mut seg_start: Option<usize> = None;
     let mut k = a;
