@@ -800,6 +800,10 @@ mod tests {
              Vladimir Putin ordered meetings that took place in Geneva.",
         );
         assert!(!t.iter().any(|x| x.contains(" visited ")), "{t:?}");
+        // A link word ending the text has nothing after it (this indexed past the tokens).
+        for text in ["Vladimir Putin spoke in", "Vladimir Putin spoke at the", "Putin was in"] {
+            assert!(triples("", text).iter().all(|x| !x.contains("visited")), "{text}");
+        }
     }
 
     /// A party named with a post: its post-holders are members, its leader

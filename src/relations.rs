@@ -976,9 +976,20 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             k += best_len.max(1);
         }
     }
-    if lex.patterns().iter().any(|p| p.kind == PatternKind::Locative) {
+    // Locative patterns and the first words of their links, once per
+    // document: most tokens are turned away by a comparison with those.
+    let locatives: Vec<usize> = (0..lex.patterns().len())
+        .filter(|&p| lex.patterns()[p].kind == PatternKind::Locative)
+        .collect();
+    if !locatives.is_empty() {
+        let mut link_starts: Vec<&str> = locatives
+            .iter()
+            .flat_map(|&p| lex.patterns()[p].links.iter().map(|l| l[0].as_str()))
+            .collect();
+        link_starts.sort_unstable();
+        link_starts.dedup();
         for si in 0..t.sentences.len() {
-            cx.locatives(si, &mut out);
+            cx.locatives(si, &locatives, &link_starts, &mut out);
         }
     }
     out
@@ -1476,11 +1487,14 @@ impl Ctx<'_, '_> {
         out
     }
 
+    /// Past the longest of the pattern's links that starts at `p`.
     fn link_after(&self, pat: &Pattern, p: usize, end: usize) -> Option<usize> {
         let t = self.t;
-        let mut links: Vec<&Vec<String>> = pat.links.iter().collect();
-        links.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        links.into_iter().find(|l| t.phrase_at(p, end, l)).map(|l| p + l.len())
+        pat.links
+            .iter()
+            .filter(|l| t.phrase_at(p, end, l))
+            .map(|l| p + l.len())
+            .max()
     }
 
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
@@ -1603,23 +1617,22 @@ impl Ctx<'_, '_> {
     /// [`LOCATIVE_REACH`] words before it in the same clause, gives the
     /// trigger's subject a visit there. "in Tulsa, Oklahoma" is a visit to
     /// both places.
-    fn locatives(&self, si: usize, out: &mut Vec<Found>) {
+    fn locatives(&self, si: usize, locatives: &[usize], link_starts: &[&str], out: &mut Vec<Found>) {
         let t = self.t;
         let (first, last) = self.sentence(si);
         for l in first + 1..last {
-            for pat in self.lex.patterns().iter().filter(|p| p.kind == PatternKind::Locative) {
-                let Some(start) = self.link_after(pat, l, last) else {
+            if !one_of(t.word(l), link_starts) {
+                continue;
+            }
+            for &pi in locatives {
+                let pat = &self.lex.patterns()[pi];
+                let Some(link) = pat.links.iter().find(|lk| t.phrase_at(l, last, lk)) else {
                     continue;
                 };
-                if self.mentions[self.sentence_mentions(si)]
-                    .iter()
-                    .all(|m| m.first < start)
-                {
-                    continue;
-                }
+                let start = l + link.len();
                 let place = mention_at(self.mentions, start)
                     .or_else(|| {
-                        (t.word(start) == "the")
+                        (start + 1 < last && t.word(start) == "the")
                             .then(|| mention_at(self.mentions, start + 1))
                             .flatten()
                     })
@@ -1645,11 +1658,17 @@ impl Ctx<'_, '_> {
                     {
                         break;
                     }
-                    trigger = pat
-                        .triggers
-                        .iter()
-                        .find(|tr| t.phrase_at(j, l, tr))
-                        .map(|tr| (j, tr.len()));
+                    if may_start_trigger(t, j) {
+                        trigger = self
+                            .lex
+                            .triggers_starting(w)
+                            .iter()
+                            .filter(|&&(p, _)| p == pi)
+                            .map(|&(_, ti)| &pat.triggers[ti])
+                            .filter(|tr| t.phrase_at(j, l, tr))
+                            .map(|tr| (j, tr.len()))
+                            .max_by_key(|&(_, len)| len);
+                    }
                 }
                 let Some((k, len)) = trigger else { continue };
                 // "was in Moscow", not "was criticized by Democrats in Washington".
