@@ -272,10 +272,14 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let first = t.sentences[t.sentence_of(head)].first;
         (head.saturating_sub(3).max(first)..=head).find_map(|k| {
-            let words: Vec<&str> = (k..=head).map(|i| t.word(i)).collect();
+            let mut words = [""; 4];
+            let n = head + 1 - k;
+            for (j, w) in words.iter_mut().enumerate().take(n) {
+                *w = t.word(k + j);
+            }
             self.lex
-                .title_at(&words)
-                .filter(|&(_, used)| used == words.len())
+                .title_at(&words[..n])
+                .filter(|&(_, used)| used == n)
                 .map(|(title, _)| title)
         })
     }
@@ -468,7 +472,10 @@ fn outlet_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
         return out;
     }
     // Later names of a contributor line: walk back through the list to its outlet.
-    if !(s.first..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing")) {
+    if m.first <= s.first + 1
+        || !matches!(t.word(m.first - 1), "," | "and")
+        || !(m.last..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing"))
+    {
         return out;
     }
     let mut first = m.first;
@@ -976,20 +983,13 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
             k += best_len.max(1);
         }
     }
-    // Locative patterns and the first words of their links, once per
-    // document: most tokens are turned away by a comparison with those.
+    // Locative patterns start from the places, far fewer than the tokens.
     let locatives: Vec<usize> = (0..lex.patterns().len())
         .filter(|&p| lex.patterns()[p].kind == PatternKind::Locative)
         .collect();
     if !locatives.is_empty() {
-        let mut link_starts: Vec<&str> = locatives
-            .iter()
-            .flat_map(|&p| lex.patterns()[p].links.iter().map(|l| l[0].as_str()))
-            .collect();
-        link_starts.sort_unstable();
-        link_starts.dedup();
-        for si in 0..t.sentences.len() {
-            cx.locatives(si, &locatives, &link_starts, &mut out);
+        for pm in 0..mentions.len() {
+            cx.locatives(pm, &locatives, &mut out);
         }
     }
     out
@@ -1591,6 +1591,10 @@ impl Ctx<'_, '_> {
     fn apply_complement(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
         let t = self.t;
         let (first, last) = self.sentence(si);
+        // Most "said" have no modal in the next few words: look for one first.
+        if !(e..last.min(e + 10)).any(|j| pat.links.iter().any(|l| t.phrase_at(j, last, l))) {
+            return Vec::new();
+        }
         let subjects = self.subjects_before(k, first);
         let Some(&s0) = subjects.first() else { return Vec::new() };
         let mut p = e;
@@ -1617,35 +1621,34 @@ impl Ctx<'_, '_> {
     /// [`LOCATIVE_REACH`] words before it in the same clause, gives the
     /// trigger's subject a visit there. "in Tulsa, Oklahoma" is a visit to
     /// both places.
-    fn locatives(&self, si: usize, locatives: &[usize], link_starts: &[&str], out: &mut Vec<Found>) {
+    fn locatives(&self, pm: usize, locatives: &[usize], out: &mut Vec<Found>) {
         let t = self.t;
+        let m = &self.mentions[pm];
+        if m.modifier || m.possessive || indirect(m) || m.entity.is_none() {
+            return;
+        }
+        let si = m.sentence;
         let (first, last) = self.sentence(si);
-        for l in first + 1..last {
-            if !one_of(t.word(l), link_starts) {
+        // The link ends right before the place, or before its "the".
+        let end = if m.first > first && t.word(m.first - 1) == "the" {
+            m.first - 1
+        } else {
+            m.first
+        };
+        for &pi in locatives {
+            let pat = &self.lex.patterns()[pi];
+            if !m.entity.is_some_and(|e| self.is_site(e, &pat.object_types)) {
                 continue;
             }
-            for &pi in locatives {
-                let pat = &self.lex.patterns()[pi];
-                let Some(link) = pat.links.iter().find(|lk| t.phrase_at(l, last, lk)) else {
-                    continue;
-                };
-                let start = l + link.len();
-                let place = mention_at(self.mentions, start)
-                    .or_else(|| {
-                        (start + 1 < last && t.word(start) == "the")
-                            .then(|| mention_at(self.mentions, start + 1))
-                            .flatten()
-                    })
-                    .filter(|&pm| {
-                        let m = &self.mentions[pm];
-                        !m.modifier && !m.possessive && !indirect(m)
-                    })
-                    .filter(|&pm| {
-                        self.mentions[pm]
-                            .entity
-                            .is_some_and(|e| self.is_site(e, &pat.object_types))
-                    });
-                let Some(pm) = place else { continue };
+            let Some(link) = pat
+                .links
+                .iter()
+                .find(|lk| lk.len() < end - first && t.phrase_at(end - lk.len(), end, lk))
+            else {
+                continue;
+            };
+            let l = end - link.len();
+            {
                 // Back from the link to the nearest trigger, within the clause.
                 let mut trigger = None;
                 let mut j = l;
