@@ -451,10 +451,10 @@ impl Renumber {
 /// any number of threads.
 ///
 /// Two stages, each owning its own tables, run at once on two cores when
-/// the pool has them: [`Actors`] numbers each batch's actors and documents
+/// the pool has them: `Actors` numbers each batch's actors and documents
 /// (and frees what the graph does not keep of it) on the caller's thread,
 /// while a thread of the builder's own puts the batches before onto their
-/// edges ([`Edges`]). Each stage sees the triples in arrival order, so the
+/// edges (`Edges`). Each stage sees the triples in arrival order, so the
 /// split changes no result, only the time.
 #[derive(Debug)]
 pub struct GraphBuilder {

@@ -14,28 +14,31 @@ use std::path::{Path, PathBuf};
 
 /// The lexicon files polgraph reads, by file name, with their built-in contents.
 pub const FILES: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../data/lexicon/countries.tsv")),
-    ("organizations.tsv", include_str!("../data/lexicon/organizations.tsv")),
-    ("places.tsv", include_str!("../data/lexicon/places.tsv")),
+    ("countries.tsv", include_str!("../../data/lexicon/countries.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../data/lexicon/organizations.tsv"),
+    ),
+    ("places.tsv", include_str!("../../data/lexicon/places.tsv")),
     (
         "places.imported.tsv",
-        include_str!("../data/lexicon/places.imported.tsv"),
+        include_str!("../../data/lexicon/places.imported.tsv"),
     ),
-    ("titles.tsv", include_str!("../data/lexicon/titles.tsv")),
+    ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
     (
         "title_modifiers.tsv",
-        include_str!("../data/lexicon/title_modifiers.tsv"),
+        include_str!("../../data/lexicon/title_modifiers.tsv"),
     ),
-    ("given_names.tsv", include_str!("../data/lexicon/given_names.tsv")),
+    ("given_names.tsv", include_str!("../../data/lexicon/given_names.tsv")),
     (
         "given_names.imported.tsv",
-        include_str!("../data/lexicon/given_names.imported.tsv"),
+        include_str!("../../data/lexicon/given_names.imported.tsv"),
     ),
-    ("not_actors.tsv", include_str!("../data/lexicon/not_actors.tsv")),
-    ("name_heads.tsv", include_str!("../data/lexicon/name_heads.tsv")),
-    ("honorifics.tsv", include_str!("../data/lexicon/honorifics.tsv")),
-    ("relations.tsv", include_str!("../data/patterns/relations.tsv")),
-    ("modality.tsv", include_str!("../data/patterns/modality.tsv")),
+    ("not_actors.tsv", include_str!("../../data/lexicon/not_actors.tsv")),
+    ("name_heads.tsv", include_str!("../../data/lexicon/name_heads.tsv")),
+    ("honorifics.tsv", include_str!("../../data/lexicon/honorifics.tsv")),
+    ("relations.tsv", include_str!("../../data/patterns/relations.tsv")),
+    ("modality.tsv", include_str!("../../data/patterns/modality.tsv")),
 ];
 
 /// How a known actor's surface form refers to it.
@@ -1011,7 +1014,7 @@ mod tests {
         for (file, text) in FILES {
             raw.load(file, text, Path::new(file)).unwrap();
         }
-        let mut texts = vec![include_str!("../data/articles/witkoff-2025-04-22.txt").to_string()];
+        let mut texts = vec![include_str!("../../data/articles/witkoff-2025-04-22.txt").to_string()];
         let (mut short, mut found) = (0, 0);
         for (surface, _, _) in &raw.surfaces {
             short += usize::from(surface.len() <= 3);
