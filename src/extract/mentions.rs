@@ -99,6 +99,69 @@ fn is_plural_title(last_word: &str) -> bool {
     last_word.ends_with('s') && !last_word.ends_with("ss") && !last_word.ends_with("us")
 }
 
+/// "the Trump administration", "the Biden campaign": a person's name before
+/// these words names an organization of its own (GUIDELINES), not the person.
+fn administrations(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    let n = t.tokens().len();
+    for m in mentions.iter_mut() {
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: None | Some(ActorType::Person)
+            }
+        ) && m.last < n
+            && t.sentence_of(m.last) == m.sentence
+            && !t.is_capitalized(m.last)
+            && matches!(t.raw(m.last), "administration" | "campaign")
+        {
+            m.last += 1;
+            // "Former Trump campaign chairman": an opening modifier is no part of it.
+            while m.first + 2 < m.last && lex.title_modifier(t.word(m.first)).is_some() {
+                m.first += 1;
+            }
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+            m.person_cue = false;
+        }
+    }
+}
+
+/// "Fox News' Rich Edson, John Roberts and Lucia Suarez": an untyped name of
+/// two words or more in a list with a person's name is a person's.
+fn list_persons(t: &Tokenized, mentions: &mut [Mention]) {
+    let joined = |a: &Mention, b: &Mention| {
+        a.sentence == b.sentence
+            && b.first > a.last
+            && b.first - a.last <= 2
+            && (a.last..b.first).all(|j| matches!(t.raw(j), "," | "and"))
+    };
+    let person = |m: &Mention| {
+        matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Person)
+            }
+        )
+    };
+    let untyped = |m: &Mention| matches!(m.kind, MentionKind::Name { ty: None }) && m.last - m.first >= 2;
+    // Two passes carry a person along a list of three.
+    for _ in 0..2 {
+        for i in 0..mentions.len() {
+            if !untyped(&mentions[i]) {
+                continue;
+            }
+            let before = i > 0 && person(&mentions[i - 1]) && joined(&mentions[i - 1], &mentions[i]);
+            let after = i + 1 < mentions.len() && person(&mentions[i + 1]) && joined(&mentions[i], &mentions[i + 1]);
+            if before || after {
+                mentions[i].kind = MentionKind::Name {
+                    ty: Some(ActorType::Person),
+                };
+            }
+        }
+    }
+}
+
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
@@ -111,6 +174,8 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     name_mentions(t, lex, &mut mentions, &mut covered);
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
+    administrations(t, lex, &mut mentions);
+    list_persons(t, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);
     // Later stages find a sentence's mentions by binary search.
     debug_assert!(
@@ -352,6 +417,17 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
         let mut i = s.first;
         while i < s.last {
             if covered[i] || !is_name_word(t, i) {
+                // "the KGB", "HBO's": an acronym standing alone names a body
+                // (segment_span types it); in a run of capitals (a shouted
+                // headline) it does not.
+                if !covered[i]
+                    && is_acronym(t.raw(i))
+                    && !lex.is_not_actor(t.raw(i))
+                    && (i == s.first || !t.raw(i - 1).bytes().any(|b| b.is_ascii_uppercase()))
+                    && (i + 1 >= s.last || !t.raw(i + 1).bytes().any(|b| b.is_ascii_uppercase()))
+                {
+                    segment_span(t, lex, si, i, i + 1, mentions, covered);
+                }
                 i += 1;
                 continue;
             }
@@ -464,6 +540,11 @@ fn segment_span(
         let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
+        }
+        // "KGB", "HBO", "NRDC": an acronym of two to four capitals names a
+        // body (not a word of not_actors.tsv, "GDP", nor a place in capitals).
+        if ty.is_none() && y == x + 1 && is_acronym(t.raw(x)) && !lex.is_not_actor(t.raw(x)) {
+            ty = Some(ActorType::Organization);
         }
         // "Russian Defence Ministry": a known place before an organization's
         // name is part of it, in the same sentence ("…in Sweden" ending a
@@ -596,6 +677,10 @@ fn is_korean_name_part(w: &str) -> bool {
 }
 
 /// "II", "III": a monarch's or heir's number, part of the name.
+fn is_acronym(w: &str) -> bool {
+    (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && !is_regnal_number(w)
+}
+
 fn is_regnal_number(w: &str) -> bool {
     matches!(w, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII")
 }

@@ -976,6 +976,33 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("attacked")), "{t:?}");
     }
 
+    /// "the Trump administration" is an organization of its own; an acronym
+    /// names a body unless it is a common abbreviation; an untyped name in a
+    /// list of people is a person.
+    #[test]
+    fn administrations_acronyms_and_lists_of_people() {
+        let t = triples(
+            "",
+            "The Bush administration blamed the Taliban. Former Trump campaign chairman Paul Manafort spoke. \
+             Vladimir Putin once worked for the KGB. CNN's Wolf Blitzer, Nunu Japaridze and Lucia Suarez met Boris Johnson.",
+        );
+        for want in [
+            "Bush administration criticized Taliban fact",
+            "Paul Manafort leads Trump campaign fact",
+            "Vladimir Putin works_for KGB fact",
+            "Boris Johnson met Nunu Japaridze fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(
+            !t.iter().any(|x| x.contains("George W. Bush") || x.contains("Former")),
+            "{t:?}"
+        );
+        // Common abbreviations are no bodies.
+        let t = triples("", "Donald Trump praised GDP growth and criticized the CEO.");
+        assert!(!t.iter().any(|x| x.contains("GDP") || x.contains("CEO")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

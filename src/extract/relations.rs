@@ -437,7 +437,7 @@ fn committee_named(t: &Tokenized, lex: &Lexicon, m: &Mention) -> Option<usize> {
         words.push(t.raw(j));
         j += 1;
     }
-    if words.is_empty() || !title_here(t, lex, j, end).is_some_and(|(_, r, _)| r == Relation::Leads) {
+    if words.is_empty() || title_here(t, lex, j, end).is_none_or(|(_, r, _)| r != Relation::Leads) {
         return None;
     }
     let chamber = mention_str(t, m);
