@@ -419,12 +419,12 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
             if covered[i] || !is_name_word(t, i) {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
-                // headline) it does not.
+                // headline) or a party code ("R-MO") it does not.
                 if !covered[i]
                     && is_acronym(t.raw(i))
                     && !lex.is_not_actor(t.raw(i))
-                    && (i == s.first || !t.raw(i - 1).bytes().any(|b| b.is_ascii_uppercase()))
-                    && (i + 1 >= s.last || !t.raw(i + 1).bytes().any(|b| b.is_ascii_uppercase()))
+                    && (i == s.first || !t.raw(i - 1).bytes().any(|b| b.is_ascii_uppercase() || b == b'-'))
+                    && (i + 1 >= s.last || !t.raw(i + 1).bytes().any(|b| b.is_ascii_uppercase() || b == b'-'))
                 {
                     segment_span(t, lex, si, i, i + 1, mentions, covered);
                 }

@@ -1003,6 +1003,26 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("GDP") || x.contains("CEO")), "{t:?}");
     }
 
+    /// Stances: a stance title ("a Trump critic"), siding or standing with
+    /// someone, "Iranian-allied" rebels.
+    #[test]
+    fn stances_as_titles_verbs_and_prefixes() {
+        let t = triples(
+            "",
+            "Donald Trump spoke. Adam Kinzinger, a Trump critic, agreed. The United States stands firmly with the United Kingdom. \
+             Yemen's Iranian-allied Houthi rebels claimed the assault.",
+        );
+        for want in [
+            "Adam Kinzinger criticized Donald Trump fact",
+            "United States supported United Kingdom fact",
+            "Houthis ally_of Iran fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        // A critic of a country is no employee of it.
+        assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(

@@ -308,6 +308,8 @@ impl Ctx<'_, '_> {
         }
         match (relation, q.ty) {
             (Relation::AllyOf, _) => Some(Relation::AllyOf),
+            // A stance towards anyone stays one: "a Trump supporter", "critic".
+            (Relation::Supported | Relation::Criticized | Relation::Opposed, _) => Some(relation),
             (_, ActorType::Person) => Some(Relation::WorksFor),
             // A member of a country is no affiliation GUIDELINES knows.
             (Relation::MemberOf, ActorType::Place) => None,
