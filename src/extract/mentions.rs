@@ -315,7 +315,14 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         // "flew to Tokyo", "talks in Moscow": after a locative word a capital is
         // the city; elsewhere ("Moscow said") it stands for its country.
         let (entry, surface) = match surface {
-            SurfaceKind::Capital if first > t.sentences[sentence].first && one_of(t.word(first - 1), LOCATIVES) => {
+            SurfaceKind::Capital
+                if first > t.sentences[sentence].first
+                    && (one_of(t.word(first - 1), LOCATIVES)
+                        // "the Mayor of London": a city's own office.
+                        || (first > t.sentences[sentence].first + 1
+                            && t.word(first - 1) == "of"
+                            && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty"))) =>
+            {
                 match lex.capital_city(&t.text()[s..e]) {
                     Some(city) => (city, SurfaceKind::Name),
                     None => (entry, surface),

@@ -826,6 +826,14 @@ mod tests {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
         assert!(!t.iter().any(|x| x.contains("Oliver Letwin leads")), "{t:?}");
+        // A title and its body before the name: "the chairman of X, NAME".
+        let t = triples(
+            "",
+            "The chairman of the Bar Council, Guy Mansfield, warned. The Mayor of London, Ken Livingstone, agreed.",
+        );
+        assert!(t.contains(&"Guy Mansfield leads Bar Council fact".to_string()), "{t:?}");
+        assert!(t.contains(&"Ken Livingstone leads London fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("United Kingdom")), "{t:?}");
         // A state in the apposition is no party: "Barbara Lee, California" alone says nothing.
         let t = triples("", "Rep. Barbara Lee, California, said it was wrong.");
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");

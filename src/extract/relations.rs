@@ -405,6 +405,9 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 }
             } else if let Some(f) = nationality_before(&cx, m, e) {
                 out.push(f);
+            } else if let Some((f, fact)) = title_of_before(&cx, m, e) {
+                out.push(f);
+                facts.push((e, fact));
             }
             // Right: NAME, [a|the] [modifiers] [qualifier] TITLE [of|for|at|to QUALIFIER]
             out.extend(apposition(&cx, m, e, &mut facts));
@@ -445,6 +448,50 @@ fn committee_named(t: &Tokenized, lex: &Lexicon, m: &Mention) -> Option<usize> {
     let chamber = mention_str(t, m);
     let chamber = chamber.rsplit(' ').next().unwrap_or(&chamber);
     lex.entry_by_name(&format!("{chamber} {} Committee", words.join(" ")))
+}
+
+/// "the Mayor of London, Ken Livingstone", "the chairman of the Bar Council,
+/// Guy Mansfield": a title and its body in front of the name, set off by a
+/// comma.
+fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)> {
+    let t = cx.t;
+    let first = t.sentences[m.sentence].first;
+    if m.first < first + 4 || t.raw(m.first - 1) != "," {
+        return None;
+    }
+    let qi = mention_ending(cx.mentions, m.first - 1)?;
+    let q_mention = &cx.mentions[qi];
+    if !matches!(q_mention.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) || q_mention.possessive {
+        return None;
+    }
+    let q = q_mention.entity?;
+    let mut p = q_mention.first;
+    if p > first && t.word(p - 1) == "the" {
+        p -= 1;
+    }
+    if p < first + 2 || !matches!(t.word(p - 1), "of" | "for" | "at") {
+        return None;
+    }
+    let end = p - 1;
+    let (k, relation, head) = (end.saturating_sub(4).max(first)..end).find_map(|k| {
+        title_here(t, cx.lex, k, end)
+            .filter(|&(used, _, _)| k + used == end)
+            .map(|(_, r, head)| (k, r, head))
+    })?;
+    // The title opens the phrase: "the chairman of ...", not "... Labour chairman of".
+    if k > first && !matches!(t.word(k - 1), "the" | "a" | "an" | "," | "former") {
+        return None;
+    }
+    let r = cx.title_relation(relation, q, head)?;
+    let f = cx.found(e, r, q, Modality::Fact, m.sentence, 0.75, "affil.title_of")?;
+    Some((
+        f,
+        TitleFact {
+            head: t.word(head).to_string(),
+            relation,
+            qualifier: Some(q),
+        },
+    ))
 }
 
 /// An outlet's people: "Fox News' Tucker Carlson"; in a contributor line
