@@ -501,6 +501,12 @@ fn segment_span(
     mentions: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
+    // "Former Trump strategist Steve Bannon": opening a sentence, a title's
+    // modifier is capitalised for the sentence, not as part of a name.
+    let mut a = a;
+    while a + 1 < b && a == t.sentences[sentence].first && lex.title_modifier(t.word(a)).is_some() {
+        a += 1;
+    }
     // A title or honorific just before the span marks its first name as a
     // person's, and so does an outlet's possessive ("Fox News' Rich Edson").
     let mut cue = a > 0 && {

@@ -834,7 +834,9 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         {
             return out;
         }
-        if qualifier.is_none() && after < s.last && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in")
+        if qualifier.is_none()
+            && after < s.last
+            && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in" | "with")
         {
             after += 1;
             while after < s.last && matches!(t.word(after), "the" | "a" | "an") {
