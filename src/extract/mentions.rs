@@ -504,7 +504,13 @@ fn segment_span(
     // "Former Trump strategist Steve Bannon": opening a sentence, a title's
     // modifier is capitalised for the sentence, not as part of a name.
     let mut a = a;
-    while a + 1 < b && a == t.sentences[sentence].first && lex.title_modifier(t.word(a)).is_some() {
+    while a + 1 < b
+        && a == t.sentences[sentence].first
+        && matches!(
+            t.word(a),
+            "former" | "then" | "acting" | "interim" | "ex" | "outgoing" | "incoming" | "longtime" | "veteran"
+        )
+    {
         a += 1;
     }
     // A title or honorific just before the span marks its first name as a
