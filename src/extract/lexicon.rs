@@ -103,6 +103,10 @@ pub struct Pattern {
     /// Allowed object types; empty means the pattern relates coordinated subjects
     /// ("Witkoff and Dmitriev met").
     pub object_types: Vec<ActorType>,
+    /// A lexicon kind the object must have where it is an organization
+    /// (`organization:media`: "said on Fox News" is speaking to an outlet,
+    /// "said on Twitter" is not).
+    pub object_kind: Option<String>,
     /// Base confidence of what it makes.
     pub confidence: f32,
 }
@@ -648,6 +652,21 @@ fn parse_types(field: &str) -> Result<Vec<ActorType>, String> {
     }
 }
 
+/// The kinds of organizations.tsv, which a pattern's object types may name.
+const ORG_KINDS: &[&str] = &[
+    "government",
+    "legislature",
+    "party",
+    "international",
+    "media",
+    "agency",
+    "military",
+    "court",
+    "group",
+    "company",
+    "ngo",
+];
+
 fn parse_pattern(line: &str) -> Result<Pattern, String> {
     let cols: Vec<&str> = line.split('\t').collect();
     if cols.len() != 8 {
@@ -682,6 +701,15 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
     if !(0.0..=1.0).contains(&confidence) {
         return Err(format!("confidence {confidence} is outside 0..1"));
     }
+    if let Some((types, kind)) = cols[6].split_once(':') {
+        if types.trim() != "organization" || !ORG_KINDS.contains(&kind.trim()) {
+            return Err(format!(
+                "object types {:?}: a kind goes with organization, one of {}",
+                cols[6],
+                ORG_KINDS.join(", ")
+            ));
+        }
+    }
     let triggers: Vec<Vec<String>> = split_list(cols[3]).map(words).collect();
     if triggers.is_empty() {
         return Err("a pattern needs at least one trigger".into());
@@ -694,7 +722,8 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
         links: split_list(links).map(words).collect(),
         link_required,
         subject_types: parse_types(cols[5])?,
-        object_types: parse_types(cols[6])?,
+        object_types: parse_types(cols[6].split(':').next().unwrap_or(""))?,
+        object_kind: cols[6].split_once(':').map(|(_, k)| k.trim().to_string()),
         confidence,
     })
 }
@@ -1099,6 +1128,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("modality.tsv:2:") && msg.contains("empty"), "{msg}");
+        // A title's override and a pattern's organization kind are checked too.
+        std::fs::write(dir.path().join("modality.tsv"), "").unwrap();
+        std::fs::write(dir.path().join("titles.tsv"), "czar\tworks_for\tparty:governs\n").unwrap();
+        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("titles.tsv:1:") && msg.contains("governs"), "{msg}");
+        std::fs::write(dir.path().join("titles.tsv"), "").unwrap();
+        std::fs::write(
+            dir.path().join("relations.tsv"),
+            "x.on\tspoke_to\tverb\tsaid\t!on\tperson\torganization:newspaper\t0.7\n",
+        )
+        .unwrap();
+        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("relations.tsv:1:") && msg.contains("newspaper"), "{msg}");
     }
 
     #[test]

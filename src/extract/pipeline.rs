@@ -930,6 +930,18 @@ mod tests {
         ] {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
+        // On air: "said on CNN" speaks to an outlet, "said on Twitter" to no one.
+        let t = triples(
+            "",
+            "Mike Pompeo said on Fox News that it was true. Donald Trump said on Twitter that it was false. \
+             Lisa Nandy has apologised to Keir Starmer.",
+        );
+        assert!(t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Lisa Nandy spoke_to Keir Starmer fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("Twitter")), "{t:?}");
         // The object must open the clause the modal continues.
         let t = triples("", "Adam Kinzinger said the deal with Donald Trump should stand.");
         assert!(!t.iter().any(|x| x.contains("urged")), "{t:?}");

@@ -1528,7 +1528,13 @@ impl Ctx<'_, '_> {
                 let (Some(s), Some(o)) = (self.mentions[sm].entity, self.mentions[om].entity) else {
                     continue;
                 };
-                if !self.type_ok(s, &pat.subject_types) || !self.type_ok(o, &pat.object_types) {
+                if !self.type_ok(s, &pat.subject_types)
+                    || !self.type_ok(o, &pat.object_types)
+                    || pat
+                        .object_kind
+                        .as_deref()
+                        .is_some_and(|kind| self.ents.list[o].ty == ActorType::Organization && !self.is_kind(o, kind))
+                {
                     continue;
                 }
                 let conf = self.confidence(pat, &[sm, om], distance);
