@@ -1043,6 +1043,37 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
     }
 
+    /// Naming someone with an evaluative word judges them ("called
+    /// Tuberville weak", "called Putin a great leader"), without being a
+    /// phone call; a name inside an apposition is not the verb's subject.
+    #[test]
+    fn naming_and_appositions() {
+        let t = triples(
+            "",
+            "Jeff Sessions faced Tommy Tuberville. Sessions has called Tuberville weak. \
+             Donald Trump called Vladimir Putin a great leader. \
+             Deborah Birx, the White House task force coordinator, told NBC News.",
+        );
+        for want in [
+            "Jeff Sessions criticized Tommy Tuberville fact",
+            "Donald Trump praised Vladimir Putin fact",
+            "Deborah Birx spoke_to NBC News fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(
+            !t.iter()
+                .any(|x| x.contains(" called ") || x.starts_with("White House spoke_to")),
+            "{t:?}"
+        );
+        // A call with no evaluative word after its object stays a call.
+        let t = triples("", "Donald Trump called Vladimir Putin on Tuesday.");
+        assert!(
+            t.contains(&"Donald Trump called Vladimir Putin fact".to_string()),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn modality_from_cues() {
         let t = triples(
@@ -1086,7 +1117,12 @@ mod tests {
             "",
             "Donald Trump called Paul Manafort a \"brave man\". Vladimir Putin called Emmanuel Macron on Tuesday.",
         );
-        assert!(!t.iter().any(|x| x.contains("Paul Manafort")), "{t:?}");
+        // Naming is no call; a "brave man" is praise (GUIDELINES: called Y "a great leader").
+        assert!(!t.iter().any(|x| x.contains("called Paul Manafort")), "{t:?}");
+        assert!(
+            t.contains(&"Donald Trump praised Paul Manafort fact".to_string()),
+            "{t:?}"
+        );
         assert!(
             t.contains(&"Emmanuel Macron called Vladimir Putin fact".to_string()),
             "{t:?}"

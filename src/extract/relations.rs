@@ -1323,7 +1323,9 @@ impl Ctx<'_, '_> {
             {
                 return out;
             }
-            out.push(idx);
+            // "Deborah Birx, the White House task force coordinator, told": a
+            // name inside an apposition is no subject; the one it describes is.
+            out.push(self.apposition_head(idx, k, first).unwrap_or(idx));
             break;
         }
         // "X and Y", "X, Y and Z" before the subject.
@@ -1369,6 +1371,29 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// The person an apposition describes, where mention `mi` lies inside
+    /// ", the|a|an ... ," set off between that person and the verb at `k`.
+    fn apposition_head(&self, mi: usize, k: usize, first: usize) -> Option<usize> {
+        let t = self.t;
+        let m = &self.mentions[mi];
+        let mut c1 = k;
+        while c1 > first && (one_of(t.word(c1 - 1), VERB_GROUP) || t.word(c1 - 1).ends_with("ly")) {
+            c1 -= 1;
+        }
+        if c1 <= first || t.raw(c1 - 1) != "," || m.last >= c1 {
+            return None;
+        }
+        let c0 = (m.first.saturating_sub(20).max(first)..m.first)
+            .rev()
+            .find(|&j| t.raw(j) == ",")?;
+        if !matches!(t.word(c0 + 1), "the" | "a" | "an") {
+            return None;
+        }
+        let pi = mention_ending(self.mentions, c0)?;
+        let p = &self.mentions[pi];
+        (!p.modifier && p.entity.is_some_and(|e| is_person(self.ents, e))).then_some(pi)
     }
 
     /// Past a bracket of up to eight tokens opening at `p` and closing before
@@ -1662,8 +1687,24 @@ impl Ctx<'_, '_> {
         let Some(&o) = objects.last() else { return Vec::new() };
         let after = self.mentions[o].last;
         // The object must open the clause: nothing but determiners and
-        // titles between the trigger and it.
-        if self.mentions[objects[0]].first > p + 4 || self.link_after(pat, after, last).is_none() {
+        // titles between the trigger and it; and the link follows it within
+        // three plain words ("called Putin a great leader", "described Trump
+        // as dangerous", "said Trump, too, should").
+        if self.mentions[objects[0]].first > p + 4 {
+            return Vec::new();
+        }
+        let mut j = after;
+        let linked = loop {
+            if self.link_after(pat, j, last).is_some() {
+                break true;
+            }
+            if j >= last || j >= after + 3 || mention_at(self.mentions, j).is_some() || one_of(t.word(j), CLAUSE_WORDS)
+            {
+                break false;
+            }
+            j += 1;
+        };
+        if !linked {
             return Vec::new();
         }
         let from = self.mentions[s0].last.min(k);
