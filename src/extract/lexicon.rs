@@ -701,14 +701,14 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
     if !(0.0..=1.0).contains(&confidence) {
         return Err(format!("confidence {confidence} is outside 0..1"));
     }
-    if let Some((types, kind)) = cols[6].split_once(':') {
-        if types.trim() != "organization" || !ORG_KINDS.contains(&kind.trim()) {
-            return Err(format!(
-                "object types {:?}: a kind goes with organization, one of {}",
-                cols[6],
-                ORG_KINDS.join(", ")
-            ));
-        }
+    if let Some((types, kind)) = cols[6].split_once(':')
+        && (types.trim() != "organization" || !ORG_KINDS.contains(&kind.trim()))
+    {
+        return Err(format!(
+            "object types {:?}: a kind goes with organization, one of {}",
+            cols[6],
+            ORG_KINDS.join(", ")
+        ));
     }
     let triggers: Vec<Vec<String>> = split_list(cols[3]).map(words).collect();
     if triggers.is_empty() {
