@@ -796,6 +796,16 @@ mod tests {
         }
         let t = triples(
             "",
+            "Moon Jae-in and Kim Jong Un met Friday at the border village of Panmunjom.",
+        );
+        for want in [
+            "Moon Jae-in visited Panmunjom fact",
+            "Kim Jong Un visited Panmunjom fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        let t = triples(
+            "",
             "Barack Obama was born in Honolulu. Donald Trump was criticized by Democrats in Washington. \
              Vladimir Putin ordered meetings that took place in Geneva.",
         );

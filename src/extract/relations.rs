@@ -1085,6 +1085,30 @@ const CLASSIFIERS: &[&str] = &[
 /// no actor.
 const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith];
 
+/// Nouns naming a kind of place before its name ("the city of Basra").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "resort",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "state",
+    "county",
+    "district",
+    "island",
+    "islands",
+    "enclave",
+    "territory",
+    "area",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "borough",
+];
+
 /// Words that open a relative clause, which a presence word does not reach
 /// across ("meetings that occurred in Seychelles").
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
@@ -1727,12 +1751,23 @@ impl Ctx<'_, '_> {
         }
         let si = m.sentence;
         let (first, last) = self.sentence(si);
-        // The link ends right before the place, or before its "the".
-        let end = if m.first > first && t.word(m.first - 1) == "the" {
-            m.first - 1
-        } else {
-            m.first
-        };
+        // The link ends right before the place, or before its "the", or
+        // before "the [adjectives] city|village|... of" ("at the border
+        // village of Panmunjom", "in the southern city of Basra").
+        let mut end = m.first;
+        if end > first + 2
+            && t.word(end - 1) == "of"
+            && one_of(t.word(end - 2), PLACE_NOUNS)
+            && let Some(the) = (end.saturating_sub(6).max(first)..end - 2)
+                .rev()
+                .take_while(|&j| is_plain_word(t.raw(j)))
+                .find(|&j| t.word(j) == "the")
+        {
+            end = the;
+        }
+        if end > first && t.word(end - 1) == "the" {
+            end -= 1;
+        }
         for &pi in locatives {
             let pat = &self.lex.patterns()[pi];
             if !m.entity.is_some_and(|e| self.is_site(e, &pat.object_types)) {
