@@ -248,8 +248,11 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             && !t.tokens()[last].space_before
             && !t.tokens()[last + 1].space_before
             && is_name_word(t, last + 1)
-            && !lex.contains_known(t.raw(last + 1));
-        if (glued_before && !lex.contains_known(t.raw(first - 2))) || glued_after {
+            && !lex.contains_known(t.raw(last + 1))
+            && lex.known_at(t.text(), t.tokens()[last + 1].start).is_none();
+        // ("North Korea-United States summit": a known name ends before the hyphen.)
+        let known_before = out.last().is_some_and(|m: &Mention| m.last == first - 1);
+        if (glued_before && !lex.contains_known(t.raw(first - 2)) && !known_before) || glued_after {
             continue;
         }
         // "Jordan Peterson", "Chad Wolf": a given name that starts a person's name.

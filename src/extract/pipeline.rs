@@ -1001,6 +1001,12 @@ mod tests {
         ] {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
+        // Two known names joined by a hyphen stay names ("Korea-United" is no surname).
+        let t = triples(
+            "",
+            "They hoped for the success of the North Korea-United States summit.",
+        );
+        assert!(t.contains(&"North Korea met United States fact".to_string()), "{t:?}");
         // A person's "attack on" someone is no military attack.
         let t = triples("", "Donald Trump's attack on Nancy Pelosi drew criticism.");
         assert!(!t.iter().any(|x| x.contains("attacked")), "{t:?}");
