@@ -1082,6 +1082,23 @@ mod tests {
                 .any(|x| x.contains(" called ") || x.starts_with("White House spoke_to")),
             "{t:?}"
         );
+        // The same through a relative clause and a member's tag; lifting sanctions is none.
+        let t = triples(
+            "",
+            "Dwight Eisenhower, who named the retreat Camp David, met with Nikita Khrushchev. \
+             Mark Warner, Virginia Democrat, told CNN. Iran said the United States must lift sanctions on Iran.",
+        );
+        for want in [
+            "Dwight Eisenhower met Nikita Khrushchev fact",
+            "Mark Warner spoke_to CNN fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Camp David met") || x.contains("sanctioned")),
+            "{t:?}"
+        );
         // A call with no evaluative word after its object stays a call.
         let t = triples("", "Donald Trump called Vladimir Putin on Tuesday.");
         assert!(

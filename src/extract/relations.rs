@@ -834,6 +834,24 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         {
             return out;
         }
+        // "the Republican chairman of the Senate Foreign Relations Committee":
+        // the body after the title is what the title is of; the party before
+        // it makes a member.
+        if let Some(party) = qualifier.filter(|&q| cx.is_party(q) && outer.is_empty())
+            && after + 1 < s.last
+            && matches!(t.word(after), "of" | "for" | "at")
+        {
+            qualifier = None;
+            out.extend(cx.found(
+                e,
+                Relation::MemberOf,
+                party,
+                Modality::Fact,
+                m.sentence,
+                0.8,
+                "affil.party",
+            ));
+        }
         if qualifier.is_none()
             && after < s.last
             && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in" | "with")
@@ -1084,6 +1102,12 @@ const CLASSIFIERS: &[&str] = &[
 /// view" agrees with Fox, while backing "Labour's plans" supports a policy,
 /// no actor.
 const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith];
+
+/// Verbs that undo what the noun after them names.
+const UNDOING: &[&str] = &[
+    "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "remove", "removes", "removed",
+    "removing", "drop", "dropped", "dropping", "end", "ended", "ending", "relief", "waive", "waived", "waiving",
+];
 
 /// Nouns naming a kind of place before its name ("the city of Basra").
 const PLACE_NOUNS: &[&str] = &[
@@ -1412,12 +1436,19 @@ impl Ctx<'_, '_> {
         let c0 = (m.first.saturating_sub(20).max(first)..m.first)
             .rev()
             .find(|&j| t.raw(j) == ",")?;
-        if !matches!(t.word(c0 + 1), "the" | "a" | "an") {
+        // ", the|a|an ...,", a relative clause ", who ...,", or a member's
+        // tag in capitals (", Virginia Democrat,").
+        let tag = (c0 + 1..c1 - 1).all(|j| t.is_capitalized(j));
+        if !(matches!(t.word(c0 + 1), "the" | "a" | "an" | "who" | "which") || tag) {
             return None;
         }
         let pi = mention_ending(self.mentions, c0)?;
         let p = &self.mentions[pi];
-        (!p.modifier && p.entity.is_some_and(|e| is_person(self.ents, e))).then_some(pi)
+        let fits = match t.word(c0 + 1) {
+            "which" => p.entity.is_some(),
+            _ => p.entity.is_some_and(|e| is_person(self.ents, e)),
+        };
+        (!p.modifier && fits).then_some(pi)
     }
 
     /// Past a bracket of up to eight tokens opening at `p` and closing before
@@ -1901,6 +1932,10 @@ impl Ctx<'_, '_> {
     fn apply_noun(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
         let t = self.t;
         let (first, last) = self.sentence(si);
+        // "lift sanctions on Iran", "an end to the embargo": undoing it is no sanction.
+        if pat.relation == Relation::Sanctioned && k > first && one_of(t.word(k - 1), UNDOING) {
+            return Vec::new();
+        }
         let modality = self.modality(si, k.saturating_sub(4), k);
         // "talks between X and Y"
         if e < last && t.word(e) == "between" {
