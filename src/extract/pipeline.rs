@@ -952,6 +952,16 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|x| x.contains("Twitter")), "{t:?}");
+        // Telling someone to do something is urging them; being told is not.
+        let t = triples(
+            "",
+            "Boris Johnson told Nigel Farage to stop. Hassan Rouhani said he had been told the United States had offered to talk.",
+        );
+        assert!(
+            t.contains(&"Boris Johnson urged Nigel Farage fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("United States")), "{t:?}");
         // The object must open the clause the modal continues.
         let t = triples("", "Adam Kinzinger said the deal with Donald Trump should stand.");
         assert!(!t.iter().any(|x| x.contains("urged")), "{t:?}");

@@ -837,20 +837,20 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         // "the Republican chairman of the Senate Foreign Relations Committee":
         // the body after the title is what the title is of; the party before
         // it makes a member.
-        if let Some(party) = qualifier.filter(|&q| cx.is_party(q) && outer.is_empty())
+        // So is a place before it: "China director at Human Rights Watch" is
+        // the director of a portfolio, working for the body.
+        if let Some(q) =
+            qualifier.filter(|&q| (cx.is_party(q) || cx.ents.list[q].ty == ActorType::Place) && outer.is_empty())
             && after + 1 < s.last
             && matches!(t.word(after), "of" | "for" | "at")
+            && mention_at(cx.mentions, after + 1 + usize::from(t.word(after + 1) == "the"))
+                .and_then(|qi| cx.mentions[qi].entity)
+                .is_some_and(|b| cx.ents.list[b].ty == ActorType::Organization)
         {
             qualifier = None;
-            out.extend(cx.found(
-                e,
-                Relation::MemberOf,
-                party,
-                Modality::Fact,
-                m.sentence,
-                0.8,
-                "affil.party",
-            ));
+            if cx.is_party(q) {
+                out.extend(cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party"));
+            }
         }
         if qualifier.is_none()
             && after < s.last
@@ -1728,6 +1728,11 @@ impl Ctx<'_, '_> {
     fn apply_complement(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
         let t = self.t;
         let (first, last) = self.sentence(si);
+        // "he had been told the United States had offered to": a passive names
+        // no one who tells.
+        if k > first && one_of(t.word(k - 1), BE) {
+            return Vec::new();
+        }
         // Most "said" have no modal in the next few words: look for one first.
         if !(e..last.min(e + 10)).any(|j| pat.links.iter().any(|l| t.phrase_at(j, last, l))) {
             return Vec::new();
