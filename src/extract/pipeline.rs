@@ -836,6 +836,13 @@ mod tests {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
         assert!(!t.iter().any(|x| x.contains("Oliver Letwin leads")), "{t:?}");
+        // A definite description bound by salience alone makes no affiliation
+        // ("the president of Mexico" is not the article's Trump).
+        let t = triples(
+            "",
+            "President Donald Trump spoke on Friday. Trump signed a deal with the president of Mexico.",
+        );
+        assert!(!t.iter().any(|x| x.contains("leads Mexico")), "{t:?}");
         // A title and its body before the name: "the chairman of X, NAME".
         let t = triples(
             "",

@@ -944,6 +944,16 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 continue;
             };
             let s = t.sentences[m.sentence];
+            // A definite description bound by salience alone ("the president
+            // of Ukraine" taken for the article's Trump) says nothing new of
+            // its person; one set off right after the name does ("Peter
+            // Navarro, the White House trade council director").
+            let apposition = m.first > s.first + 1
+                && t.raw(m.first - 1) == ","
+                && mention_ending(mentions, m.first - 1).and_then(|pi| mentions[pi].entity) == Some(e);
+            if !indefinite && !apposition {
+                continue;
+            }
             let mut quals = qualifiers_in(mentions, m.first, m.last);
             // "an aide to X", "head of X"
             if m.last < s.last && matches!(t.word(m.last), "to" | "of" | "for" | "at") {
