@@ -794,6 +794,8 @@ mod tests {
         ] {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
+        let t = triples("", "Hassan Rouhani spoke upon arriving in Tehran from New York.");
+        assert!(t.contains(&"Hassan Rouhani visited New York fact".to_string()), "{t:?}");
         let t = triples(
             "",
             "Moon Jae-in and Kim Jong Un met Friday at the border village of Panmunjom.",
