@@ -391,11 +391,24 @@ fn by_first_word<'w, T>(items: impl IntoIterator<Item = (&'w Vec<String>, T)>) -
     index
 }
 
+/// A phrase's words as the tokenizer cuts text: lower case, and a hyphen a
+/// word of its own ("vice-president" is vice, -, president), so hyphenated
+/// titles and triggers match.
 fn words(phrase: &str) -> Vec<String> {
-    phrase
-        .split_whitespace()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect()
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.to_lowercase().replace('\u{2019}', "'");
+        let mut parts = w.split('-').peekable();
+        while let Some(p) = parts.next() {
+            if !p.is_empty() {
+                out.push(p.to_string());
+            }
+            if parts.peek().is_some() {
+                out.push("-".to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The lines of a data file that carry data, with their 1-based numbers.
@@ -1145,6 +1158,16 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("relations.tsv:1:") && msg.contains("newspaper"), "{msg}");
+    }
+
+    /// Hyphenated titles and triggers are cut as the tokenizer cuts text.
+    #[test]
+    fn hyphenated_phrases_match_tokens() {
+        assert_eq!(words("Co-Chairman"), ["co", "-", "chairman"]);
+        assert_eq!(words("face-to-face talks"), ["face", "-", "to", "-", "face", "talks"]);
+        let lex = Lexicon::builtin();
+        assert!(lex.title_at(&["co", "-", "chairman"]).is_some());
+        assert!(lex.title_at(&["vice", "-", "president"]).is_some());
     }
 
     #[test]
