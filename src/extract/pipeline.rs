@@ -794,6 +794,20 @@ mod tests {
         ] {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
+        // A name in a bracket before the verb is no subject; a noun trigger whose
+        // subject cannot be found gives way to the verb before it.
+        let t = triples(
+            "",
+            "Sen. Mitt Romney (R-Utah) walks with reporters on Capitol Hill. \
+             Donald Trump and North Korean leader Kim Jong-un held an unprecedented summit Tuesday in Singapore.",
+        );
+        for want in [
+            "Mitt Romney visited Capitol Hill fact",
+            "Donald Trump visited Singapore fact",
+            "Kim Jong-un visited Singapore fact",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want}: {t:?}");
+        }
         let t = triples("", "Hassan Rouhani spoke upon arriving in Tehran from New York.");
         assert!(t.contains(&"Hassan Rouhani visited New York fact".to_string()), "{t:?}");
         let t = triples(

@@ -1323,10 +1323,31 @@ impl Ctx<'_, '_> {
         else {
             return out;
         };
+        // A short bracket closing right before the verb ("Mitt Romney (R-Utah)
+        // walks"): the names inside it are no subjects.
+        let mut c = k;
+        while c > first && one_of(t.word(c - 1), VERB_GROUP) {
+            c -= 1;
+        }
+        let bracket = (c > first + 1 && t.raw(c - 1) == ")")
+            .then(|| {
+                (c.saturating_sub(10).max(first)..c - 1)
+                    .rev()
+                    .find(|&j| t.raw(j) == "(")
+            })
+            .flatten()
+            .map(|open| (open, c - 1));
         loop {
             let m = &self.mentions[idx];
             if m.first < first {
                 return out;
+            }
+            if bracket.is_some_and(|(open, close)| m.first > open && m.last <= close) {
+                if idx == 0 {
+                    return out;
+                }
+                idx -= 1;
+                continue;
             }
             // A clause boundary between the candidate and the trigger ends the
             // search; a short bracket right after a name does not ("Sen. Lindsey
@@ -1828,35 +1849,10 @@ impl Ctx<'_, '_> {
             };
             let l = end - link.len();
             {
-                // Back from the link to the nearest trigger, within the clause.
-                let mut trigger = None;
-                let mut j = l;
-                while j > first && l - j < LOCATIVE_REACH && trigger.is_none() {
-                    j -= 1;
-                    let w = t.word(j);
-                    if matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")
-                        || one_of(w, NOT_PRESENCE)
-                        || one_of(w, RELATIVES)
-                    {
-                        break;
-                    }
-                    if may_start_trigger(t, j) {
-                        trigger = self
-                            .lex
-                            .triggers_starting(w)
-                            .iter()
-                            .filter(|&&(p, _)| p == pi)
-                            .map(|&(_, ti)| &pat.triggers[ti])
-                            .filter(|tr| t.phrase_at(j, l, tr))
-                            .map(|tr| (j, tr.len()))
-                            .max_by_key(|&(_, len)| len);
-                    }
-                }
-                let Some((k, len)) = trigger else { continue };
-                // "was in Moscow", not "was criticized by Democrats in Washington".
-                if one_of(t.word(k), BE) && l - (k + len) > usize::from(t.word(k + len).ends_with("ly")) {
-                    continue;
-                }
+                // Back from the link through the triggers within the clause,
+                // nearest first, to the first whose subject is found ("held an
+                // unprecedented summit Tuesday in Singapore": not the noun
+                // "summit", whose left is the verb's, but "held").
                 let mut objects = vec![pm];
                 // "in Biarritz, France", "at the White House in Washington": the
                 // wider place named with it.
@@ -1872,18 +1868,51 @@ impl Ctx<'_, '_> {
                 {
                     objects.push(wider);
                 }
-                let mut subjects = self.subjects_before(k, first);
-                // "Speaking in Aspen, Coats stood by": an opening participle's
-                // subject follows its place.
-                if subjects.is_empty() && k == first && t.word(k).ends_with("ing") {
-                    let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
-                    let range = self.sentence_mentions(si);
-                    subjects.extend(
-                        self.mentions[range.clone()]
-                            .iter()
-                            .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
-                            .map(|i| range.start + i),
-                    );
+                let mut subjects = Vec::new();
+                let mut k = l;
+                let mut j = l;
+                while j > first && l - j < LOCATIVE_REACH && subjects.is_empty() {
+                    j -= 1;
+                    let w = t.word(j);
+                    if matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")
+                        || one_of(w, NOT_PRESENCE)
+                        || one_of(w, RELATIVES)
+                    {
+                        break;
+                    }
+                    if !may_start_trigger(t, j) {
+                        continue;
+                    }
+                    let Some(len) = self
+                        .lex
+                        .triggers_starting(w)
+                        .iter()
+                        .filter(|&&(p, _)| p == pi)
+                        .map(|&(_, ti)| &pat.triggers[ti])
+                        .filter(|tr| t.phrase_at(j, l, tr))
+                        .map(|tr| tr.len())
+                        .max()
+                    else {
+                        continue;
+                    };
+                    // "was in Moscow", not "was criticized by Democrats in Washington".
+                    if one_of(w, BE) && l - (j + len) > usize::from(t.word(j + len).ends_with("ly")) {
+                        continue;
+                    }
+                    k = j;
+                    subjects = self.subjects_before(j, first);
+                    // "Speaking in Aspen, Coats stood by": an opening participle's
+                    // subject follows its place.
+                    if subjects.is_empty() && j == first && w.ends_with("ing") {
+                        let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
+                        let range = self.sentence_mentions(si);
+                        subjects.extend(
+                            self.mentions[range.clone()]
+                                .iter()
+                                .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
+                                .map(|i| range.start + i),
+                        );
+                    }
                 }
                 let Some(&s0) = subjects.first() else { continue };
                 let from = self.mentions[s0].last.min(k);
