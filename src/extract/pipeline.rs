@@ -963,6 +963,13 @@ mod tests {
         ] {
             assert!(t.contains(&want.to_string()), "{want}: {t:?}");
         }
+        // An adverb between a verb and its link word; a bare "testify before".
+        let t = triples(
+            "",
+            "John Bolton has spoken voluntarily with Congress. William Barr is scheduled to testify before Congress.",
+        );
+        assert!(t.iter().any(|x| x.starts_with("John Bolton spoke_to")), "{t:?}");
+        assert!(t.iter().any(|x| x.starts_with("William Barr spoke_to")), "{t:?}");
         // On air: "said on CNN" speaks to an outlet, "said on Twitter" to no one.
         let t = triples(
             "",

@@ -136,6 +136,7 @@ const VERB_GROUP: &[&str] = &[
     "set",
     "due",
     "expected",
+    "scheduled",
     "plans",
     "planned",
     "plan",
@@ -1655,14 +1656,23 @@ impl Ctx<'_, '_> {
         out
     }
 
-    /// Past the longest of the pattern's links that starts at `p`.
+    /// Past the longest of the pattern's links that starts at `p`, or after
+    /// an adverb there ("spoken voluntarily with Congress").
     fn link_after(&self, pat: &Pattern, p: usize, end: usize) -> Option<usize> {
         let t = self.t;
-        pat.links
-            .iter()
-            .filter(|l| t.phrase_at(p, end, l))
-            .map(|l| p + l.len())
-            .max()
+        let at = |p: usize| {
+            pat.links
+                .iter()
+                .filter(|l| t.phrase_at(p, end, l))
+                .map(|l| p + l.len())
+                .max()
+        };
+        at(p).or_else(|| {
+            // (After a verb only: "deal firmly with" makes "deal" no noun.)
+            (pat.kind == PatternKind::Verb && p + 1 < end && t.word(p).ends_with("ly") && is_plain_word(t.raw(p)))
+                .then(|| at(p + 1))
+                .flatten()
+        })
     }
 
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
