@@ -1116,47 +1116,31 @@ mod tests {
     #[test]
     fn malformed_user_lines_name_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("titles.tsv"),
-            "# comment\nenvoy\tworks_for\nczar\tgoverns\n",
-        )
-        .unwrap();
-        let err = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap_err();
-        let msg = err.to_string();
+        // The error of loading a user directory holding just this file.
+        let error_of = |file: &str, text: &str| {
+            for (f, _) in FILES {
+                let _ = std::fs::remove_file(dir.path().join(f));
+            }
+            std::fs::write(dir.path().join(file), text).unwrap();
+            Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
+                .unwrap_err()
+                .to_string()
+        };
+        let msg = error_of("titles.tsv", "# comment\nenvoy\tworks_for\nczar\tgoverns\n");
         assert!(msg.contains("titles.tsv:3:") && msg.contains("governs"), "{msg}");
         // An empty title used to panic the lexicon's compilation.
-        std::fs::write(dir.path().join("titles.tsv"), "envoy\tworks_for\n \tworks_for\n").unwrap();
-        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
-            .unwrap_err()
-            .to_string();
+        let msg = error_of("titles.tsv", "envoy\tworks_for\n \tworks_for\n");
         assert!(msg.contains("titles.tsv:2:") && msg.contains("empty"), "{msg}");
         // An empty cue would make every verb of every sentence match it.
-        std::fs::write(dir.path().join("titles.tsv"), "").unwrap();
-        std::fs::write(
-            dir.path().join("modality.tsv"),
-            "might\thypothetical\taux\n \tnegated\tclause\n",
-        )
-        .unwrap();
-        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
-            .unwrap_err()
-            .to_string();
+        let msg = error_of("modality.tsv", "might\thypothetical\taux\n \tnegated\tclause\n");
         assert!(msg.contains("modality.tsv:2:") && msg.contains("empty"), "{msg}");
         // A title's override and a pattern's organization kind are checked too.
-        std::fs::write(dir.path().join("modality.tsv"), "").unwrap();
-        std::fs::write(dir.path().join("titles.tsv"), "czar\tworks_for\tparty:governs\n").unwrap();
-        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
-            .unwrap_err()
-            .to_string();
+        let msg = error_of("titles.tsv", "czar\tworks_for\tparty:governs\n");
         assert!(msg.contains("titles.tsv:1:") && msg.contains("governs"), "{msg}");
-        std::fs::write(dir.path().join("titles.tsv"), "").unwrap();
-        std::fs::write(
-            dir.path().join("relations.tsv"),
+        let msg = error_of(
+            "relations.tsv",
             "x.on\tspoke_to\tverb\tsaid\t!on\tperson\torganization:newspaper\t0.7\n",
-        )
-        .unwrap();
-        let msg = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[])
-            .unwrap_err()
-            .to_string();
+        );
         assert!(msg.contains("relations.tsv:1:") && msg.contains("newspaper"), "{msg}");
     }
 

@@ -283,37 +283,31 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                 continue;
             }
         }
-        // "the Sydney Opera House", "Trump Tower": a one-word body or place
-        // after a capitalised word (not opening the sentence, not itself known,
-        // not a title) ends a longer name.
+        // A one-word known name right after an unknown capitalised word in
+        // the sentence is part of a longer name: "Mike Bloomberg", "Jim
+        // Jordan" (after a given name, a surname; not at a sentence's start,
+        // where "Will Russia…" is a question), "the Sydney Opera House",
+        // "Trump Tower" (unless the word is a title, an honorific, a
+        // modifier, a weekday or a month: "Tuesday Labour chairman").
         if last == first + 1
             && surface == SurfaceKind::Name
             && first > t.sentences[sentence].first + 1
             && t.tokens()[first].space_before
             && is_name_word(t, first - 1)
-            && !lex.contains_known(t.raw(first - 1))
-            && lex.honorific(t.raw(first - 1)).is_none()
-            && lex.title_at(&[t.word(first - 1)]).is_none()
-            && lex.title_modifier(t.word(first - 1)).is_none()
-            && !WEEKDAYS.contains(&t.raw(first - 1))
-            && !MONTHS.contains(&t.raw(first - 1))
-            && out.last().is_none_or(|m: &Mention| m.last < first)
-        {
-            continue;
-        }
-        // "Mike Bloomberg", "Jim Jordan": after a given name, a one-word
-        // organization or place is a surname (not at a sentence's start, where
-        // "Will Russia…" is a question).
-        if last == first + 1
-            && surface == SurfaceKind::Name
-            && first > t.sentences[sentence].first + 1
-            && t.tokens()[first].space_before
-            && is_name_word(t, first - 1)
-            && lex.is_given_name(t.raw(first - 1))
             && out.last().is_none_or(|m: &Mention| m.last < first)
             && !lex.contains_known(t.raw(first - 1))
         {
-            continue;
+            let prev = t.raw(first - 1);
+            let word = t.word(first - 1);
+            if lex.is_given_name(prev)
+                || (lex.honorific(prev).is_none()
+                    && lex.title_at(&[word]).is_none()
+                    && lex.title_modifier(word).is_none()
+                    && !WEEKDAYS.contains(&prev)
+                    && !MONTHS.contains(&prev))
+            {
+                continue;
+            }
         }
         // "flew to Tokyo", "talks in Moscow": after a locative word a capital is
         // the city; elsewhere ("Moscow said") it stands for its country.
