@@ -257,6 +257,34 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Records a title of person `e` (for descriptions to match later) and
+    /// gives the affiliation it implies towards its qualifier, if it has one.
+    // One argument per field of the fact and the triple: a builder would hide nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn title_found(
+        &self,
+        e: usize,
+        relation: Relation,
+        qualifier: Option<usize>,
+        head: usize,
+        sentence: usize,
+        confidence: f32,
+        rule: &str,
+        facts: &mut Vec<(usize, TitleFact)>,
+    ) -> Option<Found> {
+        facts.push((
+            e,
+            TitleFact {
+                head: self.t.word(head).to_string(),
+                relation,
+                qualifier,
+            },
+        ));
+        let q = qualifier?;
+        let r = self.title_relation(relation, q, head)?;
+        self.found(e, r, q, Modality::Fact, sentence, confidence, rule)
+    }
+
     /// Whether an entity is a political party of the lexicon.
     fn is_party(&self, e: usize) -> bool {
         self.is_kind(e, "party")
@@ -390,20 +418,16 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     })
                     .map(|&(_, c)| c);
                 let qualifier = committee.or_else(|| q_mention.and_then(|qi| mentions[qi].entity));
-                facts.push((
+                out.extend(cx.title_found(
                     e,
-                    TitleFact {
-                        head: t.word(head).to_string(),
-                        relation,
-                        qualifier,
-                    },
+                    relation,
+                    qualifier,
+                    head,
+                    m.sentence,
+                    0.85,
+                    "affil.title",
+                    &mut facts,
                 ));
-                if let Some(q) = qualifier
-                    && let Some(r) = cx.title_relation(relation, q, head)
-                    && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.85, "affil.title")
-                {
-                    out.push(f);
-                }
             } else if let Some(f) = nationality_before(&cx, m, e) {
                 out.push(f);
             } else if let Some((f, fact)) = title_of_before(&cx, m, e) {
@@ -870,18 +894,7 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
                 })
                 .and_then(|qi| cx.mentions[qi].entity);
         }
-        facts.push((
-            e,
-            TitleFact {
-                head: t.word(head).to_string(),
-                relation,
-                qualifier,
-            },
-        ));
-        if let Some(q) = qualifier
-            && let Some(r) = cx.title_relation(relation, q, head)
-            && let Some(f) = cx.found(e, r, q, Modality::Fact, m.sentence, 0.8, "affil.apposition")
-        {
+        if let Some(f) = cx.title_found(e, relation, qualifier, head, m.sentence, 0.8, "affil.apposition", facts) {
             out.push(f);
             // "the White House National Trade Council director": the outer body employs.
             for o in outer {
