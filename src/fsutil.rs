@@ -50,7 +50,23 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Writes `path` atomically with what `fill` writes.
+///
+/// A path that is no regular file (`/dev/null`, `/dev/stdout`, a pipe) is
+/// written straight into: renaming a temporary file over it would replace
+/// the device with a file (run as root, `-o /dev/null` did so).
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        let mut w = BufWriter::new(file);
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        return w.flush().map_err(|e| Error::io(path, e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -76,6 +92,32 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::R
 
 #[cfg(test)]
 mod tests {
+    /// A pipe (like `/dev/null` or `/dev/stdout`, no regular file) is written
+    /// into and stays a pipe: a temporary file renamed over it replaced it.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_pipe_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.fifo");
+        if !std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            eprintln!("skipped: mkfifo is absent");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        super::write_atomic(&fifo, |w| w.write_all(b"through the pipe\n")).unwrap();
+        // (First: were the pipe replaced, its reader would wait for ever.)
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), "through the pipe\n");
+    }
+
     use super::*;
 
     /// Big enough to be read in pieces, with every byte telling where it
