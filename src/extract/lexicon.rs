@@ -262,20 +262,36 @@ fn filter_bit(word: &[u8], shift: u32) -> usize {
 
 impl<V> WordMap<V> {
     fn new(map: HashMap<String, V>) -> Self {
-        let bits = (map.len() * 16).next_power_of_two().clamp(512, 1 << 20);
+        Self::build(map.len(), map)
+    }
+
+    /// The map of `items`, the first value of a word kept where it comes
+    /// twice; `n` is how many there are at most, to size the filter.
+    fn build<S: AsRef<str>>(n: usize, items: impl IntoIterator<Item = (S, V)>) -> Self {
+        let bits = (n * 16).next_power_of_two().clamp(512, 1 << 20);
         let shift = 32 - bits.trailing_zeros();
         let mut filter = Bits::new(bits);
-        let mut entries = hashbrown::HashTable::with_capacity(map.len());
+        let mut entries: hashbrown::HashTable<(u32, u32, V)> = hashbrown::HashTable::with_capacity(n);
         let mut words = String::new();
-        for (w, v) in map {
+        for (w, v) in items {
+            let w = w.as_ref();
+            let hash = hash_word(w);
+            let known = entries
+                .find(hash, |&(s, e, _)| {
+                    same_bytes(&words.as_bytes()[s as usize..e as usize], w.as_bytes())
+                })
+                .is_some();
+            if known {
+                continue;
+            }
             filter.insert(filter_bit(w.as_bytes(), shift));
             let start = u32::try_from(words.len()).expect("lexicon words under 4 GB");
-            words.push_str(&w);
+            words.push_str(w);
             let end = u32::try_from(words.len()).expect("lexicon words under 4 GB");
             // Every word is in the table when it grows, so the rehash
             // reads `words` as it stands.
             let text = &words;
-            entries.insert_unique(hash_word(&w), (start, end, v), |&(s, e, _)| {
+            entries.insert_unique(hash, (start, end, v), |&(s, e, _)| {
                 hash_word(&text[s as usize..e as usize])
             });
         }
@@ -313,44 +329,17 @@ impl<V> WordMap<V> {
 
 impl WordMap<()> {
     fn from_set(set: HashSet<String>) -> Self {
-        WordMap::new(set.into_iter().map(|w| (w, ())).collect())
+        WordMap::build(set.len(), set.into_iter().map(|w| (w, ())))
     }
 
     /// The set of a buffer's lines, duplicates once, without a `String`
     /// per line: 45,000 imported names cost start-up two allocations and
     /// two hashes each through a `HashSet`.
     fn from_lines(text: &str) -> Self {
-        let n = text.lines().count();
-        let bits = (n * 16).next_power_of_two().clamp(512, 1 << 20);
-        let shift = 32 - bits.trailing_zeros();
-        let mut filter = Bits::new(bits);
-        let mut entries: hashbrown::HashTable<(u32, u32, ())> = hashbrown::HashTable::with_capacity(n);
-        let mut words = String::with_capacity(text.len());
-        for w in text.lines().filter(|w| !w.is_empty()) {
-            let hash = hash_word(w);
-            let known = entries
-                .find(hash, |&(s, e, _)| {
-                    same_bytes(&words.as_bytes()[s as usize..e as usize], w.as_bytes())
-                })
-                .is_some();
-            if known {
-                continue;
-            }
-            filter.insert(filter_bit(w.as_bytes(), shift));
-            let start = u32::try_from(words.len()).expect("lexicon words under 4 GB");
-            words.push_str(w);
-            let end = u32::try_from(words.len()).expect("lexicon words under 4 GB");
-            let text = &words;
-            entries.insert_unique(hash, (start, end, ()), |&(s, e, _)| {
-                hash_word(&text[s as usize..e as usize])
-            });
-        }
-        WordMap {
-            entries,
-            words: words.into_boxed_str(),
-            filter,
-            shift,
-        }
+        WordMap::build(
+            text.lines().count(),
+            text.lines().filter(|w| !w.is_empty()).map(|w| (w, ())),
+        )
     }
 }
 

@@ -638,7 +638,6 @@ const LIST_MARKERS: &[&str] = &[
 pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
     let cx = Ctx { t, lex, mentions, ents };
     let mut out = Vec::new();
-    let is_party = |e: usize| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == "party");
     for (si, s) in t.sentences.iter().enumerate() {
         let mut k = s.first;
         while k < s.last {
@@ -653,7 +652,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
             }
             let qualifier = mention_ending(mentions, k)
                 .and_then(|q| mentions[q].entity)
-                .filter(|&q| is_party(q));
+                .filter(|&q| cx.is_party(q));
             let (group, confidence) = match qualifier {
                 Some(q) => (Some(q), 0.7),
                 // "three other MPs who rebelled": the party the text is about.
@@ -663,7 +662,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
                         .rev()
                         .filter(|m| m.last <= k && m.sentence + 3 >= si)
                         .filter_map(|m| m.entity)
-                        .find(|&e| is_party(e)),
+                        .find(|&e| cx.is_party(e)),
                     0.55,
                 ),
             };
@@ -859,11 +858,10 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         {
             return out;
         }
-        // "the Republican chairman of the Senate Foreign Relations Committee":
-        // the body after the title is what the title is of; the party before
-        // it makes a member.
-        // So is a place before it: "China director at Human Rights Watch" is
-        // the director of a portfolio, working for the body.
+        // A party or place before a title whose body follows it: the title is
+        // of that body. "the Republican chairman of the Senate Foreign
+        // Relations Committee" makes a party member; "China director at Human
+        // Rights Watch" is a portfolio, with no affiliation to China.
         if let Some(q) =
             qualifier.filter(|&q| (cx.is_party(q) || cx.ents.list[q].ty == ActorType::Place) && outer.is_empty())
             && after + 1 < s.last
@@ -1871,86 +1869,82 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let l = end - link.len();
+            let mut objects = vec![pm];
+            // "in Biarritz, France", "at the White House in Washington": the
+            // wider place named with it.
+            let after = self.mentions[pm].last;
+            if after + 1 < last
+                && matches!(t.word(after), "," | "in")
+                && let Some(wider) = mention_at(self.mentions, after + 1)
+                && !self.mentions[wider].possessive
+                && !indirect(&self.mentions[wider])
+                && self.mentions[wider]
+                    .entity
+                    .is_some_and(|e| self.ents.list[e].ty == ActorType::Place)
             {
-                // Back from the link through the triggers within the clause,
-                // nearest first, to the first whose subject is found ("held an
-                // unprecedented summit Tuesday in Singapore": not the noun
-                // "summit", whose left is the verb's, but "held").
-                let mut objects = vec![pm];
-                // "in Biarritz, France", "at the White House in Washington": the
-                // wider place named with it.
-                let after = self.mentions[pm].last;
-                if after + 1 < last
-                    && matches!(t.word(after), "," | "in")
-                    && let Some(wider) = mention_at(self.mentions, after + 1)
-                    && !self.mentions[wider].possessive
-                    && !indirect(&self.mentions[wider])
-                    && self.mentions[wider]
-                        .entity
-                        .is_some_and(|e| self.ents.list[e].ty == ActorType::Place)
-                {
-                    objects.push(wider);
-                }
-                let mut subjects = Vec::new();
-                let mut k = l;
-                let mut j = l;
-                while j > first && l - j < LOCATIVE_REACH && subjects.is_empty() {
-                    j -= 1;
-                    let w = t.word(j);
-                    if matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")
-                        || one_of(w, NOT_PRESENCE)
-                        || one_of(w, RELATIVES)
-                    {
-                        break;
-                    }
-                    if !may_start_trigger(t, j) {
-                        continue;
-                    }
-                    let Some(len) = self
-                        .lex
-                        .triggers_starting(w)
-                        .iter()
-                        .filter(|&&(p, _)| p == pi)
-                        .map(|&(_, ti)| &pat.triggers[ti])
-                        .filter(|tr| t.phrase_at(j, l, tr))
-                        .map(|tr| tr.len())
-                        .max()
-                    else {
-                        continue;
-                    };
-                    // "was in Moscow", not "was criticized by Democrats in Washington".
-                    if one_of(w, BE) && l - (j + len) > usize::from(t.word(j + len).ends_with("ly")) {
-                        continue;
-                    }
-                    k = j;
-                    subjects = self.subjects_before(j, first);
-                    // "Speaking in Aspen, Coats stood by": an opening participle's
-                    // subject follows its place.
-                    if subjects.is_empty() && j == first && w.ends_with("ing") {
-                        let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
-                        let range = self.sentence_mentions(si);
-                        subjects.extend(
-                            self.mentions[range.clone()]
-                                .iter()
-                                .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
-                                .map(|i| range.start + i),
-                        );
-                    }
-                }
-                let Some(&s0) = subjects.first() else { continue };
-                let from = self.mentions[s0].last.min(k);
-                let modality = self.modality(si, from, k);
-                out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
+                objects.push(wider);
             }
+            // Back from the link through the triggers within the clause,
+            // nearest first, to the first whose subject is found ("held an
+            // unprecedented summit Tuesday in Singapore": not the noun
+            // "summit", whose left is the verb's, but "held").
+            let mut subjects = Vec::new();
+            let mut k = l;
+            let mut j = l;
+            while j > first && l - j < LOCATIVE_REACH && subjects.is_empty() {
+                j -= 1;
+                let w = t.word(j);
+                if matches!(t.raw(j), ";" | ":" | "\u{2014}" | "(" | ")")
+                    || one_of(w, NOT_PRESENCE)
+                    || one_of(w, RELATIVES)
+                {
+                    break;
+                }
+                if !may_start_trigger(t, j) {
+                    continue;
+                }
+                let Some(len) = self
+                    .lex
+                    .triggers_starting(w)
+                    .iter()
+                    .filter(|&&(p, _)| p == pi)
+                    .map(|&(_, ti)| &pat.triggers[ti])
+                    .filter(|tr| t.phrase_at(j, l, tr))
+                    .map(|tr| tr.len())
+                    .max()
+                else {
+                    continue;
+                };
+                // "was in Moscow", not "was criticized by Democrats in Washington".
+                if one_of(w, BE) && l - (j + len) > usize::from(t.word(j + len).ends_with("ly")) {
+                    continue;
+                }
+                k = j;
+                subjects = self.subjects_before(j, first);
+                // "Speaking in Aspen, Coats stood by": an opening participle's
+                // subject follows its place.
+                if subjects.is_empty() && j == first && w.ends_with("ing") {
+                    let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
+                    let range = self.sentence_mentions(si);
+                    subjects.extend(
+                        self.mentions[range.clone()]
+                            .iter()
+                            .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
+                            .map(|i| range.start + i),
+                    );
+                }
+            }
+            let Some(&s0) = subjects.first() else { continue };
+            let from = self.mentions[s0].last.min(k);
+            let modality = self.modality(si, from, k);
+            out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
         }
     }
 
     /// Whether an entity of these types is somewhere one can be: a place, or
     /// the seat of a government body ("at the White House").
     fn is_site(&self, e: usize, types: &[ActorType]) -> bool {
-        let ent = &self.ents.list[e];
-        self.type_ok(e, types)
-            && (ent.ty != ActorType::Organization || ent.entry.is_some_and(|x| self.lex.entry(x).kind == "government"))
+        self.type_ok(e, types) && (self.ents.list[e].ty != ActorType::Organization || self.is_kind(e, "government"))
     }
 
     /// "met with Putin ... in St. Petersburg": being somewhere is a visit
