@@ -85,11 +85,6 @@ impl Entities {
         i
     }
 
-    /// The entity of a lexicon entry, if the document has one.
-    pub fn entity_of_entry(&self, entry: usize) -> Option<usize> {
-        self.by_entry.get(&entry).copied()
-    }
-
     /// The entity of a lexicon entry, added if the document has not named it.
     pub fn of_entry(&mut self, lex: &Lexicon, entry: usize) -> usize {
         if let Some(&i) = self.by_entry.get(&entry) {
