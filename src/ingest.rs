@@ -660,6 +660,9 @@ const WIRE_SERVICES: &[&str] = &[
 /// dash or bracket: a capital and 60 more.
 const DATELINE_REACH: usize = 1 + 60;
 
+/// How many characters before "MORE" a hover card may start.
+const HOVERCARD_REACH: usize = 1600;
+
 /// Removes the text of scraped hover cards: after a name, the person's full name
 /// glued to headlines and closed by "MORE" ("President Trump Donald John
 /// TrumpGOP senators balk at ... MORE on Monday" → "President Trump on Monday").
@@ -677,11 +680,14 @@ fn strip_hovercards(line: &str) -> std::borrow::Cow<'_, str> {
             search_from = more_end;
             continue;
         }
+        // A card holds up to three headlines: 1,200 characters seen in the
+        // bulk corpus. The window never reaches back before the last card.
         let window_start = out[..search_from + rel]
             .char_indices()
             .rev()
-            .nth(400)
-            .map_or(0, |(i, _)| i);
+            .nth(HOVERCARD_REACH)
+            .map_or(0, |(i, _)| i)
+            .max(search_from);
         let mut cut = None;
         // Glued words before MORE, nearest the start of the window first.
         let window = &out[window_start..search_from + rel];
@@ -696,14 +702,21 @@ fn strip_hovercards(line: &str) -> std::borrow::Cow<'_, str> {
                     continue;
                 }
                 let surname = &word[..j];
-                let before = &out[..word_start];
-                // The visible name: the same word, standing alone, shortly before.
+                // The visible name: the same word, standing alone, shortly
+                // before (looked for in the last 60 characters and the word).
+                let lo = out.floor_char_boundary(word_start.saturating_sub(60 + surname.len()));
+                let before = &out[lo..word_start];
                 let visible = before.rmatch_indices(surname).find(|(i, _)| {
                     let end = i + surname.len();
-                    before[end..].starts_with(' ') && (*i == 0 || before[..*i].ends_with(' ')) && word_start - end < 60
+                    let starts_word = if *i == 0 {
+                        lo == 0 || out[..lo].ends_with(' ')
+                    } else {
+                        before[..*i].ends_with(' ')
+                    };
+                    before[end..].starts_with(' ') && starts_word && word_start - (lo + end) < 60
                 });
                 if let Some((i, _)) = visible {
-                    cut = Some(i + surname.len());
+                    cut = Some(lo + i + surname.len());
                     break;
                 }
             }
@@ -1149,6 +1162,12 @@ mod tests {
         );
         let mccain = "Sen. John McCain John Sidney McCainMcCain warns Trump MORE said.";
         assert_eq!(strip_hovercards(mccain), "Sen. John McCain said.");
+        // A card of several headlines, its MORE 700 characters on.
+        let headlines = "Battle heats up for phase-four coronavirus relief bill | ".repeat(12);
+        let long = format!(
+            "Speaker Nancy Pelosi Nancy PelosiHouse leaders enact new safety precautions {headlines}MORE (D-Calif.) said no."
+        );
+        assert_eq!(strip_hovercards(&long), "Speaker Nancy Pelosi (D-Calif.) said no.");
         let plain = "He wants MORE money. The MORE the better";
         assert_eq!(strip_hovercards(plain), plain);
     }

@@ -420,7 +420,12 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
     for (si, s) in t.sentences.iter().enumerate() {
         let mut i = s.first;
         while i < s.last {
-            if covered[i] || !is_name_word(t, i) {
+            // "Booker2020 Democrats": no name starts with a word glued to digits.
+            let digits = || {
+                glued_furniture(t.raw(i))
+                    .is_some_and(|g| g.len() < t.raw(i).len() && t.raw(i).as_bytes()[g.len()].is_ascii_digit())
+            };
+            if covered[i] || !is_name_word(t, i) || digits() {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
                 // headline) or a party code ("R-MO") it does not.
@@ -440,6 +445,21 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
             while j < s.last && !covered[j] {
                 let w = t.raw(j);
                 if is_name_word(t, j) {
+                    // Scraped furniture: a name said again ("Nancy Pelosi Nancy
+                    // PelosiHouse leaders…"), a word glued to the next one
+                    // ("KudlowMORE", "Booker2020") ends the name.
+                    if (i..j.saturating_sub(1)).any(|k| t.word(k) == t.word(j)) {
+                        break;
+                    }
+                    if let Some(glued) = glued_furniture(w) {
+                        // A hover card: the visible name, the full name glued to a
+                        // headline ("Larry Kudlow Lawrence KudlowMORE"): the name
+                        // ends at the word the glued one repeats.
+                        if let Some(k) = (i..j).rev().find(|&k| t.raw(k) == glued) {
+                            j = k + 1;
+                        }
+                        break;
+                    }
                     j += 1;
                 } else if w == "-"
                     && t.glued(j - 1)
@@ -463,6 +483,8 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     && is_name_word(t, m)
                     && !covered[m]
                     && !lex.is_not_actor(t.raw(m))
+                    // "Chris Turner of Grand Prairie": a person's place, not their name.
+                    && !(w == "of" && j - i >= 2 && lex.is_given_name(t.raw(i)))
                 {
                     // "Bank of England", "Ursula von der Leyen", "Bashar al-Assad".
                     j = m + 1;
@@ -483,10 +505,61 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     break;
                 }
             }
-            segment_span(t, lex, si, i, j, mentions, covered);
+            for (a, b) in list_of_names(t, lex, i, j) {
+                segment_span(t, lex, si, a, b, mentions, covered);
+            }
             i = j;
         }
     }
+}
+
+/// A span of six name words or more, with no connector, is cut before each
+/// given name that follows two words or more of the name before it, where
+/// that makes three names or more: scraped lists run names together
+/// ("Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders"),
+/// and no one's name has that many words with given names among them.
+/// Shorter spans are kept whole ("John Quincy Adams"), and so are those
+/// with a connector ("Council of Economic Advisers Chairman Kevin
+/// Hassett": a title ends the body's name later).
+fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize, usize)> {
+    if b - a < 6 || !(a..b).all(|k| is_name_word(t, k)) {
+        return vec![(a, b)];
+    }
+    let mut parts = Vec::new();
+    let mut start = a;
+    for k in a + 2..b {
+        let initial = |w: &str| (w.len() == 2 && w.ends_with('.')) || is_initials(w);
+        if k - start >= 2 && lex.is_given_name(t.raw(k)) && !initial(t.raw(k - 1)) {
+            parts.push((start, k));
+            start = k;
+        }
+    }
+    parts.push((start, b));
+    if parts.len() < 3 {
+        return vec![(a, b)];
+    }
+    parts
+}
+
+/// Where a word is two glued together by a scraper, its first part: a
+/// lower-case run of five letters or more followed by a capital
+/// ("PelosiHouse", "KudlowMORE"; not "McConnell", "DeSantis", "LaHood"),
+/// or letters followed by digits ("Booker2020").
+fn glued_furniture(w: &str) -> Option<&str> {
+    let b = w.as_bytes();
+    let mut lower_run = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c.is_ascii_lowercase() {
+            lower_run += 1;
+        } else if (c.is_ascii_uppercase() && lower_run >= 5)
+            || (c.is_ascii_digit() && k > 0 && b[k - 1].is_ascii_alphabetic())
+        {
+            return Some(&w[..k]);
+        } else {
+            lower_run = 0;
+        }
+    }
+    None
 }
 
 fn segment_span(
@@ -1193,5 +1266,40 @@ mod tests {
                 ("Massachusetts General Hospital".into(), "name:organization".into()),
             ]
         );
+    }
+    #[test]
+    fn scraped_furniture_and_lists_are_cut_out_of_names() {
+        let texts = |text: &str| -> Vec<String> { found(text).into_iter().map(|(text, _, _)| text).collect() };
+        // A name said again, glued to a headline.
+        let f = texts("Speaker Nancy Pelosi Nancy PelosiHouse leaders enact rules.");
+        assert!(f.contains(&"Nancy Pelosi".to_string()), "{f:?}");
+        assert!(!f.iter().any(|x| x.contains("Nancy Pelosi ")), "{f:?}");
+        let f = texts("Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker2020 Democrats.");
+        assert!(f.contains(&"Larry Kudlow".to_string()), "{f:?}");
+        assert!(
+            !f.iter()
+                .any(|x| x.contains(' ') && x.contains("MORE") || x.contains("2020")),
+            "{f:?}"
+        );
+        // Names run together in a list are each a name.
+        let f = texts("Running are Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders and others.");
+        for name in [
+            "Elizabeth Warren",
+            "Kamala Harris",
+            "Joseph R. Biden Jr.",
+            "Bernie Sanders",
+        ] {
+            assert!(f.contains(&name.to_string()), "{name}: {f:?}");
+        }
+        // Not: one name of several given names, a body's name, camel case.
+        assert!(texts("John Quincy Adams spoke.").contains(&"John Quincy Adams".to_string()));
+        let f = texts("Council of Economic Advisers Chairman Kevin Hassett spoke. Ron DeSantis met Mitch McConnell.");
+        assert!(f.contains(&"Kevin Hassett".to_string()), "{f:?}");
+        assert!(f.contains(&"Ron DeSantis".to_string()), "{f:?}");
+        assert!(f.contains(&"Mitch McConnell".to_string()), "{f:?}");
+        // A person's town is not part of their name; a body's "of" is.
+        let f = texts("Chris Turner of Grand Prairie met the Bank of England.");
+        assert!(f.contains(&"Chris Turner".to_string()), "{f:?}");
+        assert!(f.contains(&"Bank of England".to_string()), "{f:?}");
     }
 }

@@ -331,7 +331,10 @@ impl Extractor {
         let mut triples = Vec::new();
         let mut actors: Vec<Actor> = Vec::new();
         let mut offset = 0;
-        for (i, body) in split_parts(&doc.body, MAX_PART).into_iter().enumerate() {
+        for (i, body) in split_parts(without_title(&doc.title, &doc.body), MAX_PART)
+            .into_iter()
+            .enumerate()
+        {
             let title = if i == 0 { doc.title.as_str() } else { "" };
             let (part_triples, part_actors, sentences) = self.extract_part(doc, title, body);
             triples.extend(merge_triples(part_triples).into_iter().map(|mut t| {
@@ -448,6 +451,21 @@ impl Extractor {
 
 /// Documents longer than this many bytes are extracted in parts.
 pub const MAX_PART: usize = 1 << 20;
+
+/// The body without a first line that repeats the title: scraped records
+/// often begin their text with the headline, and a headline read as body
+/// text makes actors of its title-case words ("Senators Question Fitness
+/// of Trump").
+fn without_title<'a>(title: &str, body: &'a str) -> &'a str {
+    let title = title.trim();
+    if title.is_empty() {
+        return body;
+    }
+    match body.trim_start().strip_prefix(title) {
+        Some(after) if after.is_empty() || after.starts_with(['\n', '\r']) => after,
+        _ => body,
+    }
+}
 
 /// Splits a body into parts of at most `max` bytes, at a paragraph break where
 /// there is one, else at a sentence end, else at a space, else anywhere on a
@@ -735,6 +753,31 @@ mod tests {
             );
             assert_eq!(calls, 20, "{threads} threads");
         }
+    }
+
+    #[test]
+    fn a_body_repeating_its_title_reads_it_as_the_title() {
+        assert_eq!(
+            without_title("Senators Question Trump", "Senators Question Trump\n\nText."),
+            "\n\nText."
+        );
+        assert_eq!(
+            without_title("Senators", "Senators Question Trump\n\nText."),
+            "Senators Question Trump\n\nText."
+        );
+        assert_eq!(without_title("", "Text."), "Text.");
+        // No new actor from a headline that the body repeats.
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let title = "Adam Schiff Reacts To Mueller Report";
+        let doc = Document {
+            id: "t".into(),
+            title: title.into(),
+            body: format!("{title}\n\nRep. Adam Schiff said the report was damning."),
+            ..Default::default()
+        };
+        let actors: Vec<String> = ex.extract(&doc).actors.into_iter().map(|a| a.name).collect();
+        assert!(actors.contains(&"Adam Schiff".to_string()), "{actors:?}");
+        assert!(!actors.iter().any(|a| a.contains("Reacts")), "{actors:?}");
     }
 
     /// Asserts that every one of `wants` is among the triples.

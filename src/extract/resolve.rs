@@ -230,9 +230,15 @@ impl<'a> NameParts<'a> {
 }
 
 /// Binds every name mention to an entity. Mentions in the headline
-/// (`headline_sentences`) are only bound to entities the body names, because
-/// headline case makes every word look like a name.
+/// (`headline_sentences`) and in other sentences set in headline case
+/// (headlines of other stories scraped into the body,
+/// [`Tokenized::headline_case`]) are only bound to entities the rest of the
+/// text names, because headline case makes every word look like a name.
 pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], headline_sentences: usize) -> Entities {
+    let headline: Vec<bool> = (0..t.sentences.len())
+        .map(|s| s < headline_sentences || t.headline_case(s))
+        .collect();
+    let in_headline = |m: &Mention| headline.get(m.sentence).copied().unwrap_or(false);
     let mut ents = Entities::default();
     let mut index = NameIndex::default();
     // A name lower-cased, as the key of `ents.by_key`.
@@ -247,7 +253,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 }
                 m.entity = Some(i);
             }
-            MentionKind::Name { ty: Some(ty) } if m.sentence >= headline_sentences => {
+            MentionKind::Name { ty: Some(ty) } if !in_headline(m) => {
                 let text = mention_str(t, m);
                 let words = text.split_whitespace().count();
                 if ty == ActorType::Person && words < 2 {
@@ -284,10 +290,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         seen[e] = (seen[e].0 + 1, at + 1);
     };
     let mut candidates: Vec<usize> = Vec::new();
-    // Mentions come in text order, so the headline's are a prefix.
-    debug_assert!(mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
-    let (head, body) = mentions.split_at_mut(mentions.partition_point(|m| m.sentence < headline_sentences));
-    for m in body.iter_mut().chain(head) {
+    let order: Vec<usize> = {
+        let (head, body): (Vec<usize>, Vec<usize>) = (0..mentions.len()).partition(|&i| in_headline(&mentions[i]));
+        body.into_iter().chain(head).collect()
+    };
+    for i in order {
+        let m = &mut mentions[i];
         if let Some(e) = m.entity {
             see(&mut seen, e, m.first);
             continue;
@@ -321,7 +329,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             .iter()
             .copied()
             .max_by_key(|&i| seen.get(i).copied().unwrap_or_default());
-        let headline = m.sentence < headline_sentences;
+        let headline = in_headline(m);
         let chosen = match best {
             Some(i) => Some(i),
             None if !headline && (m.person_cue || ty == Some(ActorType::Person)) => {

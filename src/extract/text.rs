@@ -687,6 +687,32 @@ impl<'a> Tokenized<'a> {
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.last <= i)
     }
+
+    /// Whether sentence `s` is set in headline case: five words or more,
+    /// every one capitalised but the short joining words a headline may
+    /// leave in lower case. Scraped pages put headlines of other stories
+    /// in the body ("RELATED: Clarence Thomas Pans Joe Biden"); prose has
+    /// a lower-case verb.
+    pub fn headline_case(&self, s: usize) -> bool {
+        const JOINING: &[&str] = &[
+            "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "vs", "de", "la", "van", "von",
+            "al",
+        ];
+        let Some(s) = self.sentences.get(s) else {
+            return false;
+        };
+        let mut words = 0;
+        for i in s.first..s.last {
+            if self.tokens[i].kind != TokenKind::Word || !self.raw(i).starts_with(char::is_alphabetic) {
+                continue;
+            }
+            if !self.tokens[i].capitalized && !one_of(self.word(i), JOINING) {
+                return false;
+            }
+            words += 1;
+        }
+        words >= 5
+    }
 }
 
 #[cfg(test)]
@@ -945,5 +971,15 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(!t.text(text).trim().is_empty());
         }
+    }
+    #[test]
+    fn headlines_in_the_body_are_told_from_prose() {
+        let t = Tokenized::new(
+            "(RELATED: Clarence Thomas Pans Joe Biden, '91 Confirmation Hearing In Forthcoming Document.) \
+             Vladimir Putin met Donald Trump in Helsinki. Question Fitness of Trump's Nominee for Intelligence Chief\n\n\
+             Boris Johnson and Emmanuel Macron met in Paris.",
+        );
+        let cases: Vec<bool> = (0..t.sentences.len()).map(|s| t.headline_case(s)).collect();
+        assert_eq!(cases, [true, false, true, false]);
     }
 }
