@@ -12,9 +12,10 @@
 //! [`Corpus::documents`] gives the triples back, canonical, in input order.
 
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 use crate::model::{Actor, ActorType, DocExtraction, Triple};
+use crate::naming::{CorpusNames, Renames};
 use crate::pipeline::canonical_triples;
-use crate::resolve::{CorpusNames, Renames};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -83,8 +84,6 @@ pub struct CorpusWriter {
     out: BufWriter<File>,
     names: CorpusNames,
     stats: FxHashMap<(String, ActorType), NameStats>,
-    /// The person names the triples give: the only ones `extract` renames.
-    in_triples: FxHashSet<String>,
     documents: usize,
 }
 
@@ -113,7 +112,6 @@ impl CorpusWriter {
             out: BufWriter::with_capacity(1 << 20, file),
             names: CorpusNames::default(),
             stats: FxHashMap::default(),
-            in_triples: FxHashSet::default(),
             documents: 0,
         })
     }
@@ -121,17 +119,10 @@ impl CorpusWriter {
     /// Adds one document's extraction.
     pub fn push(&mut self, d: DocExtraction) -> Result<()> {
         for a in d.actors {
-            self.names.observe(&a.name, a.actor_type);
+            self.names.observe(&a.name, a.actor_type, a.mentions);
             let s = self.stats.entry((a.name, a.actor_type)).or_default();
             s.mentions += a.mentions;
             s.aliases.extend(a.aliases);
-        }
-        for t in &d.triples {
-            for (name, ty) in [(&t.subject, t.subject_type), (&t.object, t.object_type)] {
-                if ty == ActorType::Person && !self.in_triples.contains(name) {
-                    self.in_triples.insert(name.clone());
-                }
-            }
         }
         let record = Kept {
             doc: d.doc,
@@ -158,8 +149,9 @@ impl CorpusWriter {
         self.out.write_all(b"\n").map_err(spill_error)
     }
 
-    /// Ends the first pass: names are final from here on.
-    pub fn finish(self) -> Result<Corpus> {
+    /// Ends the first pass: names are final from here on, decided with the
+    /// lexicon's nicknames and corrections.
+    pub fn finish(self, lex: &Lexicon) -> Result<Corpus> {
         let triples = if self.spilled {
             let mut file = self.out.into_inner().map_err(|e| spill_error(e.into_error()))?;
             file.rewind().map_err(spill_error)?;
@@ -167,11 +159,7 @@ impl CorpusWriter {
         } else {
             Triples::Held(self.held)
         };
-        // The names of the triples' persons now, for every triple renames
-        // both its ends; the others only if `actors` is asked, for
-        // `extract` never needs them (about three in four of a corpus's
-        // person names are in no triple).
-        let names = Renames::new(self.names, self.in_triples.iter().map(String::as_str));
+        let names = self.names.resolve(lex);
         Ok(Corpus {
             triples,
             names,
@@ -200,29 +188,67 @@ pub struct Corpus {
     documents: usize,
 }
 
-/// Actors under their canonical names, merged, in name order.
+/// Actors under their canonical names and types, merged, in name order;
+/// those a correction calls no actor left out.
 fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats>) -> Vec<Actor> {
-    let mut actors: FxHashMap<String, Actor> = FxHashMap::default();
+    // Per canonical name: the actor, and the names merged into it.
+    let mut actors: FxHashMap<String, (Actor, Vec<String>)> = FxHashMap::default();
     for ((name, ty), s) in stats {
-        let canonical = names.canonical(&name, ty);
-        let a = actors.entry(canonical.clone()).or_insert_with(|| Actor {
-            name: canonical.clone(),
-            actor_type: ty,
-            aliases: BTreeSet::new(),
-            mentions: 0,
+        let Some((canonical, ty)) = names.canonical(&name, ty) else {
+            continue;
+        };
+        let (a, merged) = actors.entry(canonical.clone()).or_insert_with(|| {
+            (
+                Actor {
+                    name: canonical.clone(),
+                    actor_type: ty,
+                    aliases: BTreeSet::new(),
+                    mentions: 0,
+                },
+                Vec::new(),
+            )
         });
         a.mentions += s.mentions;
         a.aliases.extend(s.aliases);
         if name != canonical {
-            a.aliases.insert(name);
+            merged.push(name);
         }
     }
-    let mut actors: Vec<Actor> = actors.into_values().collect();
+    let mut actors: Vec<Actor> = actors
+        .into_values()
+        .map(|(mut a, merged)| {
+            let mut aliases = std::mem::take(&mut a.aliases);
+            aliases.retain(|alias| is_alias(&a, &merged, alias));
+            a.aliases = aliases;
+            a.aliases.extend(merged);
+            a.aliases.remove(&a.name);
+            a
+        })
+        .collect();
     actors.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-    for a in &mut actors {
-        a.aliases.remove(&a.name);
-    }
     actors
+}
+
+/// Whether a document's alias of an actor is one of its names, fit to keep
+/// beside the actor in the graph: for a person, words of its own names only
+/// ("Trump", "Donald J. Trump"; not "Acquit Trump" from a headline nor "Joe
+/// Biden" for Hunter Biden); for the others, a name, not a description
+/// ("country", "the party").
+fn is_alias(actor: &Actor, merged: &[String], alias: &str) -> bool {
+    if !alias.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    if actor.actor_type != ActorType::Person {
+        return !alias.split_whitespace().any(|w| matches!(w, "The" | "A" | "An"));
+    }
+    let words: FxHashSet<String> = std::iter::once(actor.name.as_str())
+        .chain(merged.iter().map(String::as_str))
+        .flat_map(str::split_whitespace)
+        .map(crate::naming::spelling_key)
+        .collect();
+    alias
+        .split_whitespace()
+        .all(|w| words.contains(&crate::naming::spelling_key(w)))
 }
 
 impl Corpus {
@@ -234,12 +260,13 @@ impl Corpus {
     /// Every actor the corpus mentions, by canonical name (in name order),
     /// with its mentions and aliases summed over documents.
     pub fn actors(&mut self) -> &[Actor] {
-        self.actors.get_or_insert_with(|| {
-            let stats = std::mem::take(&mut self.stats);
-            let persons = stats.keys().filter(|(_, ty)| *ty == ActorType::Person);
-            self.names.add(persons.map(|(name, _)| name.as_str()));
-            merge_actors(&self.names, stats)
-        })
+        self.actors
+            .get_or_insert_with(|| merge_actors(&self.names, std::mem::take(&mut self.stats)))
+    }
+
+    /// The names decided for the corpus (and which corrections matched nothing).
+    pub fn names(&self) -> &Renames {
+        &self.names
     }
 
     /// The documents in input order, their triples under canonical names.
@@ -361,7 +388,7 @@ mod tests {
             })
             .collect();
         let mut in_memory = docs.clone();
-        canonicalize(&mut in_memory);
+        canonicalize(&mut in_memory, &Lexicon::builtin());
         assert!(in_memory[1].triples.iter().any(|t| t.subject == "Vladimir Putin"));
         let in_a_triple = |name: &str| {
             in_memory
@@ -397,7 +424,7 @@ mod tests {
             }
             assert_eq!(w.spilled, spilled_after.is_some(), "hold {hold}");
             assert!(!w.spilled || w.held.is_empty());
-            let mut corpus = w.finish().unwrap();
+            let mut corpus = w.finish(&Lexicon::builtin()).unwrap();
             assert_eq!(corpus.document_count(), 3);
             // Twice: reading does not consume the corpus.
             for _ in 0..2 {

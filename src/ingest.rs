@@ -704,7 +704,10 @@ fn strip_hovercards(line: &str) -> std::borrow::Cow<'_, str> {
                 let surname = &word[..j];
                 // The visible name: the same word, standing alone, shortly
                 // before (looked for in the last 60 characters and the word).
-                let lo = out.floor_char_boundary(word_start.saturating_sub(60 + surname.len()));
+                let mut lo = word_start.saturating_sub(60 + surname.len());
+                while !out.is_char_boundary(lo) {
+                    lo -= 1;
+                }
                 let before = &out[lo..word_start];
                 let visible = before.rmatch_indices(surname).find(|(i, _)| {
                     let end = i + surname.len();

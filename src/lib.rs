@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod graph;
 pub mod ingest;
 pub mod model;
+pub mod naming;
 pub mod query;
 pub mod synthetic;
 

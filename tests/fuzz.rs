@@ -140,7 +140,7 @@ proptest! {
     fn the_pipeline_never_panics_on_arbitrary_text(title in "\\PC{0,80}", body in "\\PC{0,400}") {
         let doc = Document { id: "x".into(), title, body, ..Default::default() };
         let mut out = vec![EXTRACTOR.extract(&doc)];
-        canonicalize(&mut out);
+        canonicalize(&mut out, EXTRACTOR.lexicon());
         for t in &out[0].triples {
             prop_assert!(t.subject != t.object);
             prop_assert!(!t.sentence.is_empty());

@@ -377,8 +377,11 @@ impl Inputs {
             .thread_name(|i| format!("pg-pool-{i}"))
             .build_global()
             .context("starting the threads for the passes after extraction")?;
-        let corpus = corpus.finish()?;
+        let corpus = corpus.finish(ex.lexicon())?;
         bar.finish();
+        for c in corpus.names().unmatched() {
+            eprintln!("polgraph: warning: {}", c.unmatched());
+        }
         let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
         if skipped > 0 {
             eprintln!(

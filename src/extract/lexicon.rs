@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ActorType, Modality, Relation};
+use crate::naming::{Correction, Located};
 use crate::text::{same_bytes, same_word};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -34,6 +35,12 @@ pub const FILES: &[(&str, &str)] = &[
         "given_names.imported.tsv",
         include_str!("../../data/lexicon/given_names.imported.tsv"),
     ),
+    ("nicknames.tsv", include_str!("../../data/lexicon/nicknames.tsv")),
+    (
+        "nicknames.imported.tsv",
+        include_str!("../../data/lexicon/nicknames.imported.tsv"),
+    ),
+    ("corrections.tsv", include_str!("../../data/lexicon/corrections.tsv")),
     ("not_actors.tsv", include_str!("../../data/lexicon/not_actors.tsv")),
     ("name_heads.tsv", include_str!("../../data/lexicon/name_heads.tsv")),
     ("honorifics.tsv", include_str!("../../data/lexicon/honorifics.tsv")),
@@ -197,6 +204,10 @@ pub struct Lexicon {
     /// the automaton, 30,000 cities cost 70 ms of start-up and took "Des
     /// Moines Register" and "Prince Edward" from the names they begin).
     gazetteer: WordMap<()>,
+    /// (given name, nickname) pairs, read by the corpus-wide naming pass.
+    nicknames: Vec<(String, String)>,
+    /// The user's corrections to the corpus-wide naming, with where each was written.
+    corrections: Vec<Located<Correction>>,
 }
 
 /// A fixed-size set of small numbers, one bit each.
@@ -362,6 +373,8 @@ struct Raw {
     capital_cities: HashMap<String, usize>,
     /// Gazetteer names, one a line, as `given_names`.
     gazetteer: String,
+    nicknames: Vec<(String, String)>,
+    corrections: Vec<Located<Correction>>,
 }
 
 fn split_list(field: &str) -> impl Iterator<Item = &str> {
@@ -578,6 +591,31 @@ impl Raw {
                 for (_, l) in data_lines(text) {
                     self.given_names.push_str(l.trim());
                     self.given_names.push('\n');
+                }
+            }
+            "nicknames.tsv" | "nicknames.imported.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    let name = cols[0].trim();
+                    let nicks: Vec<&str> = cols.get(1).map(|c| split_list(c).collect()).unwrap_or_default();
+                    if name.is_empty() || nicks.is_empty() || cols.len() > 2 {
+                        return Err(err(
+                            n,
+                            "expected: given name, nicknames (|-separated; tab-separated)".into(),
+                        ));
+                    }
+                    self.nicknames
+                        .extend(nicks.into_iter().map(|nick| (name.to_string(), nick.to_string())));
+                }
+            }
+            "corrections.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let correction = Correction::parse(line).map_err(|m| err(n, m))?;
+                    self.corrections.push(Located {
+                        item: correction,
+                        path: path.to_path_buf(),
+                        line: n,
+                    });
                 }
             }
             "not_actors.tsv" => {
@@ -866,6 +904,8 @@ impl Lexicon {
             cues: raw.cues,
             capital_cities: raw.capital_cities,
             gazetteer: WordMap::from_lines(&raw.gazetteer),
+            nicknames: raw.nicknames,
+            corrections: raw.corrections,
         }
     }
 
@@ -966,6 +1006,16 @@ impl Lexicon {
     /// Whether a capitalised word is a common given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// Given names and their nicknames, as written in the files: (William, Bill).
+    pub fn nicknames(&self) -> &[(String, String)] {
+        &self.nicknames
+    }
+
+    /// The corrections to the corpus-wide naming (`corrections.tsv`), in file order.
+    pub fn corrections(&self) -> &[Located<Correction>] {
+        &self.corrections
     }
 
     /// Whether a capitalised word never names an actor on its own.

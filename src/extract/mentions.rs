@@ -204,6 +204,10 @@ fn is_name_word(t: &Tokenized, i: usize) -> bool {
         return false;
     }
     let raw = t.raw(i);
+    // "I've", "I’m": the pronoun, glued to its verb.
+    if raw.starts_with("I'") || raw.starts_with("I\u{2019}") {
+        return false;
+    }
     raw.chars().any(char::is_lowercase) || (raw.len() == 2 && raw.ends_with('.'))
 }
 
@@ -484,7 +488,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     && !covered[m]
                     && !lex.is_not_actor(t.raw(m))
                     // "Chris Turner of Grand Prairie": a person's place, not their name.
-                    && !(w == "of" && j - i >= 2 && lex.is_given_name(t.raw(i)))
+                    && !(w == "of" && j - i >= 2 && (i..j - 1).any(|k| lex.is_given_name(t.raw(k))))
                 {
                     // "Bank of England", "Ursula von der Leyen", "Bashar al-Assad".
                     j = m + 1;
@@ -513,7 +517,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
     }
 }
 
-/// A span of six name words or more, with no connector, is cut before each
+/// A span of six name words or more, with no "of", "for" or hyphen, is cut before each
 /// given name that follows two words or more of the name before it, where
 /// that makes three names or more: scraped lists run names together
 /// ("Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders"),
@@ -522,7 +526,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
 /// with a connector ("Council of Economic Advisers Chairman Kevin
 /// Hassett": a title ends the body's name later).
 fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize, usize)> {
-    if b - a < 6 || !(a..b).all(|k| is_name_word(t, k)) {
+    if b - a < 6 || (a..b).any(|k| matches!(t.raw(k), "of" | "for" | "-")) {
         return vec![(a, b)];
     }
     let mut parts = Vec::new();
@@ -1282,12 +1286,15 @@ mod tests {
             "{f:?}"
         );
         // Names run together in a list are each a name.
-        let f = texts("Running are Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders and others.");
+        let f = texts(
+            "Running are Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders Bill de Blasio and others.",
+        );
         for name in [
             "Elizabeth Warren",
             "Kamala Harris",
             "Joseph R. Biden Jr.",
             "Bernie Sanders",
+            "Bill de Blasio",
         ] {
             assert!(f.contains(&name.to_string()), "{name}: {f:?}");
         }
@@ -1298,7 +1305,11 @@ mod tests {
         assert!(f.contains(&"Ron DeSantis".to_string()), "{f:?}");
         assert!(f.contains(&"Mitch McConnell".to_string()), "{f:?}");
         // A person's town is not part of their name; a body's "of" is.
-        let f = texts("Chris Turner of Grand Prairie met the Bank of England.");
+        let f = texts(
+            "Chris Turner of Grand Prairie met the Bank of England. Speaker Nancy Pelosi of Calif. said I've won.",
+        );
+        assert!(f.contains(&"Nancy Pelosi".to_string()), "{f:?}");
+        assert!(!f.iter().any(|x| x.contains("I've")), "{f:?}");
         assert!(f.contains(&"Chris Turner".to_string()), "{f:?}");
         assert!(f.contains(&"Bank of England".to_string()), "{f:?}");
     }

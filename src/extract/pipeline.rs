@@ -10,8 +10,9 @@
 use crate::lexicon::Lexicon;
 use crate::mentions::{find_mentions, tag_tokens};
 use crate::model::{Actor, ActorType, DocExtraction, Document, Modality, Relation, Triple};
+use crate::naming::{CorpusNames, Renames};
 use crate::relations::{Found, affiliations, description_affiliations, group_members, patterns};
-use crate::resolve::{CorpusNames, Renames, Stage, resolve_names, resolve_references};
+use crate::resolve::{Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -519,28 +520,29 @@ fn merge_triples(triples: Vec<Triple>) -> Vec<Triple> {
     triples
 }
 
-/// Gives every person one canonical name across documents: a document that only
-/// says "Putin" joins the "Vladimir Putin" of another. Triples that the merge
-/// makes identical within a document are merged again.
-pub fn canonicalize(docs: &mut [DocExtraction]) {
+/// Gives every actor its canonical name and type across documents
+/// ([`crate::naming`]): a document that only says "Putin" joins the
+/// "Vladimir Putin" of another. Triples that the merge makes identical within
+/// a document are merged again; actors and triples a correction calls no
+/// actor are dropped. Returns the renames (which corrections matched nothing).
+/// In memory; the CLI's runs go through [`crate::corpus`].
+pub fn canonicalize(docs: &mut [DocExtraction], lex: &Lexicon) -> Renames {
     let mut names = CorpusNames::default();
     for d in docs.iter() {
         for a in &d.actors {
-            names.observe(&a.name, a.actor_type);
+            names.observe(&a.name, a.actor_type, a.mentions);
         }
     }
-    let persons = docs
-        .iter()
-        .flat_map(|d| &d.actors)
-        .filter(|a| a.actor_type == ActorType::Person);
-    let names = Renames::new(names, persons.map(|a| a.name.as_str()));
+    let names = names.resolve(lex);
     for d in docs.iter_mut() {
-        for a in &mut d.actors {
-            let c = names.canonical(&a.name, a.actor_type);
-            if c != a.name {
-                a.aliases.insert(std::mem::replace(&mut a.name, c));
+        d.actors.retain_mut(|a| {
+            let before = a.name.clone();
+            let keep = names.rename(&mut a.name, &mut a.actor_type);
+            if a.name != before {
+                a.aliases.insert(before);
             }
-        }
+            keep
+        });
         // Actors that now share a name are one actor.
         let mut by_name: BTreeMap<String, Actor> = BTreeMap::new();
         for a in d.actors.drain(..) {
@@ -557,6 +559,7 @@ pub fn canonicalize(docs: &mut [DocExtraction]) {
         d.actors = by_name.into_values().collect();
         d.triples = canonical_triples(&names, std::mem::take(&mut d.triples));
     }
+    names
 }
 
 /// One document's triples under the corpus's canonical names: symmetric
@@ -566,8 +569,18 @@ pub(crate) fn canonical_triples(names: &Renames, triples: Vec<Triple>) -> Vec<Tr
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(triples.len());
     for mut tr in triples {
-        names.rename(&mut tr.subject, tr.subject_type);
-        names.rename(&mut tr.object, tr.object_type);
+        let object_type = tr.object_type;
+        if !names.rename(&mut tr.subject, &mut tr.subject_type) || !names.rename(&mut tr.object, &mut tr.object_type) {
+            continue;
+        }
+        // A place visited or lived in that the corpus finds to be a person
+        // or a body was misread ("in Trump…").
+        if object_type == ActorType::Place
+            && tr.object_type != ActorType::Place
+            && matches!(tr.relation, Relation::Visited | Relation::CitizenOf)
+        {
+            continue;
+        }
         if tr.relation.is_symmetric() && tr.object < tr.subject {
             std::mem::swap(&mut tr.subject, &mut tr.object);
             std::mem::swap(&mut tr.subject_type, &mut tr.object_type);
@@ -1322,7 +1335,7 @@ mod tests {
             ..Default::default()
         };
         let mut docs = vec![ex.extract(&a), ex.extract(&b)];
-        canonicalize(&mut docs);
+        canonicalize(&mut docs, &Lexicon::builtin());
         assert_eq!(docs[1].triples[0].subject, "Vladimir Putin");
     }
 }

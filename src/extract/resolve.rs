@@ -12,11 +12,11 @@
 //! bare surname to the one full name the corpus gives it.
 
 use crate::lexicon::{Lexicon, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, mention_str, mention_text, mention_text_is};
+use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
 use crate::text::{Tokenized, one_of};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What a document knows of one actor's titles: "Russian President" gives
 /// (president, leads, Russia).
@@ -164,26 +164,6 @@ impl<'a> Iterator for WordsBack<'a> {
 /// A name's generational suffix ("Jr.", "III"), if it has one.
 fn name_suffix(name: &str) -> Option<&str> {
     WordsBack(name).next().filter(|w| crate::mentions::is_name_suffix(w))
-}
-
-/// How many generational suffixes end a name, leaving at least one word
-/// (what [`kept_words`] leaves out).
-fn trailing_suffixes(name: &str) -> usize {
-    let words = name.split_whitespace().count();
-    let suffixes = WordsBack(name)
-        .take_while(|w| crate::mentions::is_name_suffix(w))
-        .count();
-    suffixes.min(words.saturating_sub(1))
-}
-
-/// How many words a name has without a generational suffix, and the last of
-/// them (the surname).
-fn kept_words(name: &str) -> (usize, Option<&str>) {
-    let keep = name.split_whitespace().count() - trailing_suffixes(name);
-    (
-        keep,
-        keep.checked_sub(1).and_then(|last| name.split_whitespace().nth(last)),
-    )
 }
 
 /// Whether two person names are the same person: same surname and a compatible
@@ -609,10 +589,10 @@ pub fn resolve_references(
         };
         if let Some(e) = chosen {
             mentions[idx].entity = Some(e);
+            // Descriptions and pronouns are no aliases: "the president" is
+            // Trump in one article and Macron in the next; they stay in the
+            // evidence sentence.
             ents.list[e].mentions += 1;
-            if !matches!(m.kind, MentionKind::Pronoun { .. }) {
-                ents.list[e].aliases.insert(mention_text(t, &m));
-            }
         }
     }
     bound
@@ -707,179 +687,10 @@ fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usiz
     }
 }
 
-/// Canonical names across documents: a bare surname ("Putin") becomes the one
-/// full name ("Vladimir Putin") the corpus gives a person with that surname.
-/// Distinct people who share a surname keep their own names, unless one of
-/// them so outnumbers the rest (in documents naming them) that a bare "Trump"
-/// can only mean him: a news corpus names Donald Trump in thousands of
-/// articles and Eric Trump in a few, and an article that names only "Trump"
-/// means the one its readers know without a first name.
-#[derive(Debug, Default)]
-pub struct CorpusNames {
-    /// Surname → full name → number of documents giving that full name.
-    full_by_surname: FxHashMap<String, BTreeMap<String, usize>>,
-}
-
-/// How many times more documents the dominant namesake needs than all the
-/// others together before a bare surname means them.
-const DOMINANCE: usize = 4;
-
-impl CorpusNames {
-    /// Records a person's canonical name from one document (once per document).
-    pub fn observe(&mut self, name: &str, ty: ActorType) {
-        if ty != ActorType::Person {
-            return;
-        }
-        // Two words or more besides a suffix: the last of them is the surname.
-        let (2.., Some(surname)) = kept_words(name) else {
-            return;
-        };
-        // Copies of the two names only when they are new.
-        let full = match self.full_by_surname.get_mut(surname) {
-            Some(full) => full,
-            None => self.full_by_surname.entry(surname.to_string()).or_default(),
-        };
-        match full.get_mut(name) {
-            Some(n) => *n += 1,
-            None => {
-                full.insert(name.to_string(), 1);
-            }
-        }
-    }
-
-    /// The canonical form of a person's name across the corpus.
-    pub fn canonical(&self, name: &str, ty: ActorType) -> String {
-        if ty != ActorType::Person {
-            return name.to_string();
-        }
-        let (words, surname) = kept_words(name);
-        canonical_among(name, words, &self.namesakes(surname))
-    }
-
-    /// The full names the corpus gives a surname, each cut into its parts.
-    fn namesakes(&self, surname: Option<&str>) -> Vec<(&String, NameParts<'_>, usize)> {
-        surname
-            .and_then(|s| self.full_by_surname.get(s))
-            .map(|full| full.iter().map(|(f, &n)| (f, NameParts::of(f), n)).collect())
-            .unwrap_or_default()
-    }
-}
-
-/// The canonical form of person `name` of `words` words ([`kept_words`]),
-/// given the full names of its surname ([`CorpusNames::namesakes`]).
-fn canonical_among(name: &str, words: usize, namesakes: &[(&String, NameParts, usize)]) -> String {
-    let me = NameParts::of(name);
-    let compatible: Vec<&(&String, NameParts, usize)> = namesakes
-        .iter()
-        .filter(|(_, parts, _)| words < 2 || parts.same(&me))
-        .collect();
-    let Some(&&(top, top_parts, _)) = compatible.iter().max_by_key(|&&&(f, _, n)| (n, std::cmp::Reverse(f))) else {
-        return name.to_string();
-    };
-    let (same, others) = compatible.iter().fold(
-        (0, 0),
-        |(s, o), (_, parts, n)| {
-            if parts.same(&top_parts) { (s + n, o) } else { (s, o + n) }
-        },
-    );
-    if others == 0 || (words < 2 && same >= DOMINANCE * others) {
-        // Variants of one person ("Donald Trump", "Donald J. Trump") name it
-        // by the shortest full form, then alphabetically, for determinism.
-        compatible
-            .iter()
-            .filter(|(_, parts, _)| parts.same(&top_parts))
-            .map(|&&(f, _, _)| f)
-            .min_by_key(|f| (f.len(), f.as_str()))
-            .unwrap_or(top)
-            .clone()
-    } else {
-        name.to_string()
-    }
-}
-
-/// [`CorpusNames`] with the canonical form of each person name asked for
-/// worked out once.
-/// A bare surname's canonical form weighs every full name the corpus gives
-/// that surname, and the renaming pass asks it of both ends of every triple:
-/// thousands of times for the same few names.
-#[derive(Debug, Default)]
-pub struct Renames {
-    names: CorpusNames,
-    /// Person name → its canonical form, `None` where that is the name itself.
-    persons: FxHashMap<String, Option<String>>,
-}
-
-impl Renames {
-    /// The canonical forms of `persons` (person names; repeats are fine),
-    /// worked out side by side on rayon's pool. Names not listed are still
-    /// renamed, each time they are asked for.
-    pub fn new<'a>(names: CorpusNames, persons: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut renames = Renames {
-            names,
-            persons: FxHashMap::default(),
-        };
-        renames.add(persons);
-        renames
-    }
-
-    /// Works out the canonical forms of those of `persons` not yet known,
-    /// side by side on rayon's pool.
-    pub fn add<'a>(&mut self, persons: impl IntoIterator<Item = &'a str>) {
-        use rayon::prelude::*;
-        // (surname, name, words) by surname, so that each surname's full
-        // names are cut into their parts once for all the names weighed
-        // against them.
-        let mut list: Vec<(Option<&str>, &str, usize)> = persons
-            .into_iter()
-            .filter(|p| !self.persons.contains_key(*p))
-            .map(|p| {
-                let (words, surname) = kept_words(p);
-                (surname, p, words)
-            })
-            .collect();
-        list.par_sort_unstable();
-        list.dedup();
-        let names = &self.names;
-        let found: Vec<(String, Option<String>)> = list
-            .par_chunk_by(|a, b| a.0 == b.0)
-            .flat_map_iter(|group| {
-                let namesakes = names.namesakes(group[0].0);
-                group
-                    .iter()
-                    .map(|&(_, name, words)| {
-                        let c = canonical_among(name, words, &namesakes);
-                        (name.to_string(), (c != name).then_some(c))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        self.persons.extend(found);
-    }
-
-    /// The canonical form of a name across the corpus.
-    pub fn canonical(&self, name: &str, ty: ActorType) -> String {
-        let mut name = name.to_string();
-        self.rename(&mut name, ty);
-        name
-    }
-
-    /// Replaces `name` with its canonical form.
-    pub fn rename(&self, name: &mut String, ty: ActorType) {
-        if ty != ActorType::Person {
-            return;
-        }
-        match self.persons.get(name.as_str()) {
-            Some(Some(c)) => name.clone_from(c),
-            Some(None) => {}
-            None => *name = self.names.canonical(name, ty),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mentions::find_mentions;
+    use crate::mentions::{find_mentions, mention_text};
 
     proptest::proptest! {
         /// Words from the end, as the standard iterator gives them, for
@@ -947,92 +758,5 @@ mod tests {
                 ("Westeros".to_string(), Some("Westeros".to_string()))
             ]
         );
-    }
-
-    #[test]
-    fn corpus_names_join_surnames_but_keep_namesakes_apart() {
-        let mut c = CorpusNames::default();
-        c.observe("Vladimir Putin", ActorType::Person);
-        c.observe("Joe Biden", ActorType::Person);
-        c.observe("Hunter Biden", ActorType::Person);
-        assert_eq!(c.canonical("Putin", ActorType::Person), "Vladimir Putin");
-        assert_eq!(c.canonical("Biden", ActorType::Person), "Biden");
-        assert_eq!(c.canonical("Hunter Biden", ActorType::Person), "Hunter Biden");
-        assert_eq!(c.canonical("Georgia", ActorType::Place), "Georgia");
-    }
-
-    #[test]
-    fn a_bare_surname_means_the_namesake_most_documents_name() {
-        let mut c = CorpusNames::default();
-        for _ in 0..8 {
-            c.observe("Donald Trump", ActorType::Person);
-        }
-        c.observe("Donald J. Trump", ActorType::Person);
-        c.observe("Eric Trump", ActorType::Person);
-        c.observe("Ivanka Trump", ActorType::Person);
-        assert_eq!(c.canonical("Trump", ActorType::Person), "Donald Trump");
-        assert_eq!(c.canonical("Donald J. Trump", ActorType::Person), "Donald Trump");
-        assert_eq!(c.canonical("Eric Trump", ActorType::Person), "Eric Trump");
-        // Not dominant enough: 8 against 3 + 1 + 1.
-        for _ in 0..3 {
-            c.observe("Eric Trump", ActorType::Person);
-        }
-        assert_eq!(c.canonical("Trump", ActorType::Person), "Trump");
-    }
-
-    /// The corpus pass works out names a surname at a time: it must give
-    /// what asking for each name alone gives, surname groups, suffixes,
-    /// initials and names it never saw included.
-    #[test]
-    fn renames_worked_out_by_surname_are_each_name_s_own_canonical_form() {
-        let observed = [
-            ("Donald Trump", 12),
-            ("Donald J. Trump", 2),
-            ("Donald John Trump", 1),
-            ("Donald Trump Jr.", 2),
-            ("Eric Trump", 1),
-            ("Joe Biden", 3),
-            ("Hunter Biden", 3),
-            ("Vladimir Putin", 1),
-            ("Emmanuel Macron", 1),
-        ];
-        let corpus = || {
-            let mut c = CorpusNames::default();
-            for (name, n) in observed {
-                for _ in 0..n {
-                    c.observe(name, ActorType::Person);
-                }
-            }
-            c
-        };
-        let asked = [
-            "Trump",
-            "Donald Trump",
-            "D. Trump",
-            "Donald Trump Jr.",
-            "Trump Jr.",
-            "Biden",
-            "Joe Biden",
-            "Putin",
-            "Macron",
-            "Zelensky",
-            "",
-        ];
-        let alone = corpus();
-        let renames = Renames::new(corpus(), asked);
-        // The same names worked out in two goes, some of them twice.
-        let mut in_two = Renames::new(corpus(), asked[..4].iter().copied());
-        in_two.add(asked[2..].iter().copied());
-        assert_eq!(in_two.persons, renames.persons);
-        for name in asked.into_iter().chain(["Eric Trump", "Hunter Biden", "Scholz"]) {
-            assert_eq!(
-                renames.canonical(name, ActorType::Person),
-                alone.canonical(name, ActorType::Person),
-                "{name:?}"
-            );
-        }
-        assert_eq!(renames.canonical("Trump", ActorType::Person), "Donald Trump");
-        assert_eq!(renames.canonical("Biden", ActorType::Person), "Biden");
-        assert_eq!(renames.canonical("Macron", ActorType::Person), "Emmanuel Macron");
     }
 }

@@ -1,0 +1,864 @@
+//! Naming across a corpus: one canonical name for each actor.
+//!
+//! Each document names its actors as its text does ("Zelenskiy", "Joseph R.
+//! Biden Jr.", "Trump"); only after the last document is read can a name be
+//! weighed against every other the corpus gives. [`CorpusNames`] gathers
+//! the person names with the number of documents giving each, and
+//! [`CorpusNames::resolve`] groups them into people:
+//!
+//! - spellings of one name: accents, y for i, a doubled letter, hyphens and
+//!   spacing ([`spelling_key`]: "Zelenskyy", "Kim Jong-un"), one letter
+//!   wrong in a long word where the rest of the name agrees ("Volodymr",
+//!   "Xi Jingping"), a nickname ("Bill Barr", from `nicknames*.tsv`);
+//! - middle names and initials ("Donald J. Trump"), a middle name used as
+//!   the first ("Tayyip Erdogan"), and a generational suffix where the
+//!   corpus does not use it to tell people apart ("Joseph R. Biden Jr.",
+//!   but never "Donald Trump Jr.");
+//!
+//! each group named by its most frequent form. A bare surname goes to the
+//! group that most documents name with it, if it outnumbers the rest
+//! ([`DOMINANCE`]). Then the user's corrections (`corrections.tsv`) and
+//! each name's type by majority ([`Renames`]). Two different given names,
+//! or two different suffixes, never merge.
+
+use crate::error::Error;
+use crate::lexicon::Lexicon;
+use crate::mentions::is_name_suffix;
+use crate::model::ActorType;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::PathBuf;
+
+/// How many times more documents the dominant namesake needs than all the
+/// others together before a bare surname (or an ambiguous variant) means
+/// them: a news corpus names Donald Trump in thousands of articles and Eric
+/// Trump in a few, and an article that names only "Trump" means the one its
+/// readers know without a first name.
+pub const DOMINANCE: usize = 4;
+
+/// A word's key for comparing spellings of a name: folded to ASCII
+/// ("Erdoğan", "Guaidó"), lower case, letters only (hyphens, dots and
+/// apostrophes dropped), y read as i and a doubled letter as one
+/// ("Zelenskyy", "Zelenskiy" and "Zelensky" are "zelenski"; "Qassem" and
+/// "Qasem" are "qasem"). Keys are for matching only, never shown.
+pub fn spelling_key(word: &str) -> String {
+    let folded;
+    let word = if word.is_ascii() {
+        word
+    } else {
+        folded = deunicode::deunicode(word);
+        &folded
+    };
+    let mut key = String::with_capacity(word.len());
+    let mut last = 0u8;
+    for b in word.bytes() {
+        if !b.is_ascii_alphabetic() {
+            continue;
+        }
+        let c = match b.to_ascii_lowercase() {
+            b'y' => b'i',
+            c => c,
+        };
+        if c != last {
+            key.push(c as char);
+        }
+        last = c;
+    }
+    key
+}
+
+/// Whether two keys are one spelling away: one letter in words of five
+/// letters or more, two in words of eight or more ("zelenskito" for
+/// "zelenski", scraped text glues words together).
+fn one_slip(a: &str, b: &str) -> bool {
+    let shorter = a.len().min(b.len());
+    if shorter < 5 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let d = strsim::levenshtein(a, b);
+    d <= 1 || (d == 2 && shorter >= 8)
+}
+
+/// A name's words without the generational suffixes that end it ("Jr.",
+/// "III"), leaving at least one.
+fn core_words(name: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_name_suffix(w)) {
+        words.pop();
+    }
+    words
+}
+
+/// A correction to the corpus-wide naming, a line of `corrections.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Correction {
+    /// These names are one actor, called `canonical`.
+    Same {
+        /// The name the actor gets.
+        canonical: String,
+        /// The other names it goes by.
+        names: Vec<String>,
+    },
+    /// These two names are never merged into one actor.
+    Different(String, String),
+    /// This name is no actor: it and its triples are dropped.
+    NotActor(String),
+    /// This name is of this type wherever it appears.
+    Type(String, ActorType),
+}
+
+impl Correction {
+    /// Reads one line (tab-separated), or says what is wrong with it.
+    pub fn parse(line: &str) -> std::result::Result<Self, String> {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
+        let usage =
+            "expected: same CANONICAL NAME..., different NAME NAME, not_actor NAME, or type NAME TYPE (tab-separated)";
+        match cols.as_slice() {
+            ["same", canonical, names @ ..] if !names.is_empty() => Ok(Correction::Same {
+                canonical: canonical.to_string(),
+                names: names.iter().map(|n| n.to_string()).collect(),
+            }),
+            ["different", a, b] => Ok(Correction::Different(a.to_string(), b.to_string())),
+            ["not_actor", name] => Ok(Correction::NotActor(name.to_string())),
+            ["type", name, ty] => Ok(Correction::Type(name.to_string(), ty.parse::<ActorType>()?)),
+            _ => Err(usage.to_string()),
+        }
+    }
+
+    /// The names it is about.
+    fn names(&self) -> Vec<&str> {
+        match self {
+            Correction::Same { canonical, names } => std::iter::once(canonical.as_str())
+                .chain(names.iter().map(String::as_str))
+                .collect(),
+            Correction::Different(a, b) => vec![a, b],
+            Correction::NotActor(n) | Correction::Type(n, _) => vec![n],
+        }
+    }
+}
+
+/// Something read from a file, with the file and line it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// What was read.
+    pub item: T,
+    /// The file.
+    pub path: PathBuf,
+    /// The line, from 1.
+    pub line: usize,
+}
+
+impl Located<Correction> {
+    /// A warning for a correction that matched no name of the corpus.
+    pub fn unmatched(&self) -> Error {
+        Error::Invalid(format!(
+            "{}:{}: correction matched no actor of this corpus: {}",
+            self.path.display(),
+            self.line,
+            self.item.names().join(", ")
+        ))
+    }
+}
+
+/// One given name of a person's name, as the comparison needs it.
+#[derive(Debug, Clone)]
+struct Given {
+    key: String,
+    /// "J.", "H.W.": stands for any name with its first letter.
+    initial: bool,
+    /// A given name of the lexicon ("Daniel", "Danielle"): two of them are
+    /// two names, not a slip, unless they differ only inside.
+    known: bool,
+}
+
+/// A person's full name cut into what [`same_person`] compares.
+#[derive(Debug, Clone)]
+struct Parsed {
+    /// First, middle names and initials: never empty.
+    given: Vec<Given>,
+    surname: String,
+    /// "jr", "iii".
+    suffix: Option<String>,
+    /// Every word's key but the suffix's, run together: "Kim Jong-un" and
+    /// "Kim Jong Un" are both "kimjongun".
+    full: String,
+}
+
+/// What the comparison reads from the lexicon: given names and nicknames.
+struct Rules<'l> {
+    lex: &'l Lexicon,
+    /// Key of a given name → keys of its nicknames and the reverse.
+    nicknames: FxHashMap<String, FxHashSet<String>>,
+}
+
+impl<'l> Rules<'l> {
+    fn new(lex: &'l Lexicon) -> Self {
+        let mut nicknames: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        for (name, nick) in lex.nicknames() {
+            let (a, b) = (spelling_key(name), spelling_key(nick));
+            nicknames.entry(a.clone()).or_default().insert(b.clone());
+            nicknames.entry(b).or_default().insert(a);
+        }
+        Rules { lex, nicknames }
+    }
+
+    /// Cuts a person's name into its parts; `None` for a name of one word
+    /// (besides a suffix).
+    fn parse(&self, name: &str) -> Option<Parsed> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let core = core_words(name);
+        let (surname, given) = core.split_last()?;
+        if given.is_empty() {
+            return None;
+        }
+        let suffix = (core.len() < words.len()).then(|| {
+            words[core.len()..]
+                .iter()
+                .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        let given: Vec<Given> = given
+            .iter()
+            .map(|w| {
+                let key = spelling_key(w);
+                Given {
+                    initial: w.chars().filter(|c| c.is_alphabetic()).count() == 1
+                        || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)),
+                    known: self.lex.is_given_name(w),
+                    key,
+                }
+            })
+            .collect();
+        if given.iter().any(|g| g.key.is_empty()) {
+            return None;
+        }
+        let surname = spelling_key(surname);
+        if surname.is_empty() {
+            return None;
+        }
+        let full = given.iter().map(|g| g.key.as_str()).chain([surname.as_str()]).collect();
+        Some(Parsed {
+            given,
+            surname,
+            suffix,
+            full,
+        })
+    }
+
+    /// Whether two given names are one: the same spelling, an initial of
+    /// the other, a nickname, or a slip of one letter (two known given names
+    /// only where they differ inside: "Nicholas", "Nicolas"; not "Daniel",
+    /// "Danielle").
+    fn same_given(&self, a: &Given, b: &Given) -> bool {
+        if a.initial || b.initial {
+            return a.key.as_bytes()[0] == b.key.as_bytes()[0];
+        }
+        if a.key == b.key || self.nicknames.get(&a.key).is_some_and(|n| n.contains(&b.key)) {
+            return true;
+        }
+        let inside = a.key.as_bytes()[0] == b.key.as_bytes()[0] && a.key.as_bytes().last() == b.key.as_bytes().last();
+        one_slip(&a.key, &b.key) && (!(a.known && b.known) || inside)
+    }
+
+    /// Whether the given names of two full names fit: the first names are
+    /// one and so are the first middle names where both have one; or one
+    /// goes by the other's middle name ("Tayyip Erdogan", "Recep Tayyip
+    /// Erdogan").
+    fn given_fit(&self, a: &Parsed, b: &Parsed) -> bool {
+        if self.same_given(&a.given[0], &b.given[0]) {
+            return match (a.given.get(1), b.given.get(1)) {
+                (Some(x), Some(y)) => self.same_given(x, y),
+                _ => true,
+            };
+        }
+        let by_middle = |one: &Parsed, more: &Parsed| {
+            one.given.len() == 1
+                && !one.given[0].initial
+                && more.given[1..].iter().any(|g| !g.initial && g.key == one.given[0].key)
+        };
+        by_middle(a, b) || by_middle(b, a)
+    }
+
+    /// Whether two full names name one person. `told_apart` holds the
+    /// (surname, suffix) pairs the corpus uses to tell people apart: a
+    /// suffixed name with no middle name ("Donald Trump Jr.").
+    fn same_person(&self, a: &Parsed, b: &Parsed, told_apart: &FxHashSet<(String, String)>) -> bool {
+        let suffix_fits = match (&a.suffix, &b.suffix) {
+            (x, y) if x == y => true,
+            // "Joseph R. Biden Jr." is "Joe Biden" where no other Biden is
+            // "Jr." without a middle name.
+            (Some(s), None) => formal(a, b, s, told_apart),
+            (None, Some(s)) => formal(b, a, s, told_apart),
+            _ => false,
+        };
+        if !suffix_fits {
+            return false;
+        }
+        if a.full == b.full {
+            return true;
+        }
+        if a.surname == b.surname {
+            return self.given_fit(a, b);
+        }
+        // A surname one letter off, the given names spelt alike.
+        one_slip(&a.surname, &b.surname)
+            && a.given.len() == b.given.len()
+            && a.given.iter().zip(&b.given).all(|(x, y)| x.key == y.key && !x.initial)
+    }
+}
+
+/// Whether `suffixed` (with suffix `s`) can be the formal name of `plain`:
+/// it has a middle name, `plain` has none, and the corpus names nobody
+/// with that surname and suffix without a middle name.
+fn formal(suffixed: &Parsed, plain: &Parsed, s: &str, told_apart: &FxHashSet<(String, String)>) -> bool {
+    suffixed.given.len() >= 2
+        && plain.given.len() == 1
+        && !told_apart.contains(&(suffixed.surname.clone(), s.to_string()))
+}
+
+/// The names a corpus gives its actors, gathered one document at a time
+/// for [`CorpusNames::resolve`].
+#[derive(Debug, Default)]
+pub struct CorpusNames {
+    /// Person names of two words or more → documents giving them.
+    full: FxHashMap<String, usize>,
+    /// Person names of one word.
+    single: FxHashSet<String>,
+    /// Every name → mentions as each type (person, organization, place).
+    types: FxHashMap<String, [usize; 3]>,
+}
+
+fn type_index(ty: ActorType) -> usize {
+    match ty {
+        ActorType::Person => 0,
+        ActorType::Organization => 1,
+        ActorType::Place => 2,
+    }
+}
+
+const TYPES: [ActorType; 3] = [ActorType::Person, ActorType::Organization, ActorType::Place];
+
+impl CorpusNames {
+    /// Records an actor's name from one document (once per document), with
+    /// the times the document mentions it.
+    pub fn observe(&mut self, name: &str, ty: ActorType, mentions: usize) {
+        match self.types.get_mut(name) {
+            Some(t) => t[type_index(ty)] += mentions.max(1),
+            None => {
+                let mut t = [0; 3];
+                t[type_index(ty)] = mentions.max(1);
+                self.types.insert(name.to_string(), t);
+            }
+        }
+        if ty != ActorType::Person {
+            return;
+        }
+        if core_words(name).len() >= 2 {
+            match self.full.get_mut(name) {
+                Some(n) => *n += 1,
+                None => {
+                    self.full.insert(name.to_string(), 1);
+                }
+            }
+        } else if !self.single.contains(name) {
+            self.single.insert(name.to_string());
+        }
+    }
+
+    /// Decides every name's canonical form and type (see the module's
+    /// documentation), with the lexicon's nicknames and corrections.
+    pub fn resolve(self, lex: &Lexicon) -> Renames {
+        let rules = Rules::new(lex);
+        let corrections = lex.corrections();
+        // Names that must not merge with each other.
+        let mut apart: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for c in corrections {
+            if let Correction::Different(a, b) = &c.item {
+                apart.entry(a).or_default().push(b);
+                apart.entry(b).or_default().push(a);
+            }
+        }
+        // Most documents first (then shorter, then by name): a group is
+        // named by its first, most frequent, form.
+        let mut names: Vec<(&str, usize, Parsed)> = self
+            .full
+            .iter()
+            .filter_map(|(name, &docs)| rules.parse(name).map(|p| (name.as_str(), docs, p)))
+            .collect();
+        names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(b.0)));
+        let told_apart: FxHashSet<(String, String)> = names
+            .iter()
+            .filter(|(_, _, p)| p.given.len() == 1)
+            .filter_map(|(_, _, p)| p.suffix.clone().map(|s| (p.surname.clone(), s)))
+            .collect();
+
+        struct Group {
+            head: usize,
+            /// The member with the most given names spelt out: "Recep Tayyip
+            /// Erdogan" is compared with "Tayyip Erdogan" as well as the head.
+            fullest: usize,
+            docs: usize,
+            members: Vec<usize>,
+        }
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: Vec<usize> = Vec::with_capacity(names.len());
+        let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut candidates: Vec<usize> = Vec::new();
+        for i in 0..names.len() {
+            let (name, docs, ref p) = names[i];
+            candidates.clear();
+            candidates.extend(by_surname.get(p.surname.as_str()).into_iter().flatten());
+            candidates.extend(by_first.get(p.given[0].key.as_str()).into_iter().flatten());
+            candidates.sort_unstable();
+            candidates.dedup();
+            let keep_apart = apart.get(name);
+            let fits = |g: &Group| {
+                let head = &names[g.head].2;
+                let fullest = &names[g.fullest].2;
+                (rules.same_person(p, head, &told_apart) || rules.same_person(p, fullest, &told_apart))
+                    && keep_apart.is_none_or(|others| !g.members.iter().any(|&m| others.contains(&names[m].0)))
+                    && !g
+                        .members
+                        .iter()
+                        .any(|&m| apart.get(names[m].0).is_some_and(|o| o.contains(&name)))
+            };
+            let fitting: Vec<usize> = candidates.iter().copied().filter(|&g| fits(&groups[g])).collect();
+            let best = fitting
+                .iter()
+                .copied()
+                .max_by_key(|&g| (groups[g].docs, std::cmp::Reverse(g)));
+            let others: usize = fitting
+                .iter()
+                .filter(|&&g| Some(g) != best)
+                .map(|&g| groups[g].docs)
+                .sum();
+            let joined = match best {
+                Some(g) if others == 0 || groups[g].docs >= DOMINANCE * others => {
+                    let group = &mut groups[g];
+                    group.docs += docs;
+                    group.members.push(i);
+                    let spelt = |p: &Parsed| p.given.iter().filter(|g| !g.initial).count();
+                    if spelt(p) > spelt(&names[group.fullest].2) {
+                        group.fullest = i;
+                    }
+                    Some(g)
+                }
+                _ => None,
+            };
+            let g = joined.unwrap_or_else(|| {
+                groups.push(Group {
+                    head: i,
+                    fullest: i,
+                    docs,
+                    members: vec![i],
+                });
+                let g = groups.len() - 1;
+                by_first.entry(p.given[0].key.as_str()).or_default().push(g);
+                g
+            });
+            group_of.push(g);
+            let at = by_surname.entry(p.surname.as_str()).or_default();
+            if !at.contains(&g) {
+                at.push(g);
+            }
+        }
+
+        // The user's merges: every name of a line, and every name grouped
+        // with one, goes by the line's first name.
+        let mut forced: FxHashMap<String, String> = FxHashMap::default();
+        let index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.0, i)).collect();
+        for c in corrections {
+            if let Correction::Same {
+                canonical,
+                names: others,
+            } = &c.item
+            {
+                for name in std::iter::once(canonical).chain(others) {
+                    forced.insert(name.clone(), canonical.clone());
+                    if let Some(&i) = index.get(name.as_str()) {
+                        for &m in &groups[group_of[i]].members {
+                            forced.insert(names[m].0.to_string(), canonical.clone());
+                        }
+                    }
+                }
+            }
+        }
+        forced.retain(|name, canonical| name != canonical);
+
+        let mut persons: FxHashMap<String, String> = FxHashMap::default();
+        for (i, &g) in group_of.iter().enumerate() {
+            let head = groups[g].head;
+            if head != i {
+                persons.insert(names[i].0.to_string(), names[head].0.to_string());
+            }
+        }
+        // A bare surname: the group most documents name with it, if it
+        // outnumbers the others.
+        let mut bare: FxHashMap<String, String> = FxHashMap::default();
+        for single in &self.single {
+            let Some(gs) = by_surname.get(spelling_key(single).as_str()) else {
+                continue;
+            };
+            let best = gs
+                .iter()
+                .copied()
+                .max_by_key(|&g| (groups[g].docs, std::cmp::Reverse(g)));
+            let others: usize = gs.iter().filter(|&&g| Some(g) != best).map(|&g| groups[g].docs).sum();
+            if let Some(g) = best
+                && (others == 0 || groups[g].docs >= DOMINANCE * others)
+            {
+                bare.insert(single.clone(), names[groups[g].head].0.to_string());
+            }
+        }
+
+        // Types: the user's, else the majority of mentions, for names the
+        // lexicon does not type ("Trump" read as a place after "in" is a
+        // person where most mentions say so; "Jordan" stays the country).
+        let mut fixed: FxHashMap<String, Fix> = FxHashMap::default();
+        for (name, counts) in &self.types {
+            if counts.iter().filter(|&&n| n > 0).count() < 2 || lex.entry_by_name(name).is_some() {
+                continue;
+            }
+            let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
+            fixed.insert(name.clone(), Fix::Type(TYPES[top]));
+        }
+        let mut unmatched = Vec::new();
+        for c in corrections {
+            let seen = |n: &str| self.types.contains_key(n) || forced.contains_key(n);
+            match &c.item {
+                Correction::NotActor(n) => {
+                    fixed.insert(n.clone(), Fix::NotActor);
+                }
+                Correction::Type(n, ty) => {
+                    fixed.insert(n.clone(), Fix::Type(*ty));
+                }
+                _ => {}
+            }
+            if !c.item.names().iter().any(|n| seen(n)) {
+                unmatched.push(c.clone());
+            }
+        }
+        Renames {
+            persons,
+            bare,
+            forced,
+            fixed,
+            unmatched,
+        }
+    }
+}
+
+/// What a correction or the type vote does to a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    NotActor,
+    Type(ActorType),
+}
+
+/// The canonical name and type of every name of a corpus, decided once by
+/// [`CorpusNames::resolve`], for the pass that renames both ends of every
+/// triple and the actors.
+#[derive(Debug, Default)]
+pub struct Renames {
+    /// Full person name → its group's name, where that differs.
+    persons: FxHashMap<String, String>,
+    /// One-word person name → the group it means, where one does.
+    bare: FxHashMap<String, String>,
+    /// The user's merges, any type.
+    forced: FxHashMap<String, String>,
+    fixed: FxHashMap<String, Fix>,
+    unmatched: Vec<Located<Correction>>,
+}
+
+impl Renames {
+    /// Renames and retypes a name in place; false if it is no actor (a
+    /// correction said so).
+    pub fn rename(&self, name: &mut String, ty: &mut ActorType) -> bool {
+        match self.fixed.get(name.as_str()) {
+            Some(Fix::NotActor) => return false,
+            Some(Fix::Type(t)) => *ty = *t,
+            None => {}
+        }
+        let to = match self.forced.get(name.as_str()) {
+            Some(c) => Some(c),
+            None if *ty == ActorType::Person => {
+                self.persons.get(name.as_str()).or_else(|| self.bare.get(name.as_str()))
+            }
+            None => None,
+        };
+        if let Some(to) = to {
+            name.clone_from(to);
+            if let Some(c) = self.forced.get(name.as_str()) {
+                name.clone_from(c);
+            }
+            match self.fixed.get(name.as_str()) {
+                Some(Fix::NotActor) => return false,
+                Some(Fix::Type(t)) => *ty = *t,
+                None => {}
+            }
+        }
+        true
+    }
+
+    /// The canonical name and type of a name, `None` if it is no actor.
+    pub fn canonical(&self, name: &str, ty: ActorType) -> Option<(String, ActorType)> {
+        let (mut name, mut ty) = (name.to_string(), ty);
+        self.rename(&mut name, &mut ty).then_some((name, ty))
+    }
+
+    /// The corrections that matched no name of the corpus.
+    pub fn unmatched(&self) -> &[Located<Correction>] {
+        &self.unmatched
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(observed: &[(&str, usize)]) -> CorpusNames {
+        let mut c = CorpusNames::default();
+        for &(name, docs) in observed {
+            for _ in 0..docs {
+                c.observe(name, ActorType::Person, 1);
+            }
+        }
+        c
+    }
+
+    fn named(r: &Renames, name: &str) -> String {
+        r.canonical(name, ActorType::Person).map(|(n, _)| n).unwrap_or_default()
+    }
+
+    #[test]
+    fn spelling_keys_fold_accents_y_and_doubled_letters() {
+        for (a, b) in [
+            ("Zelenskyy", "Zelensky"),
+            ("Zelenskiy", "Zelensky"),
+            ("Erdoğan", "Erdogan"),
+            ("Guaidó", "Guaido"),
+            ("Sergey", "Sergei"),
+            ("Qassem", "Qasem"),
+            ("Jong-un", "Jongun"),
+        ] {
+            assert_eq!(spelling_key(a), spelling_key(b), "{a} {b}");
+        }
+        assert_ne!(spelling_key("Biden"), spelling_key("Bidan"));
+    }
+
+    #[test]
+    fn corpus_names_join_surnames_but_keep_namesakes_apart() {
+        let lex = Lexicon::builtin();
+        let mut c = corpus(&[("Vladimir Putin", 1), ("Joe Biden", 1), ("Hunter Biden", 1)]);
+        c.observe("Georgia", ActorType::Place, 1);
+        c.observe("Putin", ActorType::Person, 1);
+        c.observe("Biden", ActorType::Person, 1);
+        let r = c.resolve(&lex);
+        assert_eq!(named(&r, "Putin"), "Vladimir Putin");
+        assert_eq!(named(&r, "Biden"), "Biden");
+        assert_eq!(named(&r, "Hunter Biden"), "Hunter Biden");
+        assert_eq!(
+            r.canonical("Georgia", ActorType::Place),
+            Some(("Georgia".into(), ActorType::Place))
+        );
+    }
+
+    #[test]
+    fn a_bare_surname_means_the_namesake_most_documents_name() {
+        let lex = Lexicon::builtin();
+        let base = [
+            ("Donald Trump", 8),
+            ("Donald J. Trump", 1),
+            ("Eric Trump", 1),
+            ("Ivanka Trump", 1),
+        ];
+        let mut c = corpus(&base);
+        c.observe("Trump", ActorType::Person, 1);
+        let r = c.resolve(&lex);
+        assert_eq!(named(&r, "Trump"), "Donald Trump");
+        assert_eq!(named(&r, "Donald J. Trump"), "Donald Trump");
+        assert_eq!(named(&r, "Eric Trump"), "Eric Trump");
+        // Not dominant enough: 9 against 4 + 1.
+        let mut c = corpus(&base);
+        c.observe("Eric Trump", ActorType::Person, 1);
+        c.observe("Eric Trump", ActorType::Person, 1);
+        c.observe("Eric Trump", ActorType::Person, 1);
+        c.observe("Trump", ActorType::Person, 1);
+        assert_eq!(named(&c.resolve(&lex), "Trump"), "Trump");
+    }
+
+    /// The variants of issue #20 that must merge, and the namesakes that
+    /// must not.
+    #[test]
+    fn variants_of_one_name_merge_and_namesakes_stay_apart() {
+        let lex = Lexicon::builtin();
+        let observed = [
+            ("Volodymyr Zelensky", 44),
+            ("Volodymyr Zelenskiy", 30),
+            ("Volodymyr Zelenskyy", 2),
+            ("Voldymyr Zelensky", 4),
+            ("Volodymr Zelensky", 4),
+            ("Volodymir Zelenskiy", 4),
+            ("Volodomyr Zelenskiy", 2),
+            ("Volodymyr Zelenskyto", 2),
+            ("Nicolas Maduro", 8),
+            ("Nicolás Maduro", 2),
+            ("Nicholas Maduro", 1),
+            ("Recep Tayyip Erdogan", 6),
+            ("Recep Erdogan", 13),
+            ("Recep Erdoğan", 4),
+            ("Tayyip Erdogan", 2),
+            ("Qassem Soleimani", 15),
+            ("Qasem Soleimani", 3),
+            ("Qassam Soleimani", 1),
+            ("Sergey Lavrov", 8),
+            ("Sergei Lavrov", 2),
+            ("Juan Guaido", 7),
+            ("Juan Guaidó", 2),
+            ("Kim Jong Un", 18),
+            ("Kim Jong-un", 7),
+            ("Kim Yo Jong", 3),
+            ("Xi Jinping", 39),
+            ("Xi Jingping", 1),
+            ("Joe Biden", 363),
+            ("Joseph Biden", 10),
+            ("Joseph R. Biden Jr.", 2),
+            ("Hunter Biden", 35),
+            ("Jill Biden", 3),
+            ("Bill Barr", 24),
+            ("William Barr", 60),
+            ("Robert Mueller", 93),
+            ("Bob Mueller", 5),
+            ("Rudy Giuliani", 85),
+            ("Rudolph W. Giuliani", 6),
+            ("Mike Pompeo", 95),
+            ("Michael Pompeo", 4),
+            ("Bernie Sanders", 198),
+            ("Bernard Sanders", 4),
+            ("Sarah Sanders", 16),
+            ("Donald Trump", 1427),
+            ("Donald J. Trump", 40),
+            ("Donald Trump Jr.", 25),
+            ("Melania Trump", 33),
+            ("Bill Clinton", 23),
+            ("Hillary Clinton", 80),
+            ("George W. Bush", 20),
+            ("George H.W. Bush", 8),
+            ("Daniel Smith", 5),
+            ("Danielle Smith", 1),
+        ];
+        let r = corpus(&observed).resolve(&lex);
+        let same = |names: &[&str]| {
+            let first = named(&r, names[0]);
+            for n in names {
+                assert_eq!(named(&r, n), first, "{n} should be {first}");
+            }
+        };
+        same(&[
+            "Volodymyr Zelensky",
+            "Volodymyr Zelenskiy",
+            "Volodymyr Zelenskyy",
+            "Voldymyr Zelensky",
+            "Volodymr Zelensky",
+            "Volodymir Zelenskiy",
+            "Volodomyr Zelenskiy",
+            "Volodymyr Zelenskyto",
+        ]);
+        assert_eq!(named(&r, "Volodymyr Zelenskiy"), "Volodymyr Zelensky");
+        same(&["Nicolas Maduro", "Nicolás Maduro", "Nicholas Maduro"]);
+        same(&[
+            "Recep Erdogan",
+            "Recep Erdoğan",
+            "Tayyip Erdogan",
+            "Recep Tayyip Erdogan",
+        ]);
+        same(&["Qassem Soleimani", "Qasem Soleimani", "Qassam Soleimani"]);
+        same(&["Sergey Lavrov", "Sergei Lavrov"]);
+        same(&["Juan Guaido", "Juan Guaidó"]);
+        same(&["Kim Jong Un", "Kim Jong-un"]);
+        same(&["Xi Jinping", "Xi Jingping"]);
+        same(&["Joe Biden", "Joseph Biden", "Joseph R. Biden Jr."]);
+        same(&["William Barr", "Bill Barr"]);
+        same(&["Robert Mueller", "Bob Mueller"]);
+        same(&["Rudy Giuliani", "Rudolph W. Giuliani"]);
+        same(&["Mike Pompeo", "Michael Pompeo"]);
+        same(&["Bernie Sanders", "Bernard Sanders"]);
+        same(&["Donald Trump", "Donald J. Trump"]);
+        // The most frequent form names the person.
+        assert_eq!(named(&r, "Bill Barr"), "William Barr");
+        assert_eq!(named(&r, "Joseph R. Biden Jr."), "Joe Biden");
+        let apart = |a: &str, b: &str| assert_ne!(named(&r, a), named(&r, b), "{a} / {b}");
+        for (a, b) in [
+            ("Joe Biden", "Hunter Biden"),
+            ("Joe Biden", "Jill Biden"),
+            ("Hunter Biden", "Jill Biden"),
+            ("Donald Trump", "Donald Trump Jr."),
+            ("Donald J. Trump", "Donald Trump Jr."),
+            ("Donald Trump", "Melania Trump"),
+            ("Bill Clinton", "Hillary Clinton"),
+            ("Kim Jong Un", "Kim Yo Jong"),
+            ("Bernie Sanders", "Sarah Sanders"),
+            ("George W. Bush", "George H.W. Bush"),
+            ("Daniel Smith", "Danielle Smith"),
+        ] {
+            apart(a, b);
+        }
+    }
+
+    #[test]
+    fn corrections_merge_split_retype_and_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("corrections.tsv"),
+            "same\tVolodymyr Zelensky\tV. Zelenskyy\n\
+             different\tJohn Smith\tJohn Smyth\n\
+             not_actor\tBill of Rights\n\
+             type\tTrump Tower\tplace\n\
+             type\tNobody Here\tplace\n",
+        )
+        .unwrap();
+        let lex = Lexicon::load(Some(&[dir.path().to_path_buf()]), &[]).unwrap();
+        let mut c = corpus(&[
+            ("Volodymyr Zelensky", 3),
+            ("V. Zelenskyy", 1),
+            ("John Smith", 3),
+            ("John Smyth", 1),
+        ]);
+        c.observe("Bill of Rights", ActorType::Person, 1);
+        c.observe("Trump Tower", ActorType::Person, 1);
+        let r = c.resolve(&lex);
+        assert_eq!(named(&r, "V. Zelenskyy"), "Volodymyr Zelensky");
+        assert_eq!(named(&r, "John Smyth"), "John Smyth");
+        assert_eq!(r.canonical("Bill of Rights", ActorType::Person), None);
+        assert_eq!(
+            r.canonical("Trump Tower", ActorType::Person),
+            Some(("Trump Tower".into(), ActorType::Place))
+        );
+        let unmatched: Vec<usize> = r.unmatched().iter().map(|c| c.line).collect();
+        assert_eq!(unmatched, [5]);
+        // Without the correction, the slip merges.
+        let r = corpus(&[("John Smith", 3), ("John Smyth", 1)]).resolve(&Lexicon::builtin());
+        assert_eq!(named(&r, "John Smyth"), "John Smith");
+    }
+
+    #[test]
+    fn a_name_s_type_is_its_majority_unless_the_lexicon_types_it() {
+        let lex = Lexicon::builtin();
+        let mut c = CorpusNames::default();
+        c.observe("Trump", ActorType::Place, 2);
+        c.observe("Trump", ActorType::Person, 30);
+        c.observe("Jordan", ActorType::Place, 10);
+        c.observe("Jordan", ActorType::Person, 20);
+        let r = c.resolve(&lex);
+        assert_eq!(r.canonical("Trump", ActorType::Place).unwrap().1, ActorType::Person);
+        assert_eq!(r.canonical("Jordan", ActorType::Place).unwrap().1, ActorType::Place);
+    }
+
+    #[test]
+    fn bad_correction_lines_are_refused() {
+        for line in ["same\tOnly", "different\tA", "type\tX\tanimal", "merge\tA\tB"] {
+            assert!(Correction::parse(line).is_err(), "{line}");
+        }
+    }
+}
