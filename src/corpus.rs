@@ -220,7 +220,11 @@ fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats
             let mut aliases = std::mem::take(&mut a.aliases);
             aliases.retain(|alias| is_alias(&a, &merged, alias));
             a.aliases = aliases;
-            a.aliases.extend(merged);
+            a.aliases.extend(
+                merged
+                    .into_iter()
+                    .filter(|m| m.starts_with(|c: char| !c.is_lowercase())),
+            );
             a.aliases.remove(&a.name);
             a
         })

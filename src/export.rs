@@ -336,7 +336,7 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
     // One buffer per computed cell, reused across the million rows of a big graph.
     let (mut docs, mut weight, mut confidence) = (String::new(), String::new(), String::new());
     for e in g.edges() {
-        join_into(&mut docs, e.edge.docs.iter().map(|&d| g.doc(d)));
+        join_capped(&mut docs, e.edge.docs.iter().map(|&d| g.doc(d)));
         let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
         weight.clear();
         write!(weight, "{}", e.edge.weight).expect("writing to a String");
@@ -367,6 +367,21 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
 }
 
 /// `items` joined by `;` into `out`, replacing what it held.
+/// How many items a list cell of `nodes.csv` and `edges.csv` holds (aliases,
+/// documents); the rest are counted in a last item, "… 1650 more". Donald
+/// Trump's 1,700 documents made a cell of 30,000 characters, near the
+/// 32,767 a spreadsheet cell can take; graph.json keeps every one.
+pub const CSV_LIST_MAX: usize = 50;
+
+/// [`join_into`], at most [`CSV_LIST_MAX`] items and a count of the rest.
+fn join_capped<S: AsRef<str>>(out: &mut String, items: impl ExactSizeIterator<Item = S>) {
+    let total = items.len();
+    join_into(out, items.take(CSV_LIST_MAX));
+    if total > CSV_LIST_MAX {
+        out.push_str(&format!(";… {} more", total - CSV_LIST_MAX));
+    }
+}
+
 fn join_into<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
     out.clear();
     for (i, item) in items.into_iter().enumerate() {
@@ -385,8 +400,8 @@ pub fn write_nodes_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
     let (mut aliases, mut docs) = (String::new(), String::new());
     for a in g.actor_ids() {
         let n = g.actor(a);
-        join_into(&mut aliases, &n.aliases);
-        join_into(&mut docs, n.docs.iter().map(|&d| g.doc(d)));
+        join_capped(&mut aliases, n.aliases.iter());
+        join_capped(&mut docs, n.docs.iter().map(|&d| g.doc(d)));
         out.write_record([
             csv_cell(&n.name, o).as_ref(),
             csv_cell(&n.name, o).as_ref(),
@@ -622,5 +637,38 @@ mod tests {
             ids,
             vec!["Kirill Dmitriev", "Russia", "Steve Witkoff", "Vladimir Putin"]
         );
+    }
+
+    /// An actor in more documents than a cell lists: the first ones, and a
+    /// count of the rest.
+    #[test]
+    fn csv_list_cells_are_capped_and_say_how_many_more() {
+        let docs: Vec<DocExtraction> = (0..CSV_LIST_MAX + 7)
+            .map(|i| DocExtraction {
+                doc: format!("d{i:03}"),
+                triples: vec![triple("Steve Witkoff", Relation::Met, "Vladimir Putin", Modality::Fact)],
+                ..Default::default()
+            })
+            .collect();
+        let g = ActorGraph::build(docs, false);
+        let write = |nodes: bool| {
+            let mut buf = Vec::new();
+            if nodes {
+                write_nodes_csv(&g, &mut buf, CsvOptions::default()).unwrap();
+            } else {
+                write_edges_csv(&g, &mut buf, CsvOptions::default()).unwrap();
+            }
+            buf
+        };
+        for nodes in [true, false] {
+            let buf = write(nodes);
+            let mut r = csv::Reader::from_reader(buf.as_slice());
+            let col = r.headers().unwrap().iter().position(|h| h == "docs").unwrap();
+            let row = r.records().next().unwrap().unwrap();
+            let cell: Vec<&str> = row[col].split(';').collect();
+            assert_eq!(cell.len(), CSV_LIST_MAX + 1);
+            assert_eq!(cell[0], "d000");
+            assert_eq!(cell[CSV_LIST_MAX], "… 7 more");
+        }
     }
 }

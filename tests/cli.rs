@@ -666,3 +666,190 @@ fn html_report_runs_in_a_dom_and_injects_nothing() {
     );
     assert_eq!(r["filtered_actors"].as_u64(), Some(1), "{r}");
 }
+
+/// Writes `articles` (name, text) into a fresh directory; returns it.
+fn articles(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The actors of a saved graph, as `polgraph actors --json` lists them.
+fn actors_of(graph: &Path) -> Vec<Value> {
+    let out = polgraph()
+        .args(["actors", "--sort", "name", "--json", "-g"])
+        .arg(graph)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice::<Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn actor<'a>(actors: &'a [Value], name: &str) -> Option<&'a Value> {
+    actors.iter().find(|a| a["name"] == name)
+}
+
+const VARIANTS: &[(&str, &str)] = &[
+    (
+        "a.txt",
+        "Talks\n\nUkrainian President Volodymyr Zelensky met Russian President Vladimir Putin in Istanbul. \
+         Senator Joe Biden praised Zelensky.\n",
+    ),
+    (
+        "b.txt",
+        "More talks\n\nUkrainian President Volodymyr Zelenskyy met French President Emmanuel Macron. \
+         Trump Tower criticized Emmanuel Macron. Hunter Biden criticized Emmanuel Macron. \
+         Senator Joe Biden met Volodymyr Zelenskiy.\n",
+    ),
+    (
+        "c.txt",
+        "Again\n\nUkrainian President Volodymyr Zelensky met British Prime Minister Keir Starmer. \
+         Zelensky thanked the Bill of Rights Defense Committee.\n",
+    ),
+];
+
+/// Spellings of one name become one actor; `actors` lists the variants.
+#[test]
+fn spelling_variants_are_one_actor_and_actors_lists_them() {
+    let input = articles(VARIANTS);
+    let dir = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(dir.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let actors = actors_of(&dir.path().join("graph.json"));
+    let zelensky = actor(&actors, "Volodymyr Zelensky").unwrap();
+    let aliases = zelensky["aliases"].as_array().unwrap();
+    for variant in ["Volodymyr Zelenskyy", "Volodymyr Zelenskiy"] {
+        assert!(aliases.iter().any(|a| a == variant), "{variant}: {zelensky}");
+        assert!(actor(&actors, variant).is_none(), "{variant} is a node of its own");
+    }
+    assert!(actor(&actors, "Hunter Biden").is_some() && actor(&actors, "Joe Biden").is_some());
+    assert_eq!(actor(&actors, "Trump Tower").unwrap()["type"], "place");
+    // --grep and --type narrow the list; nothing found exits 1.
+    let out = polgraph()
+        .args(["actors", "--grep", "zelensk", "--csv", "-g"])
+        .arg(dir.path().join("graph.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("name,type,degree,mentions,documents,aliases\n"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "{text}");
+    polgraph()
+        .args(["actors", "--grep", "zelensk", "--type", "place", "-g"])
+        .arg(dir.path().join("graph.json"))
+        .assert()
+        .code(1);
+    polgraph()
+        .args(["actors", "--grep", "(", "-g"])
+        .arg(dir.path().join("graph.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--grep"));
+}
+
+/// A corrections file merges, keeps apart, retypes and removes actors, and
+/// `build` says which lines matched nothing.
+#[test]
+fn corrections_merge_split_retype_and_remove() {
+    let input = articles(VARIANTS);
+    let lexicon = tempfile::tempdir().unwrap();
+    std::fs::write(
+        lexicon.path().join("corrections.tsv"),
+        "# merges, splits, types, removals\n\
+         same\tV. Zelensky (President)\tVolodymyr Zelensky\n\
+         different\tVolodymyr Zelensky\tVolodymyr Zelenskiy\n\
+         type\tTrump Tower\torganization\n\
+         not_actor\tHunter Biden\n\
+         not_actor\tNobody At All\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(dir.path())
+        .arg("--lexicon")
+        .arg(lexicon.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("corrections.tsv:6: correction matched no actor") && stderr.contains("Nobody At All"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("matched no actor").count(), 1, "{stderr}");
+    let actors = actors_of(&dir.path().join("graph.json"));
+    // Merged under the name the user chose.
+    let z = actor(&actors, "V. Zelensky (President)").unwrap();
+    assert!(
+        z["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Volodymyr Zelensky"),
+        "{z}"
+    );
+    assert!(actor(&actors, "Volodymyr Zelensky").is_none());
+    // Kept apart.
+    assert!(actor(&actors, "Volodymyr Zelenskiy").is_some());
+    // Removed, with its triples.
+    assert!(actor(&actors, "Hunter Biden").is_none());
+    let edges = std::fs::read_to_string(dir.path().join("edges.csv")).unwrap();
+    assert!(!edges.contains("Hunter Biden"), "{edges}");
+    // Retyped: a place by its head word, an organization by the user's word.
+    assert_eq!(actor(&actors, "Trump Tower").unwrap()["type"], "organization");
+}
+
+/// A surname several actors share is the most connected one, and the
+/// others are named on standard error.
+#[test]
+fn an_ambiguous_query_name_takes_the_most_connected_actor() {
+    let input = articles(&[
+        (
+            "a.txt",
+            "One\n\nJoe Biden met Vladimir Putin. Joe Biden met Emmanuel Macron. Joe Biden visited France.\n",
+        ),
+        ("b.txt", "Two\n\nHunter Biden met Emmanuel Macron.\n"),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(dir.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    polgraph()
+        .args(["query", "-g"])
+        .arg(dir.path().join("graph.json"))
+        .args(["neighbors", "Biden"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Joe Biden"))
+        .stderr(predicate::str::contains("\"Biden\" taken as Joe Biden").and(predicate::str::contains("Hunter Biden")));
+    // A full name is taken as it is, without a note.
+    polgraph()
+        .args(["query", "-g"])
+        .arg(dir.path().join("graph.json"))
+        .args(["neighbors", "Hunter Biden"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Hunter Biden"))
+        .stderr(predicate::str::is_empty());
+}

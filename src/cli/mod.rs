@@ -40,6 +40,45 @@ enum Command {
     Query(QueryArgs),
     /// Export a saved graph as DOT, CSV, JSON or SVG.
     Export(ExportArgs),
+    /// List the actors of a saved graph: type, edges, mentions, documents, and
+    /// the other names merged into each, to review (and correct in
+    /// corrections.tsv) how names were joined.
+    Actors(ActorsArgs),
+}
+
+#[derive(Debug, Args)]
+struct ActorsArgs {
+    /// The saved graph to list.
+    #[arg(long, short, value_name = "FILE", default_value = "output/graph.json")]
+    graph: PathBuf,
+    /// Only actors whose name or another name matches this regular expression (any case).
+    #[arg(long, value_name = "PATTERN")]
+    grep: Option<String>,
+    /// Only actors of this type: person, organization or place.
+    #[arg(long = "type", value_name = "TYPE")]
+    actor_type: Option<polgraph::ActorType>,
+    /// Order: most edges first, most mentions first, or by name.
+    #[arg(long, value_enum, default_value_t = ActorOrder::Degree)]
+    sort: ActorOrder,
+    /// At most this many actors (0: all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+    /// Print one JSON array.
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Print CSV with a header row.
+    #[arg(long)]
+    csv: bool,
+    /// Write CSV cells as they are, without neutralising spreadsheet formulas.
+    #[arg(long)]
+    raw_csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ActorOrder {
+    Degree,
+    Mentions,
+    Name,
 }
 
 #[derive(Debug, Args)]
@@ -239,7 +278,54 @@ pub fn run() -> Result<ExitCode> {
         Command::Extract(a) => extract(a),
         Command::Query(a) => ask(a),
         Command::Export(a) => export_cmd(a),
+        Command::Actors(a) => actors_cmd(a),
     }
+}
+
+fn actors_cmd(a: ActorsArgs) -> Result<ExitCode> {
+    let pattern = a
+        .grep
+        .as_deref()
+        .map(|p| regex::RegexBuilder::new(p).case_insensitive(true).build())
+        .transpose()
+        .context("--grep: not a regular expression")?;
+    let g = load_graph(&a.graph)?;
+    let mut ids: Vec<_> = g
+        .actor_ids()
+        .into_iter()
+        .filter(|&i| {
+            let n = g.actor(i);
+            a.actor_type.is_none_or(|t| n.actor_type == t)
+                && pattern
+                    .as_ref()
+                    .is_none_or(|p| p.is_match(&n.name) || n.aliases.iter().any(|x| p.is_match(x)))
+        })
+        .collect();
+    match a.sort {
+        ActorOrder::Degree => ids.sort_by_key(|&i| std::cmp::Reverse(g.degree(i))),
+        ActorOrder::Mentions => ids.sort_by_key(|&i| std::cmp::Reverse(g.actor(i).mentions)),
+        ActorOrder::Name => {}
+    }
+    if a.limit > 0 {
+        ids.truncate(a.limit);
+    }
+    let format = match (a.json, a.csv) {
+        (true, _) => output::ListFormat::Json,
+        (_, true) => output::ListFormat::Csv,
+        _ => output::ListFormat::Table,
+    };
+    let csv = CsvOptions {
+        neutralize_formulas: !a.raw_csv,
+    };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    output::actors(&mut w, &g, &ids, format, csv)?;
+    w.flush()?;
+    Ok(if ids.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn extractor(o: &ExtractionOptions) -> Result<Extractor> {
@@ -564,6 +650,35 @@ fn load_graph(path: &Path) -> Result<ActorGraph> {
     }
 }
 
+/// The actor a user means by `name`; where several answer to it, says on
+/// standard error which one was taken and what the others are.
+fn find(g: &ActorGraph, name: &str) -> Result<polgraph::graph::ActorId> {
+    let l = g.lookup(name)?;
+    let edges = |n: usize| format!("{n} edge{}", if n == 1 { "" } else { "s" });
+    if !l.others.is_empty() {
+        const LISTED: usize = 5;
+        let others: Vec<String> = l
+            .others
+            .iter()
+            .take(LISTED)
+            .map(|&i| format!("{} ({})", g.actor(i).name, edges(g.degree(i))))
+            .collect();
+        let more = l.others.len().saturating_sub(LISTED);
+        eprintln!(
+            "polgraph: {name:?} taken as {} ({}), the most connected; also: {}{}",
+            g.actor(l.actor).name,
+            edges(g.degree(l.actor)),
+            others.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(l.actor)
+}
+
 fn ask(a: QueryArgs) -> Result<ExitCode> {
     let g = load_graph(&a.graph)?;
     let stdout = std::io::stdout();
@@ -577,7 +692,7 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             limit,
             relation,
         } => {
-            let (x, y) = (g.find(&from)?, g.find(&to)?);
+            let (x, y) = (find(&g, &from)?, find(&g, &to)?);
             let f = Filter { relations: relation };
             let paths = if all {
                 query::all_paths(&g, x, y, max_hops, limit, &f)
@@ -588,7 +703,7 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             !paths.is_empty()
         }
         Question::Neighbors { actor, depth, relation } => {
-            let x = g.find(&actor)?;
+            let x = find(&g, &actor)?;
             let n = query::neighbors(&g, x, depth.max(1), &Filter { relations: relation });
             output::neighbors(&mut w, &g, x, &n, a.json)?;
             !n.is_empty()

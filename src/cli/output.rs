@@ -293,3 +293,87 @@ pub fn central(w: &mut dyn Write, g: &ActorGraph, c: &[Centrality], as_json: boo
     }
     Ok(())
 }
+
+/// How `actors` prints its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON array.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// `actors`: each actor with its type, edges, mentions, documents and the
+/// other names merged into it.
+pub fn actors(
+    w: &mut dyn Write,
+    g: &ActorGraph,
+    ids: &[ActorId],
+    format: ListFormat,
+    csv_opts: polgraph::export::CsvOptions,
+) -> Result<()> {
+    let row = |i: ActorId| {
+        let n = g.actor(i);
+        (n, g.degree(i), n.docs.len())
+    };
+    match format {
+        ListFormat::Json => {
+            let v: Vec<serde_json::Value> = ids
+                .iter()
+                .map(|&i| {
+                    let (n, degree, docs) = row(i);
+                    json!({"name": n.name, "type": n.actor_type, "degree": degree,
+                           "mentions": n.mentions, "documents": docs, "aliases": n.aliases})
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *w, &v)?;
+            writeln!(w)
+        }
+        ListFormat::Csv => {
+            let mut out = csv::Writer::from_writer(w);
+            out.write_record(["name", "type", "degree", "mentions", "documents", "aliases"])?;
+            for &i in ids {
+                let (n, degree, docs) = row(i);
+                let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
+                out.write_record([
+                    polgraph::export::csv_cell(&n.name, csv_opts).as_ref(),
+                    n.actor_type.as_str(),
+                    &degree.to_string(),
+                    &n.mentions.to_string(),
+                    &docs.to_string(),
+                    polgraph::export::csv_cell(&aliases, csv_opts).as_ref(),
+                ])?;
+            }
+            out.flush()
+        }
+        ListFormat::Table => {
+            let width = ids
+                .iter()
+                .map(|&i| g.actor(i).name.chars().count())
+                .max()
+                .unwrap_or(5)
+                .max(5);
+            writeln!(
+                w,
+                "{:<width$}  {:<12}  {:>6}  {:>8}  {:>9}  also named",
+                "actor", "type", "edges", "mentions", "documents"
+            )?;
+            for &i in ids {
+                let (n, degree, docs) = row(i);
+                let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("; ");
+                writeln!(
+                    w,
+                    "{:<width$}  {:<12}  {:>6}  {:>8}  {:>9}  {aliases}",
+                    n.name,
+                    n.actor_type.as_str(),
+                    degree,
+                    n.mentions,
+                    docs
+                )?;
+            }
+            Ok(())
+        }
+    }
+}

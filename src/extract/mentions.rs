@@ -452,7 +452,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     // Scraped furniture: a name said again ("Nancy Pelosi Nancy
                     // PelosiHouse leaders…"), a word glued to the next one
                     // ("KudlowMORE", "Booker2020") ends the name.
-                    if (i..j.saturating_sub(1)).any(|k| t.word(k) == t.word(j)) {
+                    if (i..j).any(|k| t.word(k) == t.word(j)) {
                         break;
                     }
                     if let Some(glued) = glued_furniture(w) {
@@ -766,6 +766,8 @@ fn is_korean_name_part(w: &str) -> bool {
                 | "esque"
                 | "ally"
                 | "linked"
+                | "elect"
+                | "designate"
         )
 }
 

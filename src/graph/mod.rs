@@ -269,9 +269,24 @@ impl ActorGraph {
 
     /// Finds an actor by what a user types: the canonical name, an alias or a
     /// surname, case-insensitively. An unknown name gets close suggestions.
+    /// A name several actors answer to is the most connected of them
+    /// ([`ActorGraph::lookup`] says which others there were).
     pub fn find(&self, query: &str) -> Result<ActorId> {
+        self.lookup(query).map(|l| l.actor)
+    }
+
+    /// [`ActorGraph::find`], with the other actors the name could mean,
+    /// most connected first: an exact full name (any case) is taken at
+    /// once; an alias or surname several actors share ("Biden") is taken
+    /// as the one with the most edges, so that a question has an answer,
+    /// and the caller can say what else it might have meant.
+    pub fn lookup(&self, query: &str) -> Result<Lookup> {
+        let one = |actor| Lookup {
+            actor,
+            others: Vec::new(),
+        };
         if let Some(id) = self.actor_id(query) {
-            return Ok(id);
+            return Ok(one(id));
         }
         let q = fold(query);
         let ids = self.actor_ids();
@@ -280,8 +295,8 @@ impl ActorGraph {
             .copied()
             .filter(|&i| fold(&self.actor(i).name) == q)
             .collect();
-        if let [one] = exact.as_slice() {
-            return Ok(*one);
+        if let Some(&first) = exact.first() {
+            return Ok(self.ranked(exact).unwrap_or(one(first)));
         }
         let alias: Vec<ActorId> = ids
             .iter()
@@ -296,17 +311,10 @@ impl ActorGraph {
                 n.actor_type == ActorType::Person && n.name.split_whitespace().last().is_some_and(|s| fold(s) == q)
             })
             .collect();
-        for set in [alias, surname] {
-            match set.as_slice() {
-                [one] => return Ok(*one),
-                [] => {}
-                many => {
-                    return Err(Error::UnknownActor {
-                        name: query.to_string(),
-                        suggestions: many.iter().map(|&i| self.actor(i).name.clone()).collect(),
-                    });
-                }
-            }
+        let mut matching = alias;
+        matching.extend(surname);
+        if let Some(found) = self.ranked(matching) {
+            return Ok(found);
         }
         let mut scored: Vec<(usize, String)> = ids
             .iter()
@@ -328,6 +336,28 @@ impl ActorGraph {
             name: query.to_string(),
             suggestions: scored.into_iter().take(3).map(|(_, n)| n).collect(),
         })
+    }
+}
+
+/// An actor found by name, and the others the name could mean (most
+/// connected first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// The actor taken.
+    pub actor: ActorId,
+    /// The other actors answering to the name, by degree, then name.
+    pub others: Vec<ActorId>,
+}
+
+impl ActorGraph {
+    /// The most connected of `ids` (ties: name order), with the rest.
+    fn ranked(&self, mut ids: Vec<ActorId>) -> Option<Lookup> {
+        ids.sort_unstable();
+        ids.dedup();
+        ids.sort_by_key(|&i| std::cmp::Reverse(self.degree(i)));
+        let actor = *ids.first()?;
+        ids.remove(0);
+        Some(Lookup { actor, others: ids })
     }
 }
 
@@ -972,5 +1002,32 @@ pub(crate) mod tests {
             Err(Error::UnknownActor { suggestions, .. }) => assert_eq!(suggestions[0], "Vladimir Putin"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A surname several people share means the most connected of them, and
+    /// the others are named; a full name is taken as it is.
+    #[test]
+    fn an_ambiguous_name_is_the_most_connected_actor() {
+        let triples = vec![
+            triple("Joe Biden", Relation::Met, "Vladimir Putin", Modality::Fact),
+            triple("Joe Biden", Relation::Visited, "Russia", Modality::Fact),
+            triple("Joe Biden", Relation::Leads, "United States", Modality::Fact),
+            triple("Hunter Biden", Relation::Met, "Vladimir Putin", Modality::Fact),
+            triple("Jill Biden", Relation::Visited, "Russia", Modality::Fact),
+            triple("Jill Biden", Relation::Met, "Hunter Biden", Modality::Fact),
+        ];
+        let doc = DocExtraction {
+            doc: "d".into(),
+            triples,
+            ..Default::default()
+        };
+        let g = ActorGraph::build([doc], false);
+        let name = |i| g.actor(i).name.as_str();
+        let l = g.lookup("biden").unwrap();
+        assert_eq!(name(l.actor), "Joe Biden");
+        let others: Vec<&str> = l.others.iter().map(|&i| name(i)).collect();
+        assert_eq!(others, ["Hunter Biden", "Jill Biden"]);
+        let l = g.lookup("Hunter Biden").unwrap();
+        assert_eq!((name(l.actor), l.others.len()), ("Hunter Biden", 0));
     }
 }
