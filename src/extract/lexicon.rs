@@ -41,6 +41,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/nicknames.imported.tsv"),
     ),
     ("corrections.tsv", include_str!("../../data/lexicon/corrections.tsv")),
+    (
+        "common_words.imported.tsv",
+        include_str!("../../data/lexicon/common_words.imported.tsv"),
+    ),
     ("not_actors.tsv", include_str!("../../data/lexicon/not_actors.tsv")),
     ("name_heads.tsv", include_str!("../../data/lexicon/name_heads.tsv")),
     ("honorifics.tsv", include_str!("../../data/lexicon/honorifics.tsv")),
@@ -189,8 +193,17 @@ pub struct Lexicon {
     /// word: one lookup per token, and later stages test bits.
     word_tags: WordMap<u8>,
     given_names: WordMap<()>,
+    /// Lower-case English words (`common_words.imported.tsv`), one a line,
+    /// and their table, made the first time it is asked: 60,000 words
+    /// took milliseconds of every start-up, and most runs ask only after
+    /// the first article.
+    common_words_text: String,
+    common_words: std::sync::OnceLock<WordMap<()>>,
     not_actors: WordMap<()>,
     name_heads: WordMap<ActorType>,
+    /// Head words of names that are no actors: laws, agreements, holidays
+    /// ("Patriot Act", "Bill of Rights", "Paris Agreement").
+    no_actor_heads: WordMap<()>,
     honorifics: WordMap<bool>,
     patterns: Vec<Pattern>,
     triggers_by_first: WordMap<Vec<(usize, usize)>>,
@@ -365,8 +378,11 @@ struct Raw {
     /// Given names, one a line: tens of thousands of names, kept in one
     /// buffer rather than a `String` each (start-up allocated each twice).
     given_names: String,
+    /// Lower-case English words, one a line, as `given_names`.
+    common_words: String,
     not_actors: HashSet<String>,
     name_heads: HashMap<String, ActorType>,
+    no_actor_heads: HashSet<String>,
     honorifics: HashMap<String, bool>,
     patterns: Vec<Pattern>,
     cues: Vec<Cue>,
@@ -618,6 +634,12 @@ impl Raw {
                     });
                 }
             }
+            "common_words.imported.tsv" => {
+                for (_, l) in data_lines(text) {
+                    self.common_words.push_str(l.trim());
+                    self.common_words.push('\n');
+                }
+            }
             "not_actors.tsv" => {
                 self.not_actors
                     .extend(data_lines(text).map(|(_, l)| l.trim().to_string()));
@@ -625,6 +647,10 @@ impl Raw {
             "name_heads.tsv" => {
                 for (n, line) in data_lines(text) {
                     let cols: Vec<&str> = line.split('\t').collect();
+                    if cols.get(1).map(|c| c.trim()) == Some("none") {
+                        self.no_actor_heads.insert(cols[0].trim().to_string());
+                        continue;
+                    }
                     let ty = cols
                         .get(1)
                         .ok_or_else(|| err(n, "expected: word, type (tab-separated)".into()))?
@@ -895,8 +921,11 @@ impl Lexicon {
             title_modifiers: WordMap::new(raw.title_modifiers),
             word_tags: WordMap::new(word_tags),
             given_names: WordMap::from_lines(&raw.given_names),
+            common_words_text: raw.common_words,
+            common_words: std::sync::OnceLock::new(),
             not_actors: WordMap::from_set(raw.not_actors),
             name_heads: WordMap::new(raw.name_heads),
+            no_actor_heads: WordMap::from_set(raw.no_actor_heads),
             honorifics: WordMap::new(raw.honorifics),
             patterns: raw.patterns,
             triggers_by_first: WordMap::new(triggers_by_first),
@@ -1008,6 +1037,14 @@ impl Lexicon {
         self.given_names.contains(word)
     }
 
+    /// Whether a lower-case word is a common English word that is no name
+    /// ("financial", "election"; not "brown", "will").
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common_words
+            .get_or_init(|| WordMap::from_lines(&self.common_words_text))
+            .contains(lower)
+    }
+
     /// Given names and their nicknames, as written in the files: (William, Bill).
     pub fn nicknames(&self) -> &[(String, String)] {
         &self.nicknames
@@ -1026,6 +1063,12 @@ impl Lexicon {
     /// The type a name ending in `word` has ("Fund" → organization).
     pub fn name_head(&self, word: &str) -> Option<ActorType> {
         self.name_heads.get(word).copied()
+    }
+
+    /// Whether a name ending in (or headed by) `word` names no actor: a
+    /// law, an agreement, a holiday (type `none` in name_heads.tsv).
+    pub fn is_no_actor_head(&self, word: &str) -> bool {
+        self.no_actor_heads.contains(word)
     }
 
     /// Whether a capitalised word is an honorific, and if so whether it stays in

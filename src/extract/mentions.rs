@@ -129,7 +129,7 @@ fn administrations(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 
 /// "Fox News' Rich Edson, John Roberts and Lucia Suarez": an untyped name of
 /// two words or more in a list with a person's name is a person's.
-fn list_persons(t: &Tokenized, mentions: &mut [Mention]) {
+fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     let joined = |a: &Mention, b: &Mention| {
         a.sentence == b.sentence
             && b.first > a.last
@@ -144,7 +144,15 @@ fn list_persons(t: &Tokenized, mentions: &mut [Mention]) {
             }
         )
     };
-    let untyped = |m: &Mention| matches!(m.kind, MentionKind::Name { ty: None }) && m.last - m.first >= 2;
+    // Not "Randy Guiler, Dollar Tree's vice president": a possessive is
+    // an apposition's, and a name opening with an English word no given
+    // name is a body's.
+    let untyped = |m: &Mention| {
+        matches!(m.kind, MentionKind::Name { ty: None })
+            && m.last - m.first >= 2
+            && !(m.last < t.tokens().len() && matches!(t.word(m.last), "'s" | "'"))
+            && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
+    };
     // Two passes carry a person along a list of three.
     for _ in 0..2 {
         for i in 0..mentions.len() {
@@ -162,6 +170,33 @@ fn list_persons(t: &Tokenized, mentions: &mut [Mention]) {
     }
 }
 
+/// "Dollar Tree CEO Gary Philbin", "Planned Parenthood's acting president":
+/// an untyped name of two words or more, one of them an English word, that
+/// a title follows (or its possessive) is the body the title is of.
+fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        // ("Shadow Constitutional Affairs Secretary": a title's own words.)
+        if !matches!(m.kind, MentionKind::Name { ty: None })
+            || m.last - m.first < 2
+            || !(m.first..m.last).any(|j| lex.is_common_word(t.word(j)))
+            || (m.first..m.last)
+                .any(|j| t.tags[j] & (crate::lexicon::TITLE_MODIFIER | crate::lexicon::TITLE_START) != 0)
+        {
+            continue;
+        }
+        let end = t.sentences[m.sentence].last;
+        let mut k = m.last;
+        if k < end && matches!(t.word(k), "'s" | "'") {
+            k += 1;
+        }
+        if k < end && title_here(t, lex, k, end).is_some() {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+        }
+    }
+}
+
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
@@ -175,7 +210,8 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     administrations(t, lex, &mut mentions);
-    list_persons(t, &mut mentions);
+    list_persons(t, lex, &mut mentions);
+    title_bodies(t, lex, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);
     // Later stages find a sentence's mentions by binary search.
     debug_assert!(
@@ -517,23 +553,31 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
     }
 }
 
-/// A span of six name words or more, with no "of", "for" or hyphen, is cut before each
-/// given name that follows two words or more of the name before it, where
-/// that makes three names or more: scraped lists run names together
+/// Whether token `i` is an honorific that is no title ("Mr", "Lord"; not
+/// "Justice", "Judge"): it makes a person even of a word that is otherwise
+/// English ("Lord Falconer").
+pub fn is_plain_honorific(t: &Tokenized, lex: &Lexicon, i: usize) -> bool {
+    lex.honorific(t.raw(i)).is_some() && lex.title_at(&[t.word(i)]).is_none()
+}
+
+/// A span of six name words or more that opens with a given name, with no
+/// "of", "for" or hyphen, is cut before each given name that follows two
+/// words or more of the name before it and starts two or more, where that
+/// makes three names or more: scraped lists run names together
 /// ("Elizabeth Warren Kamala Harris Joseph R. Biden Jr. Bernie Sanders"),
 /// and no one's name has that many words with given names among them.
 /// Shorter spans are kept whole ("John Quincy Adams"), and so are those
 /// with a connector ("Council of Economic Advisers Chairman Kevin
 /// Hassett": a title ends the body's name later).
 fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize, usize)> {
-    if b - a < 6 || (a..b).any(|k| matches!(t.raw(k), "of" | "for" | "-")) {
+    if b - a < 6 || !lex.is_given_name(t.raw(a)) || (a..b).any(|k| matches!(t.raw(k), "of" | "for" | "-")) {
         return vec![(a, b)];
     }
     let mut parts = Vec::new();
     let mut start = a;
     for k in a + 2..b {
         let initial = |w: &str| (w.len() == 2 && w.ends_with('.')) || is_initials(w);
-        if k - start >= 2 && lex.is_given_name(t.raw(k)) && !initial(t.raw(k - 1)) {
+        if k - start >= 2 && b - k >= 2 && lex.is_given_name(t.raw(k)) && !initial(t.raw(k - 1)) {
             parts.push((start, k));
             start = k;
         }
@@ -600,6 +644,15 @@ fn segment_span(
                         && matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).kind == "media")
                 }))
     };
+    // "the Patriot Act", "the Bill of Rights": a law or an agreement is
+    // named like a body, and is no actor; nor is any name inside it.
+    let head = (a + 1..b)
+        .find(|&k| matches!(t.raw(k), "of" | "for"))
+        .map_or(b - 1, |k| k - 1);
+    if b - a >= 2 && lex.is_no_actor_head(t.raw(head)) {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+        return;
+    }
     let mut seg_start: Option<usize> = None;
     let mut k = a;
     let flush = |start: Option<usize>, end: usize, cue: bool, mentions: &mut Vec<Mention>, covered: &mut [bool]| {
@@ -613,6 +666,18 @@ fn segment_span(
         }
         if x >= y {
             return;
+        }
+        // "Director of National Intelligence Joseph Maguire": common words
+        // before a given name are the end of a title, not a name's start.
+        let common = |j: usize| {
+            let w = t.word(j);
+            lex.honorific(t.raw(j)) != Some(true)
+                && (lex.is_common_word(w) || lex.title_at(&[w]).is_some() || !t.is_capitalized(j))
+        };
+        if let Some(g) = (x + 1..y).find(|&g| lex.is_given_name(t.raw(g)))
+            && (x..g).all(common)
+        {
+            x = g;
         }
         // A head word alone ("Center", "Council") names nothing in particular.
         if y == x + 1 && lex.name_head(t.raw(x)).is_some() {
@@ -631,12 +696,26 @@ fn segment_span(
             .filter(|&j| t.tokens()[j].kind == TokenKind::Word && !CONNECTORS.contains(&t.raw(j)))
             .count();
         let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
+        // "Chief Financial Officer": a title's words, capitalised, are no
+        // person's name.
+        let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
+        let titled = (x..y).all(|j| lex.title_at(&[t.word(j)]).is_some());
+        // "Dollar Tree", "Planned Parenthood", "Air Force": a name opening
+        // with an English word that is no given name is a body's, whatever
+        // title stands before it.
+        let english_first = !given && y > x + 1 && lex.is_common_word(t.word(x));
+        let cue = cue && !titled && (after_honorific || !(x..y).all(common) && !english_first);
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
         }
         // "KGB", "HBO", "NRDC": an acronym of two to four capitals names a
         // body (not a word of not_actors.tsv, "GDP", nor a place in capitals).
-        if ty.is_none() && y == x + 1 && is_acronym(t.raw(x)) && !lex.is_not_actor(t.raw(x)) {
+        if ty.is_none()
+            && y == x + 1
+            && is_acronym(t.raw(x))
+            && !lex.is_not_actor(t.raw(x))
+            && !lex.is_common_word(t.word(x))
+        {
             ty = Some(ActorType::Organization);
         }
         // "Russian Defence Ministry": a known place before an organization's
@@ -1314,5 +1393,39 @@ mod tests {
         assert!(!f.iter().any(|x| x.contains("I've")), "{f:?}");
         assert!(f.contains(&"Chris Turner".to_string()), "{f:?}");
         assert!(f.contains(&"Bank of England".to_string()), "{f:?}");
+    }
+    /// Names that are no person's: a title's words, English words after a
+    /// title, laws, a body a title is of; and the persons they must not cost.
+    #[test]
+    fn titles_laws_and_bodies_are_no_persons() {
+        let kinds = |text: &str| -> Vec<(String, String)> { found(text).into_iter().map(|(x, k, _)| (x, k)).collect() };
+        let kind_of = |f: &[(String, String)], name: &str| {
+            f.iter()
+                .find(|(x, _)| x == name)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default()
+        };
+        let f = kinds(
+            "The Chief Financial Officer met Director of National Intelligence Joseph Maguire at the Justice Collaborative.",
+        );
+        assert_eq!(kind_of(&f, "Financial Officer"), "name:?", "{f:?}");
+        assert_eq!(kind_of(&f, "Joseph Maguire"), "name:person", "{f:?}");
+        assert_eq!(kind_of(&f, "Collaborative"), "name:?", "{f:?}");
+        let f = kinds("Lord Falconer spoke. Vice President Jeff Noel and Dow Inc. CEO Jim Fitterling met FOUR times.");
+        assert_eq!(kind_of(&f, "Falconer"), "name:person", "{f:?}");
+        assert_eq!(kind_of(&f, "Dow Inc."), "name:organization", "{f:?}");
+        assert_eq!(kind_of(&f, "FOUR"), "name:?", "{f:?}");
+        // A body a title is of; an apposition's possessive is no list.
+        let f = kinds("Randy Guiler, Dollar Tree's vice president, said. Letter to Dollar Tree CEO Gary Philbin.");
+        assert_eq!(kind_of(&f, "Dollar Tree"), "name:organization", "{f:?}");
+        let f = kinds("Kellyanne Conway's lawyer spoke for Planned Parenthood President Alexis McGill Johnson.");
+        assert_eq!(kind_of(&f, "Kellyanne Conway"), "name:?", "{f:?}");
+        assert_eq!(kind_of(&f, "Planned Parenthood"), "name:organization", "{f:?}");
+        // Laws and agreements are no actors, nor the names in them.
+        let f = kinds("Congress passed the Debbie Smith Reauthorization Act under the Bill of Rights.");
+        assert!(
+            !f.iter().any(|(x, _)| x.contains("Debbie") || x.contains("Rights")),
+            "{f:?}"
+        );
     }
 }

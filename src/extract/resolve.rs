@@ -310,9 +310,19 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             .copied()
             .max_by_key(|&i| seen.get(i).copied().unwrap_or_default());
         let headline = in_headline(m);
+        // "Chief Financial Officer", "Director": a single word that is a
+        // common English word or a title is nobody's surname, unless an
+        // honorific says so ("Lord Falconer").
+        let common_word = || {
+            !text.contains(' ') && {
+                let lower = text.to_lowercase();
+                let honorific = m.first > 0 && crate::mentions::is_plain_honorific(t, lex, m.first - 1);
+                (lex.is_common_word(&lower) && !honorific) || lex.title_at(&[lower.as_str()]).is_some()
+            }
+        };
         let chosen = match best {
             Some(i) => Some(i),
-            None if !headline && (m.person_cue || ty == Some(ActorType::Person)) => {
+            None if !headline && (m.person_cue || ty == Some(ActorType::Person)) && !common_word() => {
                 Some(ents.get_or_add(lower(&text, &mut key), || {
                     Entity::named(text.to_string(), ActorType::Person)
                 }))
