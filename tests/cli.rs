@@ -676,6 +676,18 @@ fn articles(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Builds `input` quietly into a fresh directory; returns it.
+fn build_quietly(input: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(dir.path())
+        .arg(input)
+        .assert()
+        .success();
+    dir
+}
+
 /// The actors of a saved graph, as `polgraph actors --json` lists them.
 fn actors_of(graph: &Path) -> Vec<Value> {
     let out = polgraph()
@@ -720,13 +732,7 @@ const VARIANTS: &[(&str, &str)] = &[
 #[test]
 fn spelling_variants_are_one_actor_and_actors_lists_them() {
     let input = articles(VARIANTS);
-    let dir = tempfile::tempdir().unwrap();
-    polgraph()
-        .args(["build", "-q", "-o"])
-        .arg(dir.path())
-        .arg(input.path())
-        .assert()
-        .success();
+    let dir = build_quietly(input.path());
     let actors = actors_of(&dir.path().join("graph.json"));
     let zelensky = actor(&actors, "Volodymyr Zelensky").unwrap();
     let aliases = zelensky["aliases"].as_array().unwrap();
@@ -828,13 +834,7 @@ fn an_ambiguous_query_name_takes_the_most_connected_actor() {
         ),
         ("b.txt", "Two\n\nHunter Biden met Emmanuel Macron.\n"),
     ]);
-    let dir = tempfile::tempdir().unwrap();
-    polgraph()
-        .args(["build", "-q", "-o"])
-        .arg(dir.path())
-        .arg(input.path())
-        .assert()
-        .success();
+    let dir = build_quietly(input.path());
     polgraph()
         .args(["query", "-g"])
         .arg(dir.path().join("graph.json"))

@@ -942,6 +942,11 @@ pub(crate) mod tests {
                 Modality::Hypothetical,
             ),
         ];
+        graph_of(triples)
+    }
+
+    /// The graph of one document's triples (certain ones only).
+    fn graph_of(triples: Vec<Triple>) -> ActorGraph {
         let doc = DocExtraction {
             doc: "d".into(),
             triples,
@@ -1016,12 +1021,7 @@ pub(crate) mod tests {
             triple("Jill Biden", Relation::Visited, "Russia", Modality::Fact),
             triple("Jill Biden", Relation::Met, "Hunter Biden", Modality::Fact),
         ];
-        let doc = DocExtraction {
-            doc: "d".into(),
-            triples,
-            ..Default::default()
-        };
-        let g = ActorGraph::build([doc], false);
+        let g = graph_of(triples);
         let name = |i| g.actor(i).name.as_str();
         let l = g.lookup("biden").unwrap();
         assert_eq!(name(l.actor), "Joe Biden");
