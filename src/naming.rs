@@ -271,10 +271,14 @@ impl<'l> Rules<'l> {
                 _ => true,
             };
         }
+        // (A first and one middle name only: "Amy Klobuchar Beto O'Rourke",
+        // a list run together, is not Beto O'Rourke.)
         let by_middle = |one: &Parsed, more: &Parsed| {
             one.given.len() == 1
+                && more.given.len() == 2
                 && !one.given[0].initial
-                && more.given[1..].iter().any(|g| !g.initial && g.key == one.given[0].key)
+                && !more.given[1].initial
+                && more.given[1].key == one.given[0].key
         };
         by_middle(a, b) || by_middle(b, a)
     }

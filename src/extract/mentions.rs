@@ -459,7 +459,7 @@ fn title_search(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(u
 fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, covered: &mut [bool]) {
     for (si, s) in t.sentences.iter().enumerate() {
         let mut i = s.first;
-        while i < s.last {
+        'spans: while i < s.last {
             // "Booker2020 Democrats": no name starts with a word glued to digits.
             let digits = || {
                 glued_furniture(t.raw(i))
@@ -494,9 +494,15 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     if let Some(glued) = glued_furniture(w) {
                         // A hover card: the visible name, the full name glued to a
                         // headline ("Larry Kudlow Lawrence KudlowMORE"): the name
-                        // ends at the word the glued one repeats.
+                        // ends at the word the glued one repeats. Where that word
+                        // ended the name before ("Cory Booker Cory Anthony
+                        // Booker2020"), the span is the card's full name only.
                         if let Some(k) = (i..j).rev().find(|&k| t.raw(k) == glued) {
                             j = k + 1;
+                        } else if i > 0 && (i.saturating_sub(4)..i).any(|k| t.raw(k) == glued) {
+                            covered[i..j].iter_mut().for_each(|c| *c = true);
+                            i = j;
+                            continue 'spans;
                         }
                         break;
                     }
@@ -1359,7 +1365,13 @@ mod tests {
         let f = texts("Speaker Nancy Pelosi Nancy PelosiHouse leaders enact rules.");
         assert!(f.contains(&"Nancy Pelosi".to_string()), "{f:?}");
         assert!(!f.iter().any(|x| x.contains("Nancy Pelosi ")), "{f:?}");
-        let f = texts("Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker2020 Democrats.");
+        let f = texts(
+            "Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker Cory Anthony Booker2020 Democrats.",
+        );
+        assert!(
+            f.contains(&"Cory Booker".to_string()) && !f.iter().any(|x| x.contains("Anthony")),
+            "{f:?}"
+        );
         assert!(f.contains(&"Larry Kudlow".to_string()), "{f:?}");
         assert!(
             !f.iter()
