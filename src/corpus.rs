@@ -119,7 +119,7 @@ impl CorpusWriter {
     /// Adds one document's extraction.
     pub fn push(&mut self, d: DocExtraction) -> Result<()> {
         for a in d.actors {
-            self.names.observe(&a.name, a.actor_type, a.mentions);
+            self.names.observe(&a.name, a.actor_type);
             let s = self.stats.entry((a.name, a.actor_type)).or_default();
             s.mentions += a.mentions;
             s.aliases.extend(a.aliases);
@@ -159,7 +159,12 @@ impl CorpusWriter {
         } else {
             Triples::Held(self.held)
         };
-        let names = self.names.resolve(lex);
+        let names = self.names.resolve(
+            lex,
+            self.stats
+                .iter()
+                .map(|((name, ty), s)| (name.as_str(), *ty, s.mentions)),
+        );
         Ok(Corpus {
             triples,
             names,

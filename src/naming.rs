@@ -68,10 +68,11 @@ pub fn spelling_key(word: &str) -> String {
 
 /// Whether two keys are one spelling away: one letter in words of five
 /// letters or more, two in words of eight or more ("zelenskito" for
-/// "zelenski", scraped text glues words together).
+/// "zelenski", scraped text glues words together), the first letter alike.
 fn one_slip(a: &str, b: &str) -> bool {
     let shorter = a.len().min(b.len());
-    if shorter < 5 || a.len().abs_diff(b.len()) > 2 {
+    // (A slip at the first letter is rare, and the test is cheap.)
+    if shorter < 5 || a.len().abs_diff(b.len()) > 2 || a.as_bytes()[0] != b.as_bytes()[0] {
         return false;
     }
     let d = strsim::levenshtein(a, b);
@@ -186,19 +187,29 @@ struct Parsed {
 /// What the comparison reads from the lexicon: given names and nicknames.
 struct Rules<'l> {
     lex: &'l Lexicon,
-    /// Key of a given name → keys of its nicknames and the reverse.
-    nicknames: FxHashMap<String, FxHashSet<String>>,
+    /// Key of a given name → keys of its nicknames and the reverse; made
+    /// when two given names first differ (a millisecond a run otherwise).
+    nicknames: std::cell::OnceCell<FxHashMap<String, FxHashSet<String>>>,
 }
 
 impl<'l> Rules<'l> {
     fn new(lex: &'l Lexicon) -> Self {
-        let mut nicknames: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
-        for (name, nick) in lex.nicknames() {
-            let (a, b) = (spelling_key(name), spelling_key(nick));
-            nicknames.entry(a.clone()).or_default().insert(b.clone());
-            nicknames.entry(b).or_default().insert(a);
+        Rules {
+            lex,
+            nicknames: std::cell::OnceCell::new(),
         }
-        Rules { lex, nicknames }
+    }
+
+    fn nicknames(&self) -> &FxHashMap<String, FxHashSet<String>> {
+        self.nicknames.get_or_init(|| {
+            let mut nicknames: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+            for (name, nick) in self.lex.nicknames() {
+                let (a, b) = (spelling_key(name), spelling_key(nick));
+                nicknames.entry(a.clone()).or_default().insert(b.clone());
+                nicknames.entry(b).or_default().insert(a);
+            }
+            nicknames
+        })
     }
 
     /// Cuts a person's name into its parts; `None` for a name of one word
@@ -253,7 +264,7 @@ impl<'l> Rules<'l> {
         if a.initial || b.initial {
             return a.key.as_bytes()[0] == b.key.as_bytes()[0];
         }
-        if a.key == b.key || self.nicknames.get(&a.key).is_some_and(|n| n.contains(&b.key)) {
+        if a.key == b.key || self.nicknames().get(&a.key).is_some_and(|n| n.contains(&b.key)) {
             return true;
         }
         let inside = a.key.as_bytes()[0] == b.key.as_bytes()[0] && a.key.as_bytes().last() == b.key.as_bytes().last();
@@ -328,8 +339,6 @@ pub struct CorpusNames {
     full: FxHashMap<String, usize>,
     /// Person names of one word.
     single: FxHashSet<String>,
-    /// Every name → mentions as each type (person, organization, place).
-    types: FxHashMap<String, [usize; 3]>,
 }
 
 fn type_index(ty: ActorType) -> usize {
@@ -343,17 +352,8 @@ fn type_index(ty: ActorType) -> usize {
 const TYPES: [ActorType; 3] = [ActorType::Person, ActorType::Organization, ActorType::Place];
 
 impl CorpusNames {
-    /// Records an actor's name from one document (once per document), with
-    /// the times the document mentions it.
-    pub fn observe(&mut self, name: &str, ty: ActorType, mentions: usize) {
-        match self.types.get_mut(name) {
-            Some(t) => t[type_index(ty)] += mentions.max(1),
-            None => {
-                let mut t = [0; 3];
-                t[type_index(ty)] = mentions.max(1);
-                self.types.insert(name.to_string(), t);
-            }
-        }
+    /// Records an actor's name from one document (once per document).
+    pub fn observe(&mut self, name: &str, ty: ActorType) {
         if ty != ActorType::Person {
             return;
         }
@@ -371,7 +371,17 @@ impl CorpusNames {
 
     /// Decides every name's canonical form and type (see the module's
     /// documentation), with the lexicon's nicknames and corrections.
-    pub fn resolve(self, lex: &Lexicon) -> Renames {
+    /// `mentions` gives every (name, type) of the corpus with its mentions:
+    /// the type votes.
+    pub fn resolve<'n>(
+        self,
+        lex: &Lexicon,
+        mentions: impl IntoIterator<Item = (&'n str, ActorType, usize)>,
+    ) -> Renames {
+        let mut types: FxHashMap<&str, [usize; 3]> = FxHashMap::default();
+        for (name, ty, n) in mentions {
+            types.entry(name).or_default()[type_index(ty)] += n.max(1);
+        }
         let rules = Rules::new(lex);
         let corrections = lex.corrections();
         // Names that must not merge with each other.
@@ -520,16 +530,16 @@ impl CorpusNames {
         // lexicon does not type ("Trump" read as a place after "in" is a
         // person where most mentions say so; "Jordan" stays the country).
         let mut fixed: FxHashMap<String, Fix> = FxHashMap::default();
-        for (name, counts) in &self.types {
+        for (&name, counts) in &types {
             if counts.iter().filter(|&&n| n > 0).count() < 2 || lex.entry_by_name(name).is_some() {
                 continue;
             }
             let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
-            fixed.insert(name.clone(), Fix::Type(TYPES[top]));
+            fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
         }
         let mut unmatched = Vec::new();
         for c in corrections {
-            let seen = |n: &str| self.types.contains_key(n) || forced.contains_key(n);
+            let seen = |n: &str| types.contains_key(n) || forced.contains_key(n);
             match &c.item {
                 Correction::NotActor(n) => {
                     fixed.insert(n.clone(), Fix::NotActor);
@@ -621,12 +631,31 @@ impl Renames {
 mod tests {
     use super::*;
 
-    fn corpus(observed: &[(&str, usize)]) -> CorpusNames {
-        let mut c = CorpusNames::default();
-        for &(name, docs) in observed {
+    /// Names as a corpus gives them: each in so many documents, once each.
+    #[derive(Default)]
+    struct Seen {
+        names: CorpusNames,
+        mentions: Vec<(String, ActorType, usize)>,
+    }
+
+    impl Seen {
+        fn add(&mut self, name: &str, ty: ActorType, docs: usize) {
             for _ in 0..docs {
-                c.observe(name, ActorType::Person, 1);
+                self.names.observe(name, ty);
             }
+            self.mentions.push((name.to_string(), ty, docs));
+        }
+
+        fn resolve(self, lex: &Lexicon) -> Renames {
+            let Seen { names, mentions } = self;
+            names.resolve(lex, mentions.iter().map(|(n, t, m)| (n.as_str(), *t, *m)))
+        }
+    }
+
+    fn corpus(observed: &[(&str, usize)]) -> Seen {
+        let mut c = Seen::default();
+        for &(name, docs) in observed {
+            c.add(name, ActorType::Person, docs);
         }
         c
     }
@@ -655,9 +684,9 @@ mod tests {
     fn corpus_names_join_surnames_but_keep_namesakes_apart() {
         let lex = Lexicon::builtin();
         let mut c = corpus(&[("Vladimir Putin", 1), ("Joe Biden", 1), ("Hunter Biden", 1)]);
-        c.observe("Georgia", ActorType::Place, 1);
-        c.observe("Putin", ActorType::Person, 1);
-        c.observe("Biden", ActorType::Person, 1);
+        c.add("Georgia", ActorType::Place, 1);
+        c.add("Putin", ActorType::Person, 1);
+        c.add("Biden", ActorType::Person, 1);
         let r = c.resolve(&lex);
         assert_eq!(named(&r, "Putin"), "Vladimir Putin");
         assert_eq!(named(&r, "Biden"), "Biden");
@@ -678,17 +707,17 @@ mod tests {
             ("Ivanka Trump", 1),
         ];
         let mut c = corpus(&base);
-        c.observe("Trump", ActorType::Person, 1);
+        c.add("Trump", ActorType::Person, 1);
         let r = c.resolve(&lex);
         assert_eq!(named(&r, "Trump"), "Donald Trump");
         assert_eq!(named(&r, "Donald J. Trump"), "Donald Trump");
         assert_eq!(named(&r, "Eric Trump"), "Eric Trump");
         // Not dominant enough: 9 against 4 + 1.
         let mut c = corpus(&base);
-        c.observe("Eric Trump", ActorType::Person, 1);
-        c.observe("Eric Trump", ActorType::Person, 1);
-        c.observe("Eric Trump", ActorType::Person, 1);
-        c.observe("Trump", ActorType::Person, 1);
+        c.add("Eric Trump", ActorType::Person, 1);
+        c.add("Eric Trump", ActorType::Person, 1);
+        c.add("Eric Trump", ActorType::Person, 1);
+        c.add("Trump", ActorType::Person, 1);
         assert_eq!(named(&c.resolve(&lex), "Trump"), "Trump");
     }
 
@@ -714,8 +743,8 @@ mod tests {
             ("John Smith", 3),
             ("John Smyth", 1),
         ]);
-        c.observe("Bill of Rights", ActorType::Person, 1);
-        c.observe("Trump Tower", ActorType::Person, 1);
+        c.add("Bill of Rights", ActorType::Person, 1);
+        c.add("Trump Tower", ActorType::Person, 1);
         let r = c.resolve(&lex);
         assert_eq!(named(&r, "V. Zelenskyy"), "Volodymyr Zelensky");
         assert_eq!(named(&r, "John Smyth"), "John Smyth");
@@ -734,11 +763,11 @@ mod tests {
     #[test]
     fn a_name_s_type_is_its_majority_unless_the_lexicon_types_it() {
         let lex = Lexicon::builtin();
-        let mut c = CorpusNames::default();
-        c.observe("Trump", ActorType::Place, 2);
-        c.observe("Trump", ActorType::Person, 30);
-        c.observe("Jordan", ActorType::Place, 10);
-        c.observe("Jordan", ActorType::Person, 20);
+        let mut c = Seen::default();
+        c.add("Trump", ActorType::Place, 2);
+        c.add("Trump", ActorType::Person, 30);
+        c.add("Jordan", ActorType::Place, 10);
+        c.add("Jordan", ActorType::Person, 20);
         let r = c.resolve(&lex);
         assert_eq!(r.canonical("Trump", ActorType::Place).unwrap().1, ActorType::Person);
         assert_eq!(r.canonical("Jordan", ActorType::Place).unwrap().1, ActorType::Place);

@@ -15,24 +15,31 @@ fn variants_merge_and_namesakes_stay_apart() {
         .map(|l| l.split('\t').collect())
         .collect();
     let mut names = CorpusNames::default();
+    let mut mentions: Vec<(&str, usize)> = Vec::new();
     for row in &rows {
         match row.as_slice() {
             ["seen", name, docs] => {
-                for _ in 0..docs.parse::<usize>().unwrap() {
-                    names.observe(name, ActorType::Person, 1);
+                let docs = docs.parse::<usize>().unwrap();
+                for _ in 0..docs {
+                    names.observe(name, ActorType::Person);
                 }
+                mentions.push((name, docs));
             }
             // A bare surname in a "same" line is a name the corpus gives alone.
             ["same", rest @ ..] => {
                 for name in rest.iter().filter(|n| !n.contains(' ')) {
-                    names.observe(name, ActorType::Person, 1);
+                    names.observe(name, ActorType::Person);
+                    mentions.push((name, 1));
                 }
             }
             ["apart", _, _] => {}
             other => panic!("bad line: {other:?}"),
         }
     }
-    let names = names.resolve(&Lexicon::builtin());
+    let names = names.resolve(
+        &Lexicon::builtin(),
+        mentions.iter().map(|&(n, m)| (n, ActorType::Person, m)),
+    );
     let named = |n: &str| names.canonical(n, ActorType::Person).unwrap().0;
     let (mut same, mut apart) = (0, 0);
     for row in &rows {

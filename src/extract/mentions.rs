@@ -147,10 +147,9 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     // Not "Randy Guiler, Dollar Tree's vice president": a possessive is
     // an apposition's, and a name opening with an English word no given
     // name is a body's.
-    let untyped = |m: &Mention| {
-        matches!(m.kind, MentionKind::Name { ty: None })
-            && m.last - m.first >= 2
-            && !(m.last < t.tokens().len() && matches!(t.word(m.last), "'s" | "'"))
+    let untyped = |m: &Mention| matches!(m.kind, MentionKind::Name { ty: None }) && m.last - m.first >= 2;
+    let fits = |m: &Mention| {
+        !(m.last < t.tokens().len() && matches!(t.word(m.last), "'s" | "'"))
             && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
     };
     // Two passes carry a person along a list of three.
@@ -161,7 +160,7 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             }
             let before = i > 0 && person(&mentions[i - 1]) && joined(&mentions[i - 1], &mentions[i]);
             let after = i + 1 < mentions.len() && person(&mentions[i + 1]) && joined(&mentions[i], &mentions[i + 1]);
-            if before || after {
+            if (before || after) && fits(&mentions[i]) {
                 mentions[i].kind = MentionKind::Name {
                     ty: Some(ActorType::Person),
                 };
@@ -175,13 +174,7 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 /// a title follows (or its possessive) is the body the title is of.
 fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
-        // ("Shadow Constitutional Affairs Secretary": a title's own words.)
-        if !matches!(m.kind, MentionKind::Name { ty: None })
-            || m.last - m.first < 2
-            || !(m.first..m.last).any(|j| lex.is_common_word(t.word(j)))
-            || (m.first..m.last)
-                .any(|j| t.tags[j] & (crate::lexicon::TITLE_MODIFIER | crate::lexicon::TITLE_START) != 0)
-        {
+        if !matches!(m.kind, MentionKind::Name { ty: None }) || m.last - m.first < 2 {
             continue;
         }
         let end = t.sentences[m.sentence].last;
@@ -189,7 +182,13 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if k < end && matches!(t.word(k), "'s" | "'") {
             k += 1;
         }
-        if k < end && title_here(t, lex, k, end).is_some() {
+        // ("Shadow Constitutional Affairs Secretary": a title's own words.)
+        if k < end
+            && t.tags[k] & TITLE_START != 0
+            && !(m.first..m.last).any(|j| t.tags[j] & (TITLE_MODIFIER | TITLE_START) != 0)
+            && title_here(t, lex, k, end).is_some()
+            && (m.first..m.last).any(|j| lex.is_common_word(t.word(j)))
+        {
             m.kind = MentionKind::Name {
                 ty: Some(ActorType::Organization),
             };
@@ -559,6 +558,12 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
     }
 }
 
+/// Whether token `i` is a title of one word ("director", "officer"); the
+/// tag test turns nearly every word away before a lookup.
+fn is_title_word(t: &Tokenized, lex: &Lexicon, i: usize) -> bool {
+    t.tags[i] & TITLE_START != 0 && lex.title_at(&[t.word(i)]).is_some()
+}
+
 /// Whether token `i` is an honorific that is no title ("Mr", "Lord"; not
 /// "Justice", "Judge"): it makes a person even of a word that is otherwise
 /// English ("Lord Falconer").
@@ -678,7 +683,7 @@ fn segment_span(
         let common = |j: usize| {
             let w = t.word(j);
             lex.honorific(t.raw(j)) != Some(true)
-                && (lex.is_common_word(w) || lex.title_at(&[w]).is_some() || !t.is_capitalized(j))
+                && (!t.is_capitalized(j) || is_title_word(t, lex, j) || lex.is_common_word(w))
         };
         if let Some(g) = (x + 1..y).find(|&g| lex.is_given_name(t.raw(g)))
             && (x..g).all(common)
@@ -704,13 +709,15 @@ fn segment_span(
         let given = lex.is_given_name(t.raw(x)) || lex.honorific(t.raw(x)) == Some(true);
         // "Chief Financial Officer": a title's words, capitalised, are no
         // person's name.
-        let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
-        let titled = (x..y).all(|j| lex.title_at(&[t.word(j)]).is_some());
         // "Dollar Tree", "Planned Parenthood", "Air Force": a name opening
         // with an English word that is no given name is a body's, whatever
-        // title stands before it.
-        let english_first = !given && y > x + 1 && lex.is_common_word(t.word(x));
-        let cue = cue && !titled && (after_honorific || !(x..y).all(common) && !english_first);
+        // title stands before it. (Worked out only for a name a cue marks.)
+        let cue = cue && {
+            let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
+            let titled = (x..y).all(|j| is_title_word(t, lex, j));
+            let english_first = !given && y > x + 1 && lex.is_common_word(t.word(x));
+            !titled && (after_honorific || !(x..y).all(common) && !english_first)
+        };
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
         }

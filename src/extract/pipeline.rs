@@ -530,10 +530,11 @@ pub fn canonicalize(docs: &mut [DocExtraction], lex: &Lexicon) -> Renames {
     let mut names = CorpusNames::default();
     for d in docs.iter() {
         for a in &d.actors {
-            names.observe(&a.name, a.actor_type, a.mentions);
+            names.observe(&a.name, a.actor_type);
         }
     }
-    let names = names.resolve(lex);
+    let all = docs.iter().flat_map(|d| &d.actors);
+    let names = names.resolve(lex, all.map(|a| (a.name.as_str(), a.actor_type, a.mentions)));
     for d in docs.iter_mut() {
         d.actors.retain_mut(|a| {
             let before = a.name.clone();
