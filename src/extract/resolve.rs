@@ -239,6 +239,16 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 if ty == ActorType::Person && words < 2 {
                     continue;
                 }
+                // "Des Moines", "Santa Rosa": typed a person's by a given name
+                // alone, a place the gazetteer knows is that place.
+                let ty = if ty == ActorType::Person && !m.person_cue && lex.is_gazetteer_place(&text) {
+                    m.kind = MentionKind::Name {
+                        ty: Some(ActorType::Place),
+                    };
+                    ActorType::Place
+                } else {
+                    ty
+                };
                 let existing = if ty == ActorType::Person {
                     index.catch_up(&ents);
                     surname(&text).and_then(|s| {
@@ -768,5 +778,18 @@ mod tests {
                 ("Westeros".to_string(), Some("Westeros".to_string()))
             ]
         );
+    }
+
+    #[test]
+    fn a_gazetteer_place_typed_by_a_given_name_is_the_place() {
+        let lex = Lexicon::builtin();
+        let text = "Des Moines voters met Donald Trump. Mayor Des Moines spoke.";
+        let mut t = Tokenized::new(text);
+        crate::mentions::tag_tokens(&mut t, &lex);
+        let mut m = find_mentions(&t, &lex);
+        let ents = resolve_names(&t, &lex, &mut m, 0);
+        let ty = |name: &str| ents.list.iter().find(|e| e.name == name).map(|e| e.ty);
+        assert_eq!(ty("Des Moines"), Some(ActorType::Place));
+        assert_eq!(ty("Donald Trump"), Some(ActorType::Person));
     }
 }
