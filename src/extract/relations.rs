@@ -388,8 +388,12 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 continue;
             }
             let s = t.sentences[m.sentence];
-            // Left: [qualifier['s]] [modifiers] TITLE [,] NAME
+            // Left: [qualifier['s]] [modifiers] TITLE [,] [HONORIFIC] NAME
+            // ("senior Conservative MP Sir Teddy Taylor").
             let mut p = m.first;
+            while p > s.first && crate::mentions::is_plain_honorific(t, lex, p - 1) {
+                p -= 1;
+            }
             if p > s.first && t.raw(p - 1) == "," {
                 p -= 1;
             }
