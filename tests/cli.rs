@@ -853,3 +853,24 @@ fn an_ambiguous_query_name_takes_the_most_connected_actor() {
         .stdout(predicate::str::starts_with("Hunter Biden"))
         .stderr(predicate::str::is_empty());
 }
+
+/// A build that writes no graph.svg removes the one an earlier build left,
+/// so the directory never pairs a new graph with an old picture.
+#[test]
+fn a_build_without_a_drawing_removes_the_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("graph.svg"), "<svg>an earlier build</svg>").unwrap();
+    // No `dot` on this PATH: the drawing is skipped, as on most laptops.
+    let empty = tempfile::tempdir().unwrap();
+    polgraph()
+        .env("PATH", empty.path())
+        .args(["build", "data/", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("the earlier build's graph.svg was removed"));
+    assert!(!out.join("graph.svg").exists());
+    assert!(out.join("graph.json").is_file());
+}

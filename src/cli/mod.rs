@@ -605,7 +605,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         "graph.graphml",
         "graph.html",
     ];
-    let svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
+    let mut svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
         Some(format!(
             "graph.svg not written: {} actors are more than a diagram can show (limit {SVG_MAX_ACTORS}); \
              `polgraph export --format svg` renders it anyway, slowly",
@@ -624,6 +624,13 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
             Err(e) => Some(format!("graph.svg not written: {e}")),
         }
     };
+    // A drawing from an earlier build would sit beside this build's graph
+    // as if it were its picture.
+    let stale = path("graph.svg");
+    if svg_note.is_some() && stale.is_file() {
+        std::fs::remove_file(&stale).with_context(|| format!("removing the earlier build's {}", stale.display()))?;
+        svg_note = svg_note.map(|n| format!("{n}; the earlier build's graph.svg was removed"));
+    }
     if !a.options.quiet {
         output::summary(
             &graph,
