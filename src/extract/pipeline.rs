@@ -794,6 +794,26 @@ mod tests {
         assert!(!actors.iter().any(|a| a.contains("Reacts")), "{actors:?}");
     }
 
+    /// "on a visit to Tokyo", "traveled Sunday to Mar-a-Lago": a trip's
+    /// destination, however far its subject; not "in return for".
+    #[test]
+    fn a_trip_to_a_place_is_a_visit() {
+        let t = triples(
+            "T",
+            "Prime Minister Mahathir Mohamad, on a visit to Tokyo, said so. \
+             Mark Esper traveled Sunday with aides to Mar-a-Lago. \
+             Donald Trump asked for help in return for aid to Ukraine.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mahathir Mohamad visited Tokyo fact",
+                "Mark Esper visited Mar-a-Lago fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("visited Ukraine")), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {
