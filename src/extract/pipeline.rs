@@ -814,6 +814,27 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("visited Ukraine")), "{t:?}");
     }
 
+    /// An apposition's second part after "and", and a state whose name
+    /// opens with a title's modifier word ("New York Democrat").
+    #[test]
+    fn coordinated_appositions_and_new_york() {
+        let t = triples(
+            "T",
+            "Eliot Engel, New York Democrat and chairman of the House Foreign Affairs Committee, said so. \
+             Peter Murrell, the SNP's longstanding chief executive, was charged. \
+             Ehud Barak and Palestinian Authority leader Yasser Arafat met.",
+        );
+        has_all(
+            &t,
+            &[
+                "Eliot Engel member_of Democratic Party fact",
+                "Eliot Engel leads House Foreign Affairs Committee fact",
+                "Peter Murrell leads Scottish National Party fact",
+                "Yasser Arafat leads Palestinian Authority fact",
+            ],
+        );
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

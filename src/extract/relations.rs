@@ -824,6 +824,18 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     if bracket {
         return out;
     }
+    out.extend(appositive(cx, m, e, p, facts));
+    out
+}
+
+/// An apposition's content from token `p` on: "[a|the] [modifiers]
+/// [qualifier] TITLE [of|for|at|to QUALIFIER]", "California Democrat", "an
+/// American teacher"; and a second one after "and" ("New York Democrat and
+/// chairman of the House Foreign Affairs Committee").
+fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(usize, TitleFact)>) -> Vec<Found> {
+    let t = cx.t;
+    let s = t.sentences[m.sentence];
+    let mut out = Vec::new();
     if p < s.last && matches!(t.word(p), "a" | "an" | "the") {
         p += 1;
     }
@@ -831,11 +843,12 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     let mut outer = Vec::new();
     let mut demonym = None;
     while p < s.last {
-        if cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
+        // (A name first: "New" of "New York Democrat" is no title's "new".)
+        let named =
+            mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. }));
+        if named.is_none() && cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
             p += 1;
-        } else if let Some(qi) =
-            mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. }))
-        {
+        } else if let Some(qi) = named {
             let q = &cx.mentions[qi];
             if matches!(
                 q.kind,
@@ -919,6 +932,9 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         // "Barbara Lee, California Democrat", "Eliot Engel, the top Democrat on
         // the committee": a party's member.
         out.extend(cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party"));
+        if p + 1 < s.last && t.word(p) == "and" {
+            out.extend(appositive(cx, m, e, p + 1, facts));
+        }
     } else if let Some(c) = demonym {
         // "Marc Fogel, an American teacher": nationality.
         if p < s.last
