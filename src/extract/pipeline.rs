@@ -835,6 +835,27 @@ mod tests {
         );
     }
 
+    /// A programme named in quotes after its outlet's possessive is the
+    /// outlet's; a person after it is the person.
+    #[test]
+    fn a_quoted_programme_is_its_outlet() {
+        let t = triples(
+            "T",
+            "Lindsey Graham said during an appearance on Fox News’s “Hannity.” \
+             Mike Pompeo said on CNN's \"State of the Union\" that Iran lied. \
+             Mike Pompeo told Fox News's Sean Hannity that Iran lied.",
+        );
+        has_all(
+            &t,
+            &[
+                "Lindsey Graham spoke_to Fox News fact",
+                "Mike Pompeo spoke_to CNN fact",
+                "Mike Pompeo spoke_to Sean Hannity fact",
+            ],
+        );
+        assert!(!t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

@@ -1256,7 +1256,12 @@ impl Ctx<'_, '_> {
             steps += 1;
             if let Some(mi) = mention_at(self.mentions, p) {
                 let m = &self.mentions[mi];
-                if m.modifier {
+                // "on Fox News's “Hannity”", "on CNN's 'State of the Union'": a
+                // programme named in quotes is its outlet's.
+                let programme = m.possessive
+                    && m.entity.is_some()
+                    && matches!(t.raw(m.last + 1).chars().next(), Some('“' | '"' | '‘' | '\''));
+                if m.modifier && !programme {
                     p = m.last + usize::from(m.possessive);
                     continue;
                 }
