@@ -171,13 +171,33 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 
 /// "Dollar Tree CEO Gary Philbin", "Planned Parenthood's acting president":
 /// an untyped name of two words or more, one of them an English word, that
-/// a title follows (or its possessive) is the body the title is of.
+/// a title follows (or its possessive) is the body the title is of; and so
+/// is one right after a title and "for", "of", "at" or "with" ("a
+/// spokesman for Crossrail").
 fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
-        if !matches!(m.kind, MentionKind::Name { ty: None }) || m.last - m.first < 2 {
+        if !matches!(m.kind, MentionKind::Name { ty: None }) {
             continue;
         }
-        let end = t.sentences[m.sentence].last;
+        let s = &t.sentences[m.sentence];
+        // "a spokesman for Crossrail", "campaigns director at Greenpeace": an
+        // untyped name a title is of.
+        let mut k = m.first;
+        if k > s.first && t.word(k - 1) == "the" {
+            k -= 1;
+        }
+        let after_title =
+            k >= s.first + 2 && matches!(t.word(k - 1), "for" | "of" | "at" | "with") && is_title_word(t, lex, k - 2);
+        if after_title {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+            continue;
+        }
+        if m.last - m.first < 2 {
+            continue;
+        }
+        let end = s.last;
         let mut k = m.last;
         if k < end && matches!(t.word(k), "'s" | "'") {
             k += 1;
@@ -1440,6 +1460,9 @@ mod tests {
         let f = kinds("Kellyanne Conway's lawyer spoke for Planned Parenthood President Alexis McGill Johnson.");
         assert_eq!(kind_of(&f, "Kellyanne Conway"), "name:?", "{f:?}");
         assert_eq!(kind_of(&f, "Planned Parenthood"), "name:organization", "{f:?}");
+        // A name a title is of.
+        let f = kinds("Jeremy de Souza, a spokesman for Crossrail, said so. Smith met Crossrail.");
+        assert_eq!(kind_of(&f, "Crossrail"), "name:organization", "{f:?}");
         // Laws and agreements are no actors, nor the names in them.
         let f = kinds("Congress passed the Debbie Smith Reauthorization Act under the Bill of Rights.");
         assert!(
