@@ -175,7 +175,26 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 /// is one right after a title and "for", "of", "at" or "with" ("a
 /// spokesman for Crossrail").
 fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
-    for m in mentions.iter_mut() {
+    for i in 0..mentions.len() {
+        // "Jim Parton, from Families Need Fathers": where a person is from,
+        // set off after the name, is the body they speak for (GUIDELINES).
+        let person_before = |k: usize| {
+            i > 0 && {
+                let p = &mentions[i - 1];
+                p.last == k
+                    && matches!(
+                        p.kind,
+                        MentionKind::Name {
+                            ty: Some(ActorType::Person)
+                        }
+                    )
+            }
+        };
+        let from_after_person = {
+            let m = &mentions[i];
+            m.first >= 3 && t.word(m.first - 1) == "from" && t.word(m.first - 2) == "," && person_before(m.first - 2)
+        };
+        let m = &mut mentions[i];
         if !matches!(m.kind, MentionKind::Name { ty: None }) {
             continue;
         }
@@ -188,7 +207,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         }
         let after_title =
             k >= s.first + 2 && matches!(t.word(k - 1), "for" | "of" | "at" | "with") && is_title_word(t, lex, k - 2);
-        if after_title {
+        if after_title || from_after_person {
             m.kind = MentionKind::Name {
                 ty: Some(ActorType::Organization),
             };
@@ -1463,6 +1482,9 @@ mod tests {
         // A name a title is of.
         let f = kinds("Jeremy de Souza, a spokesman for Crossrail, said so. Smith met Crossrail.");
         assert_eq!(kind_of(&f, "Crossrail"), "name:organization", "{f:?}");
+        let f = kinds("Jim Parton, from Families Need Fathers, said so. He came from Kansas City.");
+        assert_eq!(kind_of(&f, "Families Need Fathers"), "name:organization", "{f:?}");
+        assert_ne!(kind_of(&f, "Kansas City"), "name:organization", "{f:?}");
         // Laws and agreements are no actors, nor the names in them.
         let f = kinds("Congress passed the Debbie Smith Reauthorization Act under the Bill of Rights.");
         assert!(

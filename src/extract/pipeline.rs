@@ -856,6 +856,26 @@ mod tests {
         assert!(!t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
     }
 
+    /// "X, from Y" and "a spokesman for Y": the body one speaks for, named
+    /// or not in the lexicon; not a town one comes from.
+    #[test]
+    fn from_and_for_an_unknown_body() {
+        let t = triples(
+            "T",
+            "Jim Parton, from Families Need Fathers, said so. \
+             Jeremy de Souza, a spokesman for Crossrail, said so. \
+             Mary Smith, from Kansas City, said so.",
+        );
+        has_all(
+            &t,
+            &[
+                "Jim Parton works_for Families Need Fathers fact",
+                "Jeremy de Souza works_for Crossrail fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Kansas City")), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

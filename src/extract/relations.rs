@@ -836,6 +836,17 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
     let t = cx.t;
     let s = t.sentences[m.sentence];
     let mut out = Vec::new();
+    // "Jim Parton, from Families Need Fathers": a body one is from
+    // (GUIDELINES: works_for).
+    if p + 1 < s.last && t.word(p) == "from" {
+        let at = p + 1 + usize::from(t.word(p + 1) == "the");
+        if let Some(b) = mention_at(cx.mentions, at).and_then(|bi| cx.mentions[bi].entity)
+            && cx.ents.list[b].ty == ActorType::Organization
+        {
+            out.extend(cx.found(e, Relation::WorksFor, b, Modality::Fact, m.sentence, 0.7, "affil.from"));
+        }
+        return out;
+    }
     if p < s.last && matches!(t.word(p), "a" | "an" | "the") {
         p += 1;
     }
