@@ -864,7 +864,13 @@ mod tests {
             "T",
             "Jim Parton, from Families Need Fathers, said so. \
              Jeremy de Souza, a spokesman for Crossrail, said so. \
-             Mary Smith, from Kansas City, said so.",
+             Mary Smith, from Kansas City, said so. \
+             Nancy Pelosi spoke. A spokesman for Pelosi, Drew Hammill, said so. \
+             A spokesman for Health said so.",
+        );
+        assert!(
+            !t.iter().any(|x| x.contains("works_for Pelosi") || x.contains("Health")),
+            "{t:?}"
         );
         has_all(
             &t,

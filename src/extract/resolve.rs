@@ -338,6 +338,13 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 }))
             }
             // "Tulsa", "El Paso": a name nothing else types, that a gazetteer knows.
+            // "a spokesman for Crossrail": a body, if no person has that surname
+            // and it is no English word, title or given name.
+            None if !headline && ty.is_none() && m.body_cue && !common_word() && !lex.is_given_name(&text) => {
+                Some(ents.get_or_add(lower(&text, &mut key), || {
+                    Entity::named(text.to_string(), ActorType::Organization)
+                }))
+            }
             None if !headline && (ty.is_some() || m.place_cue || lex.is_gazetteer_place(&text)) => {
                 let ty = ty.unwrap_or(ActorType::Place);
                 Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)))
