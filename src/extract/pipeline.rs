@@ -854,6 +854,13 @@ mod tests {
             ],
         );
         assert!(!t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
+        // An outlet's possessive that ends the text (found by the fuzz test).
+        for end in [
+            "Lindsey Graham said on Fox News's",
+            "Lindsey Graham said on Fox News's\n\n“Hannity”",
+        ] {
+            triples("T", end);
+        }
     }
 
     /// "X, from Y" and "a spokesman for Y": the body one speaks for, named

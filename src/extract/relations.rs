@@ -1271,6 +1271,7 @@ impl Ctx<'_, '_> {
                 // programme named in quotes is its outlet's.
                 let programme = m.possessive
                     && m.entity.is_some()
+                    && m.last + 1 < end
                     && matches!(t.raw(m.last + 1).chars().next(), Some('“' | '"' | '‘' | '\''));
                 if m.modifier && !programme {
                     p = m.last + usize::from(m.possessive);
