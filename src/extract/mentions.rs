@@ -230,10 +230,10 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if k < end && matches!(t.word(k), "'s" | "'") {
             k += 1;
         }
-        // ("Shadow Constitutional Affairs Secretary": a title's own words.)
+        // A title's own first word right after the name, not a modifier
+        // ("Shadow Constitutional Affairs Secretary" is one title).
         if k < end
             && t.tags[k] & TITLE_START != 0
-            && !(m.first..m.last).any(|j| t.tags[j] & (TITLE_MODIFIER | TITLE_START) != 0)
             && title_here(t, lex, k, end).is_some()
             && (m.first..m.last).any(|j| lex.is_common_word(t.word(j)))
         {
@@ -1490,6 +1490,11 @@ mod tests {
         // A body a title is of; an apposition's possessive is no list.
         let f = kinds("Randy Guiler, Dollar Tree's vice president, said. Letter to Dollar Tree CEO Gary Philbin.");
         assert_eq!(kind_of(&f, "Dollar Tree"), "name:organization", "{f:?}");
+        let f = kinds(
+            "Media Matters founder David Brock spoke. Shadow Constitutional Affairs Secretary Oliver Heald spoke.",
+        );
+        assert_eq!(kind_of(&f, "Media Matters"), "name:organization", "{f:?}");
+        assert_eq!(kind_of(&f, "Shadow Constitutional"), "name:?", "{f:?}");
         let f = kinds("Kellyanne Conway's lawyer spoke for Planned Parenthood President Alexis McGill Johnson.");
         assert_eq!(kind_of(&f, "Kellyanne Conway"), "name:?", "{f:?}");
         assert_eq!(kind_of(&f, "Planned Parenthood"), "name:organization", "{f:?}");
