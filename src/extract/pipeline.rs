@@ -889,6 +889,31 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Kansas City")), "{t:?}");
     }
 
+    /// Meeting in person without "met": standing beside, being welcomed;
+    /// not a welcomed decision, nor a justice joining a dissent.
+    #[test]
+    fn standing_beside_and_welcoming_are_meetings() {
+        let t = triples(
+            "T",
+            "Benjamin Netanyahu was in Moscow, standing beside President Vladimir Putin. \
+             Donald Trump welcomed freed American Joshua Holt. \
+             Theresa May welcomed the decision. \
+             Justice Sonia Sotomayor was joined by Justice Ruth Bader Ginsburg in dissent.",
+        );
+        has_all(
+            &t,
+            &[
+                "Benjamin Netanyahu met Vladimir Putin fact",
+                "Donald Trump met Joshua Holt fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Theresa May met") || x.contains("Sotomayor met")),
+            "{t:?}"
+        );
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {
