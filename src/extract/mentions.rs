@@ -210,6 +210,17 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         }
         let after_title =
             k >= s.first + 2 && matches!(t.word(k - 1), "for" | "of" | "at" | "with") && is_title_word(t, lex, k - 2);
+        // "telecom giant Huawei", "the energy company Burisma", "think tank
+        // Third Way": a kind of body names the body after it.
+        let after_kind = m.first > s.first
+            && one_of(t.word(m.first - 1), BODY_NOUNS)
+            && !(m.last - m.first == 1 && lex.is_common_word(t.word(m.first)));
+        if after_kind {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+            continue;
+        }
         if after_title || from_after_person {
             // One word may be a person's surname ("a spokesman for Pelosi"):
             // resolution decides.
@@ -942,6 +953,37 @@ pub fn is_name_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr") || is_regnal_number(word)
 }
 
+/// Nouns for a kind of body that stand right before its name ("tech giant
+/// Huawei", "the law firm Mazars USA", "the website Breitbart").
+const BODY_NOUNS: &[&str] = &[
+    "giant",
+    "firm",
+    "company",
+    "companies",
+    "group",
+    "tank",
+    "website",
+    "platform",
+    "retailer",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "drugmaker",
+    "chipmaker",
+    "conglomerate",
+    "startup",
+    "nonprofit",
+    "charity",
+    "lender",
+    "insurer",
+    "airline",
+    "broadcaster",
+    "newspaper",
+    "outlet",
+    "organization",
+    "organisation",
+];
+
 /// Verbs headlines put between names, capitalised ("Trump Calls Ukraine
 /// President Zelenskyy"): no name holds one.
 const HEADLINE_VERBS: &[&str] = &[
@@ -1548,6 +1590,12 @@ mod tests {
         let f = kinds("Kellyanne Conway's lawyer spoke for Planned Parenthood President Alexis McGill Johnson.");
         assert_eq!(kind_of(&f, "Kellyanne Conway"), "name:?", "{f:?}");
         assert_eq!(kind_of(&f, "Planned Parenthood"), "name:organization", "{f:?}");
+        // A kind of body before its name.
+        let f =
+            kinds("Chinese telecom giant Huawei and the energy company Burisma met the advocacy group Public Citizen.");
+        for body in ["Huawei", "Burisma", "Public Citizen"] {
+            assert_eq!(kind_of(&f, body), "name:organization", "{body}: {f:?}");
+        }
         // A name a title is of.
         let f = kinds("Jim Parton, from Families Need Fathers, said so. He came from Kansas City.");
         assert_eq!(kind_of(&f, "Families Need Fathers"), "name:organization", "{f:?}");
