@@ -914,6 +914,26 @@ mod tests {
         );
     }
 
+    /// A presence noun in an adjunct takes the clause's subject over its
+    /// verb and object; an infinitive does not reach over them.
+    #[test]
+    fn a_presence_in_an_adjunct_is_the_subject_s() {
+        let t = triples(
+            "T",
+            "Jerome Powell downplayed recession fears Friday during an appearance in Switzerland. \
+             Donald Trump kicked off the campaign with a rally in Tulsa. \
+             Rachel Reeves considers a tax on people deciding to leave the United Kingdom.",
+        );
+        has_all(
+            &t,
+            &[
+                "Jerome Powell visited Switzerland fact",
+                "Donald Trump visited Tulsa fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Rachel Reeves visited")), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

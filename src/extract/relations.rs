@@ -67,6 +67,7 @@ const PREPOSITIONS: &[&str] = &[
     "behind",
     "near",
     "amid",
+    "during",
 ];
 /// Words that open a new clause: an object is never found beyond them.
 const CLAUSE_WORDS: &[&str] = &[
@@ -1436,9 +1437,13 @@ impl Ctx<'_, '_> {
                 idx -= 1;
                 continue;
             }
-            // "an -ing clause" takes the main clause's subject, whatever stands between.
+            // "an -ing clause" takes the main clause's subject, whatever stands
+            // between; so does a trigger in an adjunct ("downplayed fears during
+            // an appearance in Switzerland", "with a rally in Tulsa").
             let participle = t.word(k).ends_with("ing");
-            if m.entity.is_none() || (!participle && self.generic_subject_between(m.last, k)) {
+            // (A noun after "during an", "with a"; not "to" before a verb.)
+            let adjunct = k > first + 1 && one_of(t.word(k - 1), DETERMINERS) && one_of(t.word(k - 2), PREPOSITIONS);
+            if m.entity.is_none() || (!participle && !adjunct && self.generic_subject_between(m.last, k)) {
                 return out;
             }
             // "the Tsunami which struck": a relative pronoun's antecedent is the
