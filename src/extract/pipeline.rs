@@ -934,6 +934,26 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Rachel Reeves visited")), "{t:?}");
     }
 
+    /// An allegation is criticism of the one it is against; "alleged" before
+    /// a noun is no verb.
+    #[test]
+    fn allegations_criticize_and_alleged_nouns_do_not() {
+        let t = triples(
+            "T",
+            "Marie Yovanovitch alleged Lev Parnas and associate Igor Fruman worked to oust her. \
+             James Corden avoided any controversy with alleged abuser Joe Biden. \
+             The alleged victim, Jane Doe, met Donald Trump.",
+        );
+        has_all(
+            &t,
+            &[
+                "Marie Yovanovitch criticized Lev Parnas fact",
+                "Marie Yovanovitch criticized Igor Fruman fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized Joe Biden")), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

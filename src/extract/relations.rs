@@ -1731,6 +1731,16 @@ impl Ctx<'_, '_> {
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
         let t = self.t;
         let (first, last) = self.sentence(si);
+        // "the alleged victim", "with alleged abuser Biden": a participle
+        // before a noun, after a determiner or a preposition, is no verb.
+        if k > first
+            && t.word(k).ends_with("ed")
+            && (one_of(t.word(k - 1), DETERMINERS) || one_of(t.word(k - 1), PREPOSITIONS))
+            && e < last
+            && t.word(e).bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return Vec::new();
+        }
         let mut subjects = self.subjects_before(k, first);
         // "Leaving a Brussels summit, Mr Blair said": an opening participle's
         // subject is the main clause's, after its object.
