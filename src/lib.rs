@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md): [`ingest`] →
 //! [`extract`] ([`text`] → [`mentions`] → [`resolve`] → [`relations`], run by
 //! [`pipeline`] from the data files [`lexicon`] compiles) → [`corpus`] (the
-//! cross-document naming pass) → [`graph`] → [`query`] and [`export`].
+//! documents between the two passes) with [`naming`] (the cross-document
+//! naming pass) → [`graph`] → [`query`] and [`export`].
 #![warn(missing_docs)]
 
 pub mod corpus;

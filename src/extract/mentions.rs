@@ -172,11 +172,15 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
-/// "Dollar Tree CEO Gary Philbin", "Planned Parenthood's acting president":
-/// an untyped name of two words or more, one of them an English word, that
-/// a title follows (or its possessive) is the body the title is of; and so
-/// is one right after a title and "for", "of", "at" or "with" ("a
-/// spokesman for Crossrail").
+/// Untyped names the context shows to be bodies:
+/// - after a kind of body ("telecom giant Huawei", [`BODY_NOUNS`]);
+/// - after a title and "for", "of", "at" or "with" ("a spokesman for
+///   Crossrail"), or after a person's name and ", from" ("Jim Parton, from
+///   Families Need Fathers"): one word only gets a [`Mention::body_cue`],
+///   since it may be a surname ("a spokesman for Pelosi");
+/// - before a title or its possessive, two words or more with an English
+///   word among them ("Dollar Tree CEO Gary Philbin", "Planned
+///   Parenthood's acting president").
 fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         // "Jim Parton, from Families Need Fathers": where a person is from,

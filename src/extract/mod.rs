@@ -5,7 +5,7 @@
 //! and patterns), all read from the data files [`lexicon`] compiles;
 //! [`pipeline`] runs the stages over a document and a stream of documents.
 //! Nothing here opens a file or fails on text: ingest comes before, the
-//! corpus-wide naming pass after (`corpus`).
+//! corpus-wide naming pass after (`corpus`, `naming`).
 
 pub mod lexicon;
 pub mod mentions;

@@ -1,5 +1,5 @@
-//! Resolution: one entity per real actor within a document, and one canonical
-//! name per actor across documents.
+//! Resolution: one entity per real actor within a document (across
+//! documents, [`crate::naming`] gives each actor one canonical name).
 //!
 //! Within a document, in two steps. [`resolve_names`] binds names: lexicon
 //! surfaces to their entry, full names to a person (merging "Donald Trump" and
@@ -8,8 +8,7 @@
 //! [`resolve_references`] binds pronouns to the salient person, and descriptions
 //! ("the U.S. envoy", "the Kremlin leader") to the person whose titles fit them;
 //! an indefinite description ("an aide to Putin told Interfax") is bound to the
-//! person the next sentences introduce. Across documents, [`CorpusNames`] maps a
-//! bare surname to the one full name the corpus gives it.
+//! person the next sentences introduce.
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
