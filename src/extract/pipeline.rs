@@ -954,6 +954,27 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("criticized Joe Biden")), "{t:?}");
     }
 
+    /// An unnamed spokesman or official speaks for the body the
+    /// description names; a named one speaks for themselves.
+    #[test]
+    fn an_unnamed_spokesman_speaks_for_the_body() {
+        let t = triples(
+            "T",
+            "An EPA spokesperson told The Hill in an email that the agency was reviewing it. \
+             A State Department official told Reuters that talks continue. \
+             State Department spokesman Ned Price told CNN so.",
+        );
+        has_all(
+            &t,
+            &[
+                "Environmental Protection Agency spoke_to The Hill fact",
+                "State Department spoke_to Reuters fact",
+                "Ned Price spoke_to CNN fact",
+            ],
+        );
+        assert!(!t.contains(&"State Department spoke_to CNN fact".to_string()), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

@@ -1443,6 +1443,23 @@ impl Ctx<'_, '_> {
             let participle = t.word(k).ends_with("ing");
             // (A noun after "during an", "with a"; not "to" before a verb.)
             let adjunct = k > first + 1 && one_of(t.word(k - 1), DETERMINERS) && one_of(t.word(k - 2), PREPOSITIONS);
+            // "An EPA spokesperson told The Hill": an unnamed spokesman or
+            // official speaks for the body named in the description.
+            if m.entity.is_none()
+                && matches!(m.kind, MentionKind::Description { indefinite: true, .. })
+                && k - m.last <= 3
+                && let Some(body) = (idx + 1..range.end)
+                    .take_while(|&bi| self.mentions[bi].last <= m.last)
+                    .find(|&bi| {
+                        !indirect(&self.mentions[bi])
+                            && self.mentions[bi]
+                                .entity
+                                .is_some_and(|e| self.ents.list[e].ty == ActorType::Organization)
+                    })
+            {
+                out.push(body);
+                return out;
+            }
             if m.entity.is_none() || (!participle && !adjunct && self.generic_subject_between(m.last, k)) {
                 return out;
             }
