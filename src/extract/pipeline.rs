@@ -975,6 +975,27 @@ mod tests {
         assert!(!t.contains(&"State Department spoke_to CNN fact".to_string()), "{t:?}");
     }
 
+    /// A contributor line that opens with its outlet's writers: every person
+    /// it names works for the outlet, however the list is punctuated; a
+    /// line without "contributed" is no such line.
+    #[test]
+    fn a_contributor_line_names_the_outlet_s_staff() {
+        let t = triples(
+            "T",
+            "AP writers Jung Kim in Seoul; Mari Yamaguchi and Kaori Hitomi in Tokyo; Jon Gambrell in Dubai \
+             contributed to this report. AP writers met Donald Trump and Joe Biden in Washington.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mari Yamaguchi works_for Associated Press fact",
+                "Kaori Hitomi works_for Associated Press fact",
+                "Jon Gambrell works_for Associated Press fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Joe Biden works_for")), "{t:?}");
+    }
+
     /// Asserts that every one of `wants` is among the triples.
     fn has_all(t: &[String], wants: &[&str]) {
         for want in wants {

@@ -550,11 +550,36 @@ fn outlet_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
         ));
         return out;
     }
-    // Later names of a contributor line: walk back through the list to its outlet.
-    if m.first <= s.first + 1
-        || !matches!(t.word(m.first - 1), "," | "and")
-        || !(m.last..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing"))
+    let contributed = (m.last..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing"));
+    // A contributor line that opens with its outlet's staff ("AP writers
+    // Jung-yoon Kim in Seoul; Mari Yamaguchi and Kaori Hitomi in Tokyo; …
+    // contributed"): every person it names after that is the outlet's.
+    if contributed
+        && let Some(q) = cx.mentions[cx.sentence_mentions(m.sentence)]
+            .iter()
+            .take_while(|q| q.last < m.first)
+            .filter(|q| {
+                q.last < s.last
+                    && matches!(
+                        t.word(q.last),
+                        "writer" | "writers" | "reporter" | "reporters" | "correspondent" | "correspondents"
+                    )
+            })
+            .find_map(|q| q.entity.filter(|&qe| cx.is_kind(qe, "media")))
     {
+        out.extend(cx.found(
+            e,
+            Relation::WorksFor,
+            q,
+            Modality::Fact,
+            m.sentence,
+            0.75,
+            "affil.outlet",
+        ));
+        return out;
+    }
+    // Later names of a contributor line: walk back through the list to its outlet.
+    if m.first <= s.first + 1 || !matches!(t.word(m.first - 1), "," | "and") || !contributed {
         return out;
     }
     let mut first = m.first;
