@@ -222,9 +222,7 @@ fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats
     let mut actors: Vec<Actor> = actors
         .into_values()
         .map(|(mut a, merged)| {
-            let mut aliases = std::mem::take(&mut a.aliases);
-            aliases.retain(|alias| is_alias(&a, &merged, alias));
-            a.aliases = aliases;
+            keep_name_aliases(&mut a, &merged);
             a.aliases.extend(
                 merged
                     .into_iter()
@@ -238,26 +236,32 @@ fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats
     actors
 }
 
-/// Whether a document's alias of an actor is one of its names, fit to keep
-/// beside the actor in the graph: for a person, words of its own names only
-/// ("Trump", "Donald J. Trump"; not "Acquit Trump" from a headline nor "Joe
-/// Biden" for Hunter Biden); for the others, a name, not a description
-/// ("country", "the party").
-fn is_alias(actor: &Actor, merged: &[String], alias: &str) -> bool {
-    if !alias.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
-        return false;
-    }
+/// Keeps of a document's aliases of an actor those that are its names, fit
+/// to stand beside it in the graph: for a person, words of its own names
+/// (and of `merged`, the names merged into it) only ("Trump", "Donald J.
+/// Trump"; not "Acquit Trump" from a headline nor "Joe Biden" for Hunter
+/// Biden); for the others, a name, not a description ("country", "the
+/// party").
+fn keep_name_aliases(actor: &mut Actor, merged: &[String]) {
+    let capitalised = |alias: &str| alias.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if actor.actor_type != ActorType::Person {
-        return !alias.split_whitespace().any(|w| matches!(w, "The" | "A" | "An"));
+        actor
+            .aliases
+            .retain(|alias| capitalised(alias) && !alias.split_whitespace().any(|w| matches!(w, "The" | "A" | "An")));
+        return;
     }
+    // The person's name words, keyed once for all its aliases.
     let words: FxHashSet<String> = std::iter::once(actor.name.as_str())
         .chain(merged.iter().map(String::as_str))
         .flat_map(str::split_whitespace)
         .map(crate::naming::spelling_key)
         .collect();
-    alias
-        .split_whitespace()
-        .all(|w| words.contains(&crate::naming::spelling_key(w)))
+    actor.aliases.retain(|alias| {
+        capitalised(alias)
+            && alias
+                .split_whitespace()
+                .all(|w| words.contains(&crate::naming::spelling_key(w)))
+    });
 }
 
 impl Corpus {

@@ -591,10 +591,8 @@ impl Renames {
     /// Renames and retypes a name in place; false if it is no actor (a
     /// correction said so).
     pub fn rename(&self, name: &mut String, ty: &mut ActorType) -> bool {
-        match self.fixed.get(name.as_str()) {
-            Some(Fix::NotActor) => return false,
-            Some(Fix::Type(t)) => *ty = *t,
-            None => {}
+        if !self.apply_fix(name, ty) {
+            return false;
         }
         let to = match self.forced.get(name.as_str()) {
             Some(c) => Some(c),
@@ -608,13 +606,22 @@ impl Renames {
             if let Some(c) = self.forced.get(name.as_str()) {
                 name.clone_from(c);
             }
-            match self.fixed.get(name.as_str()) {
-                Some(Fix::NotActor) => return false,
-                Some(Fix::Type(t)) => *ty = *t,
-                None => {}
-            }
+            return self.apply_fix(name, ty);
         }
         true
+    }
+
+    /// Applies a correction or type vote to `name`: retypes it, or says it
+    /// is no actor (false).
+    fn apply_fix(&self, name: &str, ty: &mut ActorType) -> bool {
+        match self.fixed.get(name) {
+            Some(Fix::NotActor) => false,
+            Some(Fix::Type(t)) => {
+                *ty = *t;
+                true
+            }
+            None => true,
+        }
     }
 
     /// The canonical name and type of a name, `None` if it is no actor.

@@ -290,10 +290,12 @@ fn actors_cmd(a: ActorsArgs) -> Result<ExitCode> {
         .transpose()
         .context("--grep: not a regular expression")?;
     let g = load_graph(&a.graph)?;
+    // (Actor, edges): every degree in one pass over the edges.
     let mut ids: Vec<_> = g
         .actor_ids()
         .into_iter()
-        .filter(|&i| {
+        .zip(g.degrees())
+        .filter(|&(i, _)| {
             let n = g.actor(i);
             a.actor_type.is_none_or(|t| n.actor_type == t)
                 && pattern
@@ -302,8 +304,8 @@ fn actors_cmd(a: ActorsArgs) -> Result<ExitCode> {
         })
         .collect();
     match a.sort {
-        ActorOrder::Degree => ids.sort_by_key(|&i| std::cmp::Reverse(g.degree(i))),
-        ActorOrder::Mentions => ids.sort_by_key(|&i| std::cmp::Reverse(g.actor(i).mentions)),
+        ActorOrder::Degree => ids.sort_by_key(|&(_, degree)| std::cmp::Reverse(degree)),
+        ActorOrder::Mentions => ids.sort_by_key(|&(i, _)| std::cmp::Reverse(g.actor(i).mentions)),
         ActorOrder::Name => {}
     }
     if a.limit > 0 {

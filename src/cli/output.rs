@@ -310,20 +310,20 @@ pub enum ListFormat {
 pub fn actors(
     w: &mut dyn Write,
     g: &ActorGraph,
-    ids: &[ActorId],
+    ids: &[(ActorId, usize)],
     format: ListFormat,
     csv_opts: polgraph::export::CsvOptions,
 ) -> Result<()> {
-    let row = |i: ActorId| {
+    let row = |&(i, degree): &(ActorId, usize)| {
         let n = g.actor(i);
-        (n, g.degree(i), n.docs.len())
+        (n, degree, n.docs.len())
     };
     match format {
         ListFormat::Json => {
             let v: Vec<serde_json::Value> = ids
                 .iter()
-                .map(|&i| {
-                    let (n, degree, docs) = row(i);
+                .map(|x| {
+                    let (n, degree, docs) = row(x);
                     json!({"name": n.name, "type": n.actor_type, "degree": degree,
                            "mentions": n.mentions, "documents": docs, "aliases": n.aliases})
                 })
@@ -334,8 +334,8 @@ pub fn actors(
         ListFormat::Csv => {
             let mut out = csv::Writer::from_writer(w);
             out.write_record(["name", "type", "degree", "mentions", "documents", "aliases"])?;
-            for &i in ids {
-                let (n, degree, docs) = row(i);
+            for x in ids {
+                let (n, degree, docs) = row(x);
                 let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
                 out.write_record([
                     polgraph::export::csv_cell(&n.name, csv_opts).as_ref(),
@@ -351,7 +351,7 @@ pub fn actors(
         ListFormat::Table => {
             let width = ids
                 .iter()
-                .map(|&i| g.actor(i).name.chars().count())
+                .map(|&(i, _)| g.actor(i).name.chars().count())
                 .max()
                 .unwrap_or(5)
                 .max(5);
@@ -360,8 +360,8 @@ pub fn actors(
                 "{:<width$}  {:<12}  {:>6}  {:>8}  {:>9}  also named",
                 "actor", "type", "edges", "mentions", "documents"
             )?;
-            for &i in ids {
-                let (n, degree, docs) = row(i);
+            for x in ids {
+                let (n, degree, docs) = row(x);
                 let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("; ");
                 writeln!(
                     w,

@@ -528,9 +528,27 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
 /// ("Fox News' Rich Edson, John Roberts and Lucia Suarez contributed to this
 /// report") every name of the list works for the outlet (GUIDELINES).
 fn outlet_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
+    outlet_of_staff(cx, m)
+        .and_then(|(q, confidence)| {
+            cx.found(
+                e,
+                Relation::WorksFor,
+                q,
+                Modality::Fact,
+                m.sentence,
+                confidence,
+                "affil.outlet",
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The outlet a person named at `m` works for, and how sure that is, by
+/// the three ways [`outlet_staff`] reads.
+fn outlet_of_staff(cx: &Ctx, m: &Mention) -> Option<(usize, f32)> {
     let t = cx.t;
     let s = t.sentences[m.sentence];
-    let mut out = Vec::new();
     let outlet_before = |first: usize| {
         (first > s.first + 1 && matches!(t.word(first - 1), "'s" | "'" | "\u{2019}"))
             .then(|| mention_ending(cx.mentions, first - 1))
@@ -539,73 +557,41 @@ fn outlet_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
             .filter(|&q| cx.is_kind(q, "media"))
     };
     if let Some(q) = outlet_before(m.first) {
-        out.extend(cx.found(
-            e,
-            Relation::WorksFor,
-            q,
-            Modality::Fact,
-            m.sentence,
-            0.8,
-            "affil.outlet",
-        ));
-        return out;
+        return Some((q, 0.8));
     }
-    let contributed = (m.last..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing"));
+    if !(m.last..s.last).any(|i| matches!(t.word(i), "contributed" | "contributing")) {
+        return None;
+    }
     // A contributor line that opens with its outlet's staff ("AP writers
     // Jung-yoon Kim in Seoul; Mari Yamaguchi and Kaori Hitomi in Tokyo; …
     // contributed"): every person it names after that is the outlet's.
-    if contributed
-        && let Some(q) = cx.mentions[cx.sentence_mentions(m.sentence)]
-            .iter()
-            .take_while(|q| q.last < m.first)
-            .filter(|q| {
-                q.last < s.last
-                    && matches!(
-                        t.word(q.last),
-                        "writer" | "writers" | "reporter" | "reporters" | "correspondent" | "correspondents"
-                    )
-            })
-            .find_map(|q| q.entity.filter(|&qe| cx.is_kind(qe, "media")))
-    {
-        out.extend(cx.found(
-            e,
-            Relation::WorksFor,
-            q,
-            Modality::Fact,
-            m.sentence,
-            0.75,
-            "affil.outlet",
-        ));
-        return out;
+    let staff = cx.mentions[cx.sentence_mentions(m.sentence)]
+        .iter()
+        .take_while(|q| q.last < m.first)
+        .filter(|q| {
+            q.last < s.last
+                && matches!(
+                    t.word(q.last),
+                    "writer" | "writers" | "reporter" | "reporters" | "correspondent" | "correspondents"
+                )
+        })
+        .find_map(|q| q.entity.filter(|&qe| cx.is_kind(qe, "media")));
+    if let Some(q) = staff {
+        return Some((q, 0.75));
     }
     // Later names of a contributor line: walk back through the list to its outlet.
-    if m.first <= s.first + 1 || !matches!(t.word(m.first - 1), "," | "and") || !contributed {
-        return out;
-    }
     let mut first = m.first;
     while first > s.first + 1 && matches!(t.word(first - 1), "," | "and") {
-        let Some(pi) = mention_ending(cx.mentions, first - 1) else {
-            break;
-        };
-        let prev = &cx.mentions[pi];
+        let prev = &cx.mentions[mention_ending(cx.mentions, first - 1)?];
         if !prev.entity.is_some_and(|p| is_person(cx.ents, p)) {
-            break;
+            return None;
         }
         if let Some(q) = outlet_before(prev.first) {
-            out.extend(cx.found(
-                e,
-                Relation::WorksFor,
-                q,
-                Modality::Fact,
-                m.sentence,
-                0.75,
-                "affil.outlet",
-            ));
-            break;
+            return Some((q, 0.75));
         }
         first = prev.first;
     }
-    out
+    None
 }
 
 /// "Jonathan Swan of Axios", "Freda Levenson of the American Civil Liberties
