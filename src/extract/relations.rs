@@ -2028,7 +2028,8 @@ impl Ctx<'_, '_> {
     }
 
     /// "met with Putin ... in St. Petersburg": being somewhere is a visit
-    /// (GUIDELINES), made by the subject.
+    /// (GUIDELINES), made by the subject (the one met is often at home
+    /// there: Putin in St. Petersburg, Moon in Seoul).
     fn location_adjunct(&self, si: usize, subjects: &[usize], objects: &[usize], modality: Modality) -> Vec<Found> {
         let t = self.t;
         let (_, last) = self.sentence(si);
@@ -2137,7 +2138,12 @@ impl Ctx<'_, '_> {
             clause_subject.map(|i| range.start + i).into_iter().collect::<Vec<_>>()
         };
         let distance = subjects.first().map_or(0, |&s| k.saturating_sub(self.mentions[s].last));
-        self.emit(pat, si, &subjects, &objects, modality, distance)
+        let mut out = self.emit(pat, si, &subjects, &objects, modality, distance);
+        // "Trump's summit with Putin in Helsinki": a visit, as for the verb.
+        if !out.is_empty() && matches!(pat.relation, Relation::Met | Relation::NegotiatedWith) {
+            out.extend(self.location_adjunct(si, &subjects, &objects, modality));
+        }
+        out
     }
 
     fn apply_prefix(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
