@@ -371,6 +371,60 @@ impl CorpusNames {
         }
     }
 
+    /// Names that are another, more frequent, name misread: cut short
+    /// ("Moon Jae", "Sarah Huckabee"), a hover card's next given name run
+    /// into it ("Brad Parscale Bradley" for "Brad
+    /// Parscale"), or the family name put first ("Abe Shinzo" for "Shinzo
+    /// Abe"; only where no other name ends in the word put last, so "Scott
+    /// Paul" stays apart from "Paul Scott" where Rand Paul is named).
+    fn misread(&self, lex: &Lexicon) -> FxHashMap<&str, String> {
+        let mut misread = FxHashMap::default();
+        // Every name's beginnings, cut at a space or hyphen → the names
+        // beginning so: "Moon Jae" → "Moon Jae-in", "Sarah Huckabee" →
+        // "Sarah Huckabee Sanders".
+        let mut longer: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for name in self.full.keys() {
+            for (at, _) in name.match_indices([' ', '-']).skip(1) {
+                longer.entry(&name[..at]).or_default().push(name);
+            }
+        }
+        // How many names end in each surname: "Scott Paul" may be one of
+        // the Pauls, "Abe Shinzo" is no Shinzo's.
+        let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
+        for name in self.full.keys() {
+            if let Some(last) = core_words(name).last() {
+                *surnames.entry(spelling_key(last)).or_default() += 1;
+            }
+        }
+        for (name, &docs) in &self.full {
+            // A name cut short: the one longer name it begins, named in
+            // many times more documents ("Martin Luther" goes too: the
+            // corpus's Martin Luther is the King).
+            if let Some(&[long]) = longer.get(name.as_str()).map(Vec::as_slice)
+                && self.full[long] >= DOMINANCE * docs
+            {
+                misread.insert(name.as_str(), long.to_string());
+                continue;
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let Some((last, rest)) = words.split_last() else {
+                continue;
+            };
+            let commoner = |other: &str| self.full.get(other).is_some_and(|&d| d > docs);
+            let meant = if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
+                Some(rest.join(" "))
+            } else if words.len() == 2 && surnames.get(&spelling_key(last)) == Some(&1) {
+                Some(format!("{last} {}", words[0]))
+            } else {
+                None
+            };
+            if let Some(meant) = meant.filter(|m| commoner(m)) {
+                misread.insert(name.as_str(), meant);
+            }
+        }
+        misread
+    }
+
     /// Decides every name's canonical form and type (see the module's
     /// documentation), with the lexicon's nicknames and corrections.
     /// `mentions` gives every (name, type) of the corpus with its mentions:
@@ -394,11 +448,13 @@ impl CorpusNames {
                 apart.entry(b).or_default().push(a);
             }
         }
+        let misread = self.misread(lex);
         // Most documents first (then shorter, then by name): a group is
         // named by its first, most frequent, form.
         let mut names: Vec<(&str, usize, Parsed)> = self
             .full
             .iter()
+            .filter(|(name, _)| !misread.contains_key(name.as_str()))
             .filter_map(|(name, &docs)| rules.parse(name).map(|p| (name.as_str(), docs, p)))
             .collect();
         names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(b.0)));
@@ -509,6 +565,12 @@ impl CorpusNames {
                 persons.insert(names[i].0.to_string(), names[head].0.to_string());
             }
         }
+        for (name, meant) in misread {
+            let to = index
+                .get(meant.as_str())
+                .map_or(meant.as_str(), |&i| names[groups[group_of[i]].head].0);
+            persons.insert(name.to_string(), to.to_string());
+        }
         // A bare surname: the group most documents name with it, if it
         // outnumbers the others.
         let mut bare: FxHashMap<String, String> = FxHashMap::default();
@@ -527,6 +589,33 @@ impl CorpusNames {
                 bare.insert(single.clone(), names[groups[g].head].0.to_string());
             }
         }
+        // A one-word "person" the corpus cannot place is no node: a given
+        // name alone that is no English word ("Kevin", "Kellyanne" where no
+        // one has that surname),
+        // a title ("Brigadier"), an initial or abbreviation ("J.",
+        // "Dept."), or two surnames joined ("Graham-Cassidy", a bill). Its
+        // mentions stay in its document's evidence; a node would only split
+        // the person it may mean. (A bare surname several people share stays:
+        // "Judge Sullivan" is someone, if not someone the corpus can name.)
+        let unplaced: Vec<&String> = self
+            .single
+            .iter()
+            .filter(|single| !bare.contains_key(*single) && lex.entry_by_name(single).is_none())
+            .filter(|single| {
+                let surnames = |w: &str| by_surname.get(spelling_key(w).as_str()).map_or(0, Vec::len);
+                let lower = single.to_lowercase();
+                let halves: Vec<&str> = single.split('-').filter(|h| !h.is_empty()).collect();
+                (single.ends_with('.') && !single.contains(' '))
+                    || (surnames(single) == 0
+                        && (((by_first.contains_key(spelling_key(single).as_str()) || lex.is_given_name(single))
+                            // ("Rice", "Mr. Prince": an English word or
+                            // an honorific is a surname too.)
+                            && !lex.is_common_word(&lower))
+                            || lex.title_at(&[&lower]).is_some())
+                        && lex.honorific(single).is_none())
+                    || (halves.len() == 2 && halves.iter().all(|h| surnames(h) > 0))
+            })
+            .collect();
 
         // Types: the user's, else the majority of mentions, for names the
         // lexicon does not type ("Trump" read as a place after "in" is a
@@ -538,6 +627,13 @@ impl CorpusNames {
             }
             let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
+        }
+        for single in unplaced {
+            // (Unless most of its mentions make it a place or organization.)
+            let fix = fixed.entry(single.clone()).or_insert(Fix::NotActor);
+            if *fix == Fix::Type(ActorType::Person) {
+                *fix = Fix::NotActor;
+            }
         }
         let mut unmatched = Vec::new();
         for c in corrections {
@@ -728,6 +824,36 @@ mod tests {
         c.add("Eric Trump", ActorType::Person, 1);
         c.add("Trump", ActorType::Person, 1);
         assert_eq!(named(&c.resolve(&lex), "Trump"), "Trump");
+    }
+
+    #[test]
+    fn a_one_word_person_the_corpus_cannot_place_is_no_actor() {
+        let lex = Lexicon::builtin();
+        let mut c = corpus(&[("Lindsey Graham", 5), ("Bill Cassidy", 3), ("Kellyanne Conway", 4)]);
+        for single in [
+            "Kevin",
+            "Kellyanne",
+            "Brigadier",
+            "J.",
+            "Graham-Cassidy",
+            "Gingrich",
+            "Prince",
+            "Rice",
+            "Graham",
+        ] {
+            c.add(single, ActorType::Person, 1);
+        }
+        let r = c.resolve(&lex);
+        // A given name alone, a title, an initial, two surnames joined.
+        for gone in ["Kevin", "Kellyanne", "Brigadier", "J.", "Graham-Cassidy"] {
+            assert_eq!(r.canonical(gone, ActorType::Person), None, "{gone}");
+        }
+        // A surname no one else has, or one that is also an English word or
+        // an honorific ("Mr. Prince"), is someone; a known surname joins.
+        assert_eq!(named(&r, "Gingrich"), "Gingrich");
+        assert_eq!(named(&r, "Prince"), "Prince");
+        assert_eq!(named(&r, "Rice"), "Rice");
+        assert_eq!(named(&r, "Graham"), "Lindsey Graham");
     }
 
     // The variants that must merge and the namesakes that must not are in

@@ -408,7 +408,8 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                     && lex.title_at(&[word]).is_none()
                     && lex.title_modifier(word).is_none()
                     && !WEEKDAYS.contains(&prev)
-                    && !MONTHS.contains(&prev))
+                    && !MONTHS.contains(&prev)
+                    && !one_of(word, FUNCTION_WORDS))
             {
                 continue;
             }
@@ -530,7 +531,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 glued_furniture(t.raw(i))
                     .is_some_and(|g| g.len() < t.raw(i).len() && t.raw(i).as_bytes()[g.len()].is_ascii_digit())
             };
-            if covered[i] || !is_name_word(t, i) || digits() {
+            if covered[i] || !is_name_word(t, i) || digits() || one_of(t.word(i), FUNCTION_WORDS) {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
                 // headline) or a party code ("R-MO") it does not.
@@ -555,6 +556,9 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     // Zelenskyy" holds a verb, capitalised, that no name holds.
                     if one_of(t.word(j), HEADLINE_VERBS) {
                         headline_verb = true;
+                        break;
+                    }
+                    if one_of(t.word(j), FUNCTION_WORDS) {
                         break;
                     }
                     // Scraped furniture: a name said again ("Nancy Pelosi Nancy
@@ -793,6 +797,14 @@ fn segment_span(
         };
         if ty.is_none() && (cue || (given && words >= 2)) {
             ty = Some(ActorType::Person);
+            // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
+            // what follows a person's "of" is their body or town, not their
+            // name (a title alone before it keeps it: "Prince of Wales").
+            if let Some(of) = (x + 1..y).find(|&j| t.raw(j) == "of")
+                && (x..of).any(|j| lex.honorific(t.raw(j)).is_none())
+            {
+                y = of;
+            }
         }
         // "KGB", "HBO", "NRDC": an acronym of two to four capitals names a
         // body (not a word of not_actors.tsv, "GDP", nor a place in capitals).
@@ -1024,6 +1036,15 @@ const HEADLINE_VERBS: &[&str] = &[
     "fires",
     "sues",
     "hits",
+];
+
+/// Words of a headline's case that no name begins with or holds ("U.S.
+/// Ambassador To Ukraine", "Calls Grow To Remove Obama"): prepositions and
+/// conjunctions, lower case in prose. ("The" and "Of" begin or join names:
+/// "The Hill", "Bank Of America".)
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "for", "in", "on", "at", "with", "and", "from", "by", "into", "over", "after", "against", "amid", "as", "vs",
+    "but", "or",
 ];
 
 /// Days, which follow names in wire style ("Trump Monday said") without being one.
@@ -1406,6 +1427,25 @@ mod tests {
             f[2],
             ("Russian Defence Ministry".into(), "name:organization".into(), false)
         );
+    }
+
+    /// A headline quoted in prose keeps its capitals; its prepositions begin
+    /// no name, and a person's "of" ends theirs (a body's does not).
+    #[test]
+    fn headline_prepositions_and_a_person_s_of_end_names() {
+        let f = found("He shared a story headlined \"Calls Grow To Remove Obama's U.S. Ambassador To Ukraine.\"");
+        assert!(
+            f.iter()
+                .any(|m| m == &("Ukraine".into(), "known:Ukraine".into(), false)),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|(text, _, _)| text.starts_with("To ")), "{f:?}");
+        let f = found("Mayor Van Johnson of Savannah spoke.");
+        let texts: Vec<&str> = f.iter().map(|(text, _, _)| text.as_str()).collect();
+        assert!(texts.contains(&"Van Johnson"), "{texts:?}");
+        // A body's "of" stays.
+        let f = found("He spoke to the Bank of England.");
+        assert!(f.iter().any(|(text, _, _)| text == "Bank of England"), "{f:?}");
     }
 
     /// A place ending one sentence is not the start of a body's name opening
