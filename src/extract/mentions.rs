@@ -516,6 +516,10 @@ fn title_search(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> Option<(u
             Some(d) if i + 1 < end => {
                 downgrade = downgrade.or(d);
                 i += 1;
+                // "work and pensions secretary": portfolios joined.
+                if i + 1 < end && t.word(i) == "and" && lex.title_modifier(t.word(i + 1)).is_some() {
+                    i += 1;
+                }
             }
             _ => return None,
         }

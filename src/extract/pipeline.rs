@@ -1101,6 +1101,39 @@ mod tests {
         }
     }
 
+    /// A party's member "on" a committee sits on it; a party in a
+    /// description makes a member, not an employee; portfolios joined by
+    /// "and" make one title.
+    #[test]
+    fn committee_seats_and_joined_portfolios() {
+        let t = triples(
+            "",
+            "Mr. Mark Warner, the top Democrat on the Senate Intelligence Committee, said so. \
+             Rep. Doug Collins, a Republican member of the House Judiciary Committee, objected. \
+             Theresa May, Tory shadow work and pensions secretary, agreed.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mark Warner member_of Democratic Party fact",
+                "Mark Warner member_of Senate Intelligence Committee fact",
+                "Doug Collins member_of Republican Party fact",
+                "Doug Collins member_of House Judiciary Committee fact",
+                "Theresa May member_of Conservative Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("works_for Republican")), "{t:?}");
+        // A body whose name goes on is not the one sat on.
+        let t = triples(
+            "",
+            "Representative Eliot Engel, the top Democrat on the U.S. House of Representatives Foreign Affairs Committee, said so.",
+        );
+        assert!(
+            !t.iter().any(|x| x.contains("member_of House of Representatives")),
+            "{t:?}"
+        );
+    }
+
     /// A party named with a post: its post-holders are members, its leader
     /// leads it, its spokesman works for it; "State Democrat" and "(R-Calif.)"
     /// appositions name a member.

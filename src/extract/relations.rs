@@ -958,6 +958,33 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
         if p + 1 < s.last && t.word(p) == "and" {
             out.extend(appositive(cx, m, e, p + 1, facts));
         }
+        // "… on the House Judiciary Committee": and a member of that body.
+        if p + 1 < s.last
+            && t.word(p) == "on"
+            && let Some(b) = mention_at(cx.mentions, p + 1 + usize::from(t.word(p + 1) == "the"))
+                // (Not "the U.S. House of Representatives Foreign Affairs
+                // Committee": the body's name goes on.)
+                .filter(|&bi| {
+                    let b = &cx.mentions[bi];
+                    let goes_on = |j: usize| j < s.last && t.is_capitalized(j);
+                    !b.possessive
+                        && !b.modifier
+                        && !goes_on(b.last)
+                        && !(b.last < s.last && t.word(b.last) == "of" && goes_on(b.last + 1))
+                })
+                .and_then(|bi| cx.mentions[bi].entity)
+                .filter(|&b| cx.ents.list[b].ty == ActorType::Organization && !cx.is_party(b))
+        {
+            out.extend(cx.found(
+                e,
+                Relation::MemberOf,
+                b,
+                Modality::Fact,
+                m.sentence,
+                0.75,
+                "affil.party",
+            ));
+        }
     } else if let Some(c) = demonym {
         // "Marc Fogel, an American teacher": nationality.
         if p < s.last
@@ -1021,8 +1048,11 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             }
             let last_qualifier = quals.last().copied();
             for q in quals {
+                // "a Republican member of the committee": of the party, a member.
                 let relation = if Some(q) == last_qualifier {
                     relation
+                } else if cx.is_party(q) {
+                    &Relation::MemberOf
                 } else {
                     &Relation::WorksFor
                 };
