@@ -1101,6 +1101,46 @@ mod tests {
         }
     }
 
+    /// A list goes on past items that name no actor, and may end without
+    /// "and"; a clause that stops at a verb is no list.
+    #[test]
+    fn lists_pass_over_items_that_are_no_actor() {
+        let t = triples(
+            "",
+            "President Donald Trump attacked the media, Barack Obama, Google, the mayor of Dayton, California, Joe Biden.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump criticized Barack Obama fact",
+                "Donald Trump criticized California fact",
+                "Donald Trump criticized Joe Biden fact",
+            ],
+        );
+        let t = triples(
+            "",
+            "President Donald Trump met Barack Obama, discussed taxes and left Joe Biden behind.",
+        );
+        assert!(!t.iter().any(|x| x.contains("met Joe Biden")), "{t:?}");
+    }
+
+    /// Telling someone that a third should act is speaking to the first and
+    /// urging the third.
+    #[test]
+    fn told_someone_that_another_should() {
+        let t = triples(
+            "",
+            "Chris Christie, a former governor, told ABC that President Donald Trump should embrace the plan.",
+        );
+        has_all(
+            &t,
+            &[
+                "Chris Christie spoke_to ABC News fact",
+                "Chris Christie urged Donald Trump fact",
+            ],
+        );
+    }
+
     /// A party's member "on" a committee sits on it; a party in a
     /// description makes a member, not an employee; portfolios joined by
     /// "and" make one title.

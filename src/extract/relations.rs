@@ -1129,8 +1129,15 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                 }
             }
             candidates.sort_unstable();
+            // One pattern per trigger, but telling someone and what they were
+            // told to do are two triples: "told ABC that Trump should" spoke
+            // to ABC and urged Trump.
+            let mut told = false;
             for &pi in &candidates {
                 let pat = &lex.patterns()[pi];
+                if told && pat.kind != PatternKind::Complement {
+                    continue;
+                }
                 let found = match pat.kind {
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
                     PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
@@ -1141,7 +1148,10 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                 };
                 if !found.is_empty() {
                     out.extend(found);
-                    break;
+                    if pat.relation != Relation::SpokeTo || told {
+                        break;
+                    }
+                    told = true;
                 }
             }
             k += best_len.max(1);
@@ -1358,12 +1368,22 @@ impl Ctx<'_, '_> {
                                 && !self.mentions[ni].modifier
                                 && (conjunction
                                     || self.mentions[ni].last < end
-                                        && matches!(t.word(self.mentions[ni].last), "," | "and" | "or")) =>
+                                        && matches!(t.word(self.mentions[ni].last), "," | "and" | "or")
+                                    // (A list of three or more may end without "and".)
+                                    || out.len() >= 2
+                                        && (self.mentions[ni].last >= end
+                                            || matches!(t.word(self.mentions[ni].last), "." | ";"))) =>
                         {
                             out.push(ni);
                             q = self.mentions[ni].last;
                         }
-                        _ => break,
+                        // An item that is no actor, in a list that goes on
+                        // ("attacked Obama, Google, the mayor of Dayton,
+                        // Beto"): passed over.
+                        _ => match self.list_item_end(r, end) {
+                            Some(next) => q = next,
+                            None => break,
+                        },
                     }
                 }
                 return out;
@@ -1394,11 +1414,44 @@ impl Ctx<'_, '_> {
                 // "other world leaders, including French President Emmanuel Macron"
                 p = after;
                 budget = 0;
+            } else if w == ","
+                && steps > 1
+                && out.is_empty()
+                && let Some(ni) = mention_at(self.mentions, p + 1)
+                && self.mentions[ni].entity.is_some()
+                && self.mentions[ni].last < end
+                && matches!(t.word(self.mentions[ni].last), ",")
+            {
+                // "attacked the media, Obama, Google…": a list whose first
+                // item is no actor.
+                p += 1;
             } else {
                 return out;
             }
         }
         out
+    }
+
+    /// Where a list item that names no actor ends, if the list goes on after
+    /// it with "," "and" or "or": a few plain or capitalised words ("the
+    /// media", "the mayor of Dayton", "Google").
+    fn list_item_end(&self, r: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let mut j = r;
+        while j < end && j < r + 5 && !matches!(t.word(j), "," | "and" | "or") {
+            let raw = t.raw(j);
+            let wordy = raw
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.'));
+            if !wordy
+                || one_of(t.word(j), CLAUSE_WORDS)
+                || (j > r && one_of(t.word(j), PREPOSITIONS) && t.word(j) != "of")
+            {
+                return None;
+            }
+            j += 1;
+        }
+        (j > r && j < end && matches!(t.word(j), "," | "and" | "or")).then_some(j)
     }
 
     /// The subject mentions of a trigger at `k`: the nearest actor to the left that
@@ -1902,6 +1955,18 @@ impl Ctx<'_, '_> {
         let subjects = self.subjects_before(k, first);
         let Some(&s0) = subjects.first() else { return Vec::new() };
         let mut p = e;
+        // "told ABC that the president should", "told reporters that": the
+        // one told comes before the clause.
+        if one_of(t.word(k), &["told", "tells", "tell", "telling"])
+            && let Some(that) = (e + 1..last.min(e + 5)).find(|&j| t.word(j) == "that")
+            && (e..that).all(|j| {
+                t.raw(j)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '\''))
+            })
+        {
+            p = that;
+        }
         if p < last && t.word(p) == "that" {
             p += 1;
         }
