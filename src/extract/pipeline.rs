@@ -1101,6 +1101,26 @@ mod tests {
         }
     }
 
+    /// CAMEO's criticize verbs (code 111): active and passive; the
+    /// adjective alone ("disparaging remarks") is no trigger.
+    #[test]
+    fn cameo_criticize_verbs() {
+        let t = triples(
+            "",
+            "Benjamin Netanyahu has been reprimanded by the Reagan administration. \
+             Senator John McCain castigated President Donald Trump. \
+             Boris Johnson made disparaging remarks about Theresa May.",
+        );
+        has_all(
+            &t,
+            &[
+                "Reagan administration criticized Benjamin Netanyahu fact",
+                "John McCain criticized Donald Trump fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized Theresa May")), "{t:?}");
+    }
+
     /// A list goes on past items that name no actor, and may end without
     /// "and"; a clause that stops at a verb is no list.
     #[test]
