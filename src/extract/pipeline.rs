@@ -1101,6 +1101,22 @@ mod tests {
         }
     }
 
+    /// A counterpart holds the same post for another side: a president's
+    /// leads, a foreign secretary's works for.
+    #[test]
+    fn a_counterpart_holds_the_same_post() {
+        let t = triples(
+            "",
+            "French President Emmanuel Macron told his Iranian counterpart, Hassan Rouhani, that he was trying. \
+             Foreign Secretary Jack Straw met his Russian counterpart Sergei Lavrov.",
+        );
+        has_all(
+            &t,
+            &["Hassan Rouhani leads Iran fact", "Sergei Lavrov works_for Russia fact"],
+        );
+        assert!(!t.iter().any(|x| x == "Sergei Lavrov leads Russia fact"), "{t:?}");
+    }
+
     /// CAMEO's criticize verbs (code 111): active and passive; the
     /// adjective alone ("disparaging remarks") is no trigger.
     #[test]

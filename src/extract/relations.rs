@@ -423,6 +423,24 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     })
                     .map(|&(_, c)| c);
                 let qualifier = committee.or_else(|| q_mention.and_then(|qi| mentions[qi].entity));
+                // "French President Macron told his Iranian counterpart": a
+                // leader's counterpart leads too.
+                let mut relation = relation;
+                if t.word(head) == "counterpart" {
+                    let mut end = q_mention.map_or(k, |qi| mentions[qi].first);
+                    if end > s.first && t.word(end - 1) == "'s" {
+                        end -= 1;
+                    }
+                    let leader = mention_ending(mentions, end)
+                        .and_then(|pi| mentions[pi].entity)
+                        .is_some_and(|pe| {
+                            facts.iter().any(|(fe, f)| *fe == pe && f.relation == Relation::Leads)
+                                || ents.list[pe].titles.iter().any(|f| f.relation == Relation::Leads)
+                        });
+                    if leader {
+                        relation = Relation::Leads;
+                    }
+                }
                 out.extend(cx.title_found(
                     e,
                     relation,
