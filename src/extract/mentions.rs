@@ -702,6 +702,44 @@ fn glued_furniture(w: &str) -> Option<&str> {
     None
 }
 
+/// Whether the name at `x..y` is set off by commas beside a title: ", the
+/// spokesman for X" after it, or "the spokesman for X," before it and a comma
+/// after it.
+fn titled_apposition(t: &Tokenized, lex: &Lexicon, x: usize, y: usize) -> bool {
+    let s = t.sentences[t.sentence_of(x)];
+    let title_at = |k: usize, end: usize| title_here(t, lex, k, end).is_some();
+    // After: ", [the|a|an] [up to two capitalised or modifier words] TITLE"
+    // (not in a list: "attacked Google, Sherrod Brown, the mayor of Dayton").
+    if y + 1 < s.last && t.raw(y) == "," && (x == s.first || t.raw(x - 1) != ",") {
+        let mut k = y + 1;
+        if matches!(t.word(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        for _ in 0..3 {
+            if k >= s.last {
+                break;
+            }
+            if title_at(k, s.last) {
+                return !t.is_capitalized(k) || t.word(k - 1) != ",";
+            }
+            if !t.is_capitalized(k) && lex.title_modifier(t.word(k)).is_none() {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // Before: "the TITLE [of|for …]," right before, and a comma after.
+    if x > s.first + 2 && t.raw(x - 1) == "," && y < s.last && t.raw(y) == "," {
+        let from = x.saturating_sub(9).max(s.first);
+        return (from..x - 1).any(|k| {
+            (k == s.first || matches!(t.word(k - 1), "the" | "a" | "an"))
+                && title_at(k, x - 1)
+                && (k..x - 1).all(|j| t.raw(j) != "," && t.raw(j) != ";")
+        });
+    }
+    false
+}
+
 fn segment_span(
     t: &Tokenized,
     lex: &Lexicon,
@@ -793,6 +831,10 @@ fn segment_span(
         // "Dollar Tree", "Planned Parenthood", "Air Force": a name opening
         // with an English word that is no given name is a body's, whatever
         // title stands before it. (Worked out only for a name a cue marks.)
+        // "Behrouz Kamalvandi, the spokesman for…", "the spokesman for
+        // Iran's nuclear department, Behrouz Kamalvandi, said": a title set
+        // off beside a name of two words or more marks a person's.
+        let cue = cue || (words >= 2 && titled_apposition(t, lex, x, y));
         let cue = cue && {
             let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
             let titled = (x..y).all(|j| is_title_word(t, lex, j));
@@ -1430,6 +1472,28 @@ mod tests {
         assert_eq!(
             f[2],
             ("Russian Defence Ministry".into(), "name:organization".into(), false)
+        );
+    }
+
+    /// A name no given name types is a person's where a title is set off
+    /// beside it; a list item after it is no apposition.
+    #[test]
+    fn a_title_in_apposition_types_a_person() {
+        for text in [
+            "Behrouz Kamalvandi, the spokesman for the department, said so.",
+            "The spokesman for the department, Behrouz Kamalvandi, said so.",
+        ] {
+            let f = found(text);
+            assert!(
+                f.iter()
+                    .any(|m| m == &("Behrouz Kamalvandi".into(), "name:person".into(), false)),
+                "{f:?}"
+            );
+        }
+        let f = found("He attacked Google, Sherrod Brown, the mayor of Dayton, and others.");
+        assert!(
+            !f.iter().any(|m| m.0 == "Sherrod Brown" && m.1 == "name:person"),
+            "{f:?}"
         );
     }
 
