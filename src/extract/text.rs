@@ -58,7 +58,7 @@ pub struct Sentence {
 /// Abbreviations that take a period and never end a sentence (titles, honorifics).
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "prof",
-    "rev", "hon", "pres", "sec", "amb", "maj", "no", "vs", "ft", "mt",
+    "rev", "hon", "pres", "sec", "amb", "maj", "no", "vs", "ft", "mt", "sens", "reps", "govs", "gens", "brig", "cdr",
 ];
 
 /// Abbreviations that take a period and may end a sentence.
@@ -852,6 +852,11 @@ mod tests {
         assert_eq!(
             sentences("Donald J. Trump spoke. Then he left."),
             vec!["Donald J. Trump spoke.", "Then he left."]
+        );
+        // Plural titles: "Sens. Mitt Romney and Susan Collins".
+        assert_eq!(
+            sentences("Sens. Mitt Romney and Reps. Liz Cheney voted. Then they left."),
+            vec!["Sens. Mitt Romney and Reps. Liz Cheney voted.", "Then they left."]
         );
     }
 
