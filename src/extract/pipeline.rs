@@ -1101,6 +1101,27 @@ mod tests {
         }
     }
 
+    /// A passive's agent may follow a short phrase ("informed of the
+    /// announcement by"); a progressive "was speaking at an event organised
+    /// by" is no passive. A letter to someone speaks to them.
+    #[test]
+    fn passive_agents_and_letters() {
+        let t = triples(
+            "",
+            "Dan Coats was informed of the announcement by Andrea Mitchell. \
+             Gordon Brown was speaking at an event organised by the United Nations. \
+             Donald Trump called off the meeting with a letter to Kim Jong Un.",
+        );
+        has_all(
+            &t,
+            &[
+                "Andrea Mitchell spoke_to Dan Coats fact",
+                "Donald Trump spoke_to Kim Jong Un fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("United Nations spoke_to")), "{t:?}");
+    }
+
     /// A counterpart holds the same post for another side: a president's
     /// leads, a foreign secretary's works for.
     #[test]

@@ -1890,11 +1890,20 @@ impl Ctx<'_, '_> {
         let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE));
         // "Gwynne, who was sacked": a passive with no agent names no subject.
         let participle = t.word(k).ends_with("ed") || t.word(k).ends_with("en") || one_of(t.word(k), PARTICIPLES);
-        if passive && participle && !(e < last && t.word(e) == "by") && !pat.object_types.is_empty() {
+        // The agent's "by", right after the verb or after a short phrase of
+        // plain words ("was informed of the announcement by Andrea Mitchell").
+        let by = (e..last.min(e + 6))
+            .take_while(|&j| j == e || is_plain_word(t.raw(j - 1)))
+            .find(|&j| t.word(j) == "by");
+        if passive && participle && by.is_none() && !pat.object_types.is_empty() {
             return Vec::new();
         }
-        if passive && e < last && t.word(e) == "by" && !pat.object_types.is_empty() {
-            let agents = self.objects_from(e + 1, last, 0);
+        if passive
+            && (participle || by == Some(e))
+            && let Some(by) = by
+            && !pat.object_types.is_empty()
+        {
+            let agents = self.objects_from(by + 1, last, 0);
             if agents.is_empty() || subjects.is_empty() {
                 return Vec::new();
             }
