@@ -1266,6 +1266,16 @@ mod tests {
         );
         assert!(t.contains(&"Guy Mansfield leads Bar Council fact".to_string()), "{t:?}");
         assert!(t.contains(&"Ken Livingstone leads London fact".to_string()), "{t:?}");
+        // An unnamed body's owner employs: "the head of Iran's nuclear department, NAME".
+        let t = triples(
+            "",
+            "The head of Iran's nuclear department, Behrouz Kamalvandi, said so.",
+        );
+        assert!(
+            t.contains(&"Behrouz Kamalvandi works_for Iran fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("leads Iran")), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("United Kingdom")), "{t:?}");
         // A state in the apposition is no party: "Barbara Lee, California" alone says nothing.
         let t = triples("", "Rep. Barbara Lee, California, said it was wrong.");

@@ -507,9 +507,26 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
     if m.first < first + 4 || t.raw(m.first - 1) != "," {
         return None;
     }
-    let qi = mention_ending(cx.mentions, m.first - 1)?;
+    // The body right before the comma, or the owner of an unnamed one: "the
+    // spokesman for Iran's nuclear department, Behrouz Kamalvandi" works for
+    // Iran.
+    let (qi, owner) = match mention_ending(cx.mentions, m.first - 1) {
+        Some(qi) => (qi, false),
+        None => {
+            let from = m.first.saturating_sub(5).max(first);
+            let j = (from..m.first - 1)
+                .rev()
+                .take_while(|&j| is_plain_word(t.raw(j)) || t.word(j) == "'s")
+                .find(|&j| t.word(j) == "'s")?;
+            (
+                mention_ending(cx.mentions, j).filter(|&qi| cx.mentions[qi].possessive)?,
+                true,
+            )
+        }
+    };
     let q_mention = &cx.mentions[qi];
-    if !matches!(q_mention.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) || q_mention.possessive {
+    if !matches!(q_mention.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) || q_mention.possessive != owner
+    {
         return None;
     }
     let q = q_mention.entity?;
@@ -530,13 +547,17 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
     if k > first && !matches!(t.word(k - 1), "the" | "a" | "an" | "," | "former") {
         return None;
     }
-    let r = cx.title_relation(relation, q, head)?;
+    let r = if owner {
+        Relation::WorksFor
+    } else {
+        cx.title_relation(relation, q, head)?
+    };
     let f = cx.found(e, r, q, Modality::Fact, m.sentence, 0.75, "affil.title_of")?;
     Some((
         f,
         TitleFact {
             head: t.word(head).to_string(),
-            relation,
+            relation: if owner { Relation::WorksFor } else { relation },
             qualifier: Some(q),
         },
     ))
