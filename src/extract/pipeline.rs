@@ -1101,6 +1101,23 @@ mod tests {
         }
     }
 
+    /// A relative clause can state a post ("who served as economic adviser
+    /// to former Vice President Joe Biden"); a name that only begins a body
+    /// named in lower case is not the body; one's counterpart works for no
+    /// one of the other side.
+    #[test]
+    fn posts_in_relative_clauses() {
+        let t = triples(
+            "",
+            "\"It is dumb,\" said Jared Bernstein, who served as economic adviser to former Vice President Joe Biden. \
+             Edward Leigh, who is chairman of the Commons public accounts committee, warned. \
+             John Kerry met Iranian Foreign Minister Mohammad Javad Zarif, who was Kerry's counterpart.",
+        );
+        has_all(&t, &["Jared Bernstein works_for Joe Biden fact"]);
+        assert!(!t.iter().any(|x| x.contains("House of Commons")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("works_for John Kerry")), "{t:?}");
+    }
+
     /// A passive's agent may follow a short phrase ("informed of the
     /// announcement by"); a progressive "was speaking at an event organised
     /// by" is no passive. A letter to someone speaks to them.

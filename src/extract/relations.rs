@@ -282,6 +282,11 @@ impl Ctx<'_, '_> {
             },
         ));
         let q = qualifier?;
+        // "Zarif, who was Kerry's counterpart": one's counterpart works for
+        // no one of the other side.
+        if self.t.word(head) == "counterpart" && is_person(self.ents, q) {
+            return None;
+        }
         let r = self.title_relation(relation, q, head)?;
         self.found(e, r, q, Modality::Fact, sentence, confidence, rule)
     }
@@ -670,6 +675,24 @@ fn of_body(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
         .collect()
 }
 
+/// Nouns of a body named in lower case after a name that only begins it
+/// ("the Commons public accounts committee", "the Treasury select committee").
+const UNNAMED_BODIES: &[&str] = &[
+    "committee",
+    "subcommittee",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "panel",
+    "caucus",
+    "commission",
+    "council",
+    "unit",
+    "team",
+    "board",
+];
+
 /// Words after which a name stands in a list ("A, B and C"; "are A; B").
 const LIST_MARKERS: &[&str] = &[
     ",",
@@ -850,6 +873,25 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     }
     let bracket = t.word(p) == "(";
     p += 1;
+    // "Jared Bernstein, who served as economic adviser to Joe Biden": a
+    // relative clause that states a post.
+    if t.word(p - 1) == "," && p + 1 < s.last && t.word(p) == "who" {
+        let mut q = p + 1;
+        if q < s.last && one_of(t.word(q), &["has", "had", "have"]) && q + 1 < s.last && t.word(q + 1) == "been" {
+            q += 2;
+        } else if q + 1 < s.last
+            && one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
+            && t.word(q + 1) == "as"
+        {
+            q += 2;
+        } else if q < s.last && one_of(t.word(q), &["is", "was", "became", "becomes"]) {
+            q += 1;
+        } else {
+            return out;
+        }
+        out.extend(appositive(cx, m, e, q, facts));
+        return out;
+    }
     // "Sen. John McCain, R-Ariz.", "Kevin McCarthy (R-Calif.)": a US party code.
     if p + 2 < s.last && t.raw(p + 1) == "-" && t.glued(p) {
         let party = match t.raw(p) {
@@ -959,8 +1001,19 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
             && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in" | "with")
         {
             after += 1;
-            while after < s.last && matches!(t.word(after), "the" | "a" | "an") {
-                after += 1;
+            // "adviser to former Vice President Joe Biden": past articles,
+            // modifiers and a title, to the one served.
+            for _ in 0..6 {
+                if after >= s.last || mention_at(cx.mentions, after).is_some() {
+                    break;
+                }
+                if matches!(t.word(after), "the" | "a" | "an") || cx.lex.title_modifier(t.word(after)).is_some() {
+                    after += 1;
+                } else if let Some((used, _, _)) = title_here(t, cx.lex, after, s.last) {
+                    after += used;
+                } else {
+                    break;
+                }
             }
             qualifier = mention_at(cx.mentions, after)
                 .filter(|&qi| {
@@ -968,6 +1021,14 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                         cx.mentions[qi].kind,
                         MentionKind::Description { .. } | MentionKind::Pronoun { .. }
                     )
+                })
+                // "chairman of the Commons public accounts committee": the
+                // name only begins the body's.
+                .filter(|&qi| {
+                    let end = cx.mentions[qi].last;
+                    !(end..s.last.min(end + 4))
+                        .take_while(|&j| is_plain_word(t.raw(j)))
+                        .any(|j| one_of(t.word(j), UNNAMED_BODIES))
                 })
                 .and_then(|qi| cx.mentions[qi].entity);
         }
