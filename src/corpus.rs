@@ -85,6 +85,7 @@ pub struct CorpusWriter {
     names: CorpusNames,
     stats: FxHashMap<(String, ActorType), NameStats>,
     documents: usize,
+    dated: usize,
 }
 
 fn spill_error(e: impl Into<std::io::Error>) -> Error {
@@ -113,6 +114,7 @@ impl CorpusWriter {
             names: CorpusNames::default(),
             stats: FxHashMap::default(),
             documents: 0,
+            dated: 0,
         })
     }
 
@@ -130,6 +132,7 @@ impl CorpusWriter {
             triples: d.triples,
         };
         self.documents += 1;
+        self.dated += usize::from(record.date.is_some());
         if self.spilled {
             return self.spill(&record);
         }
@@ -171,6 +174,7 @@ impl CorpusWriter {
             stats: self.stats,
             actors: None,
             documents: self.documents,
+            dated: self.dated,
         })
     }
 }
@@ -191,6 +195,7 @@ pub struct Corpus {
     stats: FxHashMap<(String, ActorType), NameStats>,
     actors: Option<Vec<Actor>>,
     documents: usize,
+    dated: usize,
 }
 
 /// Actors under their canonical names and types, merged, in name order;
@@ -268,6 +273,11 @@ impl Corpus {
     /// Number of documents.
     pub fn document_count(&self) -> usize {
         self.documents
+    }
+
+    /// Number of documents that had a date.
+    pub fn dated_count(&self) -> usize {
+        self.dated
     }
 
     /// Every actor the corpus mentions, by canonical name (in name order),

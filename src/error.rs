@@ -44,6 +44,16 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A table of article dates (`--dates`) has a malformed line.
+    #[error("{}:{line}: {message}", path.display())]
+    BadDates {
+        /// The table.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A saved graph could not be read back.
     #[error("{}: {message}", path.display())]
     BadGraph {

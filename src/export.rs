@@ -314,8 +314,10 @@ fn csv_err(e: csv::Error) -> std::io::Error {
 }
 
 /// `edges.csv`: one row per edge. Gephi reads `source`, `target`, `type`
-/// (Directed/Undirected), `label` and `weight` as edge columns; the rest become
-/// attributes.
+/// (Directed/Undirected), `label` and `weight` as edge columns, and `Time
+/// Interval` ("<[2019-03-01,2019-07-20]>", the dates of the articles stating
+/// it) for its timeline; the rest become attributes. `evidence` holds every
+/// sentence kept for the edge (up to ten), joined by " | ".
 pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record([
@@ -331,13 +333,25 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
         "confidence",
         "first_date",
         "last_date",
+        "Time Interval",
     ])
     .map_err(csv_err)?;
     // One buffer per computed cell, reused across the million rows of a big graph.
     let (mut docs, mut weight, mut confidence) = (String::new(), String::new(), String::new());
+    let (mut evidence, mut interval) = (String::new(), String::new());
     for e in g.edges() {
         join_capped(&mut docs, e.edge.docs.iter().map(|&d| g.doc(d)));
-        let evidence = e.edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("");
+        evidence.clear();
+        for (i, ev) in e.edge.evidence.iter().enumerate() {
+            if i > 0 {
+                evidence.push_str(" | ");
+            }
+            evidence.push_str(&ev.sentence);
+        }
+        interval.clear();
+        if let (Some(a), Some(b)) = (e.edge.first_date.as_deref(), e.edge.last_date.as_deref()) {
+            write!(interval, "<[{a},{b}]>").expect("writing to a String");
+        }
         weight.clear();
         write!(weight, "{}", e.edge.weight).expect("writing to a String");
         confidence.clear();
@@ -354,12 +368,13 @@ pub fn write_edges_csv(g: &ActorGraph, w: impl Write, o: CsvOptions) -> std::io:
             e.edge.modality.as_str(),
             &weight,
             csv_cell(&docs, o).as_ref(),
-            csv_cell(evidence, o).as_ref(),
+            csv_cell(&evidence, o).as_ref(),
             ty,
             e.edge.relation.as_str(),
             &confidence,
             e.edge.first_date.as_deref().unwrap_or(""),
             e.edge.last_date.as_deref().unwrap_or(""),
+            &interval,
         ])
         .map_err(csv_err)?;
     }

@@ -406,14 +406,56 @@ struct Record {
     #[serde(alias = "body", alias = "content")]
     text: Option<String>,
     #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
     url: Option<String>,
+    // The date, under the keys news exports use (the first that reads as a
+    // date wins): a string in a common shape or a Unix time.
+    #[serde(default)]
+    date: Option<serde_json::Value>,
+    #[serde(default)]
+    published: Option<serde_json::Value>,
+    #[serde(default)]
+    publish_date: Option<serde_json::Value>,
+    #[serde(default)]
+    published_date: Option<serde_json::Value>,
+    #[serde(default, rename = "pubDate")]
+    pub_date: Option<serde_json::Value>,
+    #[serde(default)]
+    published_at: Option<serde_json::Value>,
+    #[serde(default, rename = "publishedAt")]
+    published_at_camel: Option<serde_json::Value>,
+    #[serde(default)]
+    datetime: Option<serde_json::Value>,
+    #[serde(default)]
+    timestamp: Option<serde_json::Value>,
+}
+
+impl Record {
+    fn date(&self) -> Option<String> {
+        [
+            &self.date,
+            &self.published,
+            &self.publish_date,
+            &self.published_date,
+            &self.pub_date,
+            &self.published_at,
+            &self.published_at_camel,
+            &self.datetime,
+            &self.timestamp,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|v| match v {
+            serde_json::Value::String(s) => date_value(s),
+            serde_json::Value::Number(n) => n.as_i64().and_then(unix_date),
+            _ => None,
+        })
+    }
 }
 
 fn parse_jsonl_line(line: &str, stem: &str, line_no: usize) -> Result<Document, String> {
-    let rec: Record = serde_json::from_str(line).map_err(|e| format!("not a JSON article record: {e}"))?;
-    let text = rec.text.ok_or("the record has no \"text\" field")?;
+    let mut rec: Record = serde_json::from_str(line).map_err(|e| format!("not a JSON article record: {e}"))?;
+    let text = rec.text.take().ok_or("the record has no \"text\" field")?;
+    let date = rec.date();
     let id = match rec.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -423,7 +465,7 @@ fn parse_jsonl_line(line: &str, stem: &str, line_no: usize) -> Result<Document, 
         id,
         title: clean_inline(rec.title.as_deref().unwrap_or("")).trim().to_string(),
         body: clean_body(&text),
-        date: rec.date.filter(|d| !d.is_empty()),
+        date,
         url: rec.url.filter(|u| !u.is_empty()),
     })
 }
@@ -797,7 +839,8 @@ pub fn parse_date(line: &str) -> Option<String> {
         return None;
     }
     if let Some(c) = ISO.captures(line) {
-        return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+        let (m, d) = (c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{}-{}-{}", &c[1], &c[2], &c[3]));
     }
     let month = |m: &str| {
         let m = m.to_ascii_lowercase();
@@ -814,6 +857,165 @@ pub fn parse_date(line: &str) -> Option<String> {
         return None;
     };
     (1..=31).contains(&d).then(|| format!("{y}-{m:02}-{d:02}"))
+}
+
+/// A date as metadata gives it: what [`parse_date`] reads (ISO 8601 with
+/// or without a time, "April 22, 2025", "22 April 2025"), an RFC 2822 date
+/// ("Tue, 10 Mar 2020 14:00:00 GMT"), "2020/03/10", or a Unix time in
+/// seconds or milliseconds ("1583848800").
+pub fn date_value(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.len() > 64 {
+        return None;
+    }
+    if let Some(d) = parse_date(s) {
+        return Some(d);
+    }
+    if s.len() >= 10 && s.as_bytes()[4] == b'/' && s.as_bytes()[7] == b'/' {
+        return parse_date(&s[..10].replace('/', "-"));
+    }
+    if (10..=13).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().and_then(unix_date);
+    }
+    // RFC 2822: an optional weekday, then "10 Mar 2020", then a time.
+    let rest = s
+        .split_once(", ")
+        .map_or(s, |(day, rest)| if day.len() <= 9 { rest } else { s });
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    (words.len() == 3).then(|| parse_date(&words.join(" "))).flatten()
+}
+
+/// Article dates kept outside the articles (`--dates FILE`): an index of a
+/// corpus, a spreadsheet of a crawl. A TSV or CSV table with a header that
+/// names an id column (`id`, `file`, `doc`, `document`, `article` or `name`)
+/// and a `date` (or `published`) column, or two columns, id and date, with no
+/// header. A file name stands for its article: "recent/ap-001.txt" dates
+/// article `ap-001`.
+#[derive(Debug, Clone, Default)]
+pub struct DateTable {
+    dates: rustc_hash::FxHashMap<String, String>,
+}
+
+impl DateTable {
+    /// Reads a table; a line whose date does not read is an error naming it.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let bad = |line: usize, message: String| Error::BadDates {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let sep = if text.lines().next().unwrap_or("").contains('\t') {
+            b'\t'
+        } else {
+            b','
+        };
+        let mut rows = csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes())
+            .into_records();
+        let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| p.line() as usize);
+        let head = match rows.next() {
+            Some(r) => r.map_err(|e| bad(1, e.to_string()))?,
+            None => return Ok(DateTable::default()),
+        };
+        let named = |names: &[&str]| {
+            head.iter()
+                .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+        };
+        let mut dates = rustc_hash::FxHashMap::default();
+        let (id_col, date_col) = match (
+            named(&["id", "file", "doc", "document", "article", "name"]),
+            named(&["date", "published", "publish_date", "pubdate"]),
+        ) {
+            (Some(i), Some(d)) => (i, d),
+            _ if head.len() >= 2 && date_value(&head[1]).is_some() => {
+                dates.insert(
+                    article_key(&head[0]).to_string(),
+                    date_value(&head[1]).unwrap_or_default(),
+                );
+                (0, 1)
+            }
+            _ => {
+                return Err(bad(
+                    1,
+                    "no id and date columns: give a header with `id` (or `file`) and `date`, or two columns, id and date"
+                        .into(),
+                ));
+            }
+        };
+        for row in rows {
+            let row = row.map_err(|e| bad(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            let line = line_of(&row);
+            let (Some(id), Some(date)) = (row.get(id_col), row.get(date_col)) else {
+                if row.iter().all(str::is_empty) {
+                    continue;
+                }
+                return Err(bad(
+                    line,
+                    format!("expected at least {} columns", id_col.max(date_col) + 1),
+                ));
+            };
+            if date.is_empty() {
+                continue;
+            }
+            let date = date_value(date).ok_or_else(|| bad(line, format!("{date:?} is not a date")))?;
+            dates.insert(article_key(id).to_string(), date);
+        }
+        Ok(DateTable { dates })
+    }
+
+    /// The date the table gives an article (by its id, or its file's stem).
+    pub fn date(&self, id: &str) -> Option<&str> {
+        self.dates
+            .get(id)
+            .or_else(|| self.dates.get(article_key(id)))
+            .map(String::as_str)
+    }
+
+    /// Number of articles dated.
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    /// Whether the table dates no article.
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+}
+
+/// An article's id as a table may give it: the file name without its folder
+/// and without an article file's extension.
+fn article_key(id: &str) -> &str {
+    let base = id.rsplit(['/', '\\']).next().unwrap_or(id);
+    match base.rsplit_once('.') {
+        Some((stem, "txt" | "html" | "htm" | "text" | "md")) => stem,
+        _ => base,
+    }
+}
+
+/// The UTC day of a Unix time in seconds, or in milliseconds when it is too
+/// big for seconds (after the year 5138), as ISO 8601.
+fn unix_date(t: i64) -> Option<String> {
+    let secs = if t.abs() >= 100_000_000_000 { t / 1000 } else { t };
+    // Days to civil date (Howard Hinnant's algorithm), for 1900-2200 only.
+    let days = secs.div_euclid(86_400);
+    if !(-25_567..=84_000).contains(&days) {
+        return None;
+    }
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// An HTML page: title from `<title>`/`<h1>`/`og:title`, text from the article's
@@ -866,9 +1068,27 @@ pub fn parse_html(id: &str, data: &str) -> Document {
         .or_else(|| page.select(&sel("body")).next());
     let paragraphs = root.map(html_paragraphs).unwrap_or_default();
     let body = clean_body(&paragraphs.join("\n\n"));
-    let date = meta("article:published_time")
-        .or_else(|| meta("date"))
-        .and_then(|d| parse_date(d.get(..10).unwrap_or(&d)));
+    // The meta tags news sites use for the publication date, then the
+    // first <time datetime>.
+    let date = [
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "DC.date.issued",
+        "dc.date",
+        "sailthru.date",
+        "parsely-pub-date",
+    ]
+    .into_iter()
+    .find_map(|name| meta(name).and_then(|d| date_value(&d)))
+    .or_else(|| {
+        page.select(&sel("time[datetime]"))
+            .find_map(|t| t.value().attr("datetime").and_then(date_value))
+    });
     let url = meta("og:url").or_else(|| {
         page.select(&sel("link[rel=\"canonical\"]"))
             .find_map(|l| l.value().attr("href"))
@@ -1205,6 +1425,75 @@ mod tests {
         assert_eq!(parse_date("Sept. 3, 2019").as_deref(), Some("2019-09-03"));
         assert_eq!(parse_date("2019-09-03T10:00").as_deref(), Some("2019-09-03"));
         assert_eq!(parse_date("Putin met Trump"), None);
+        assert_eq!(parse_date("2019-13-03"), None);
+        // Metadata shapes.
+        for (v, want) in [
+            ("2020-03-10T14:00:00Z", "2020-03-10"),
+            ("Tue, 10 Mar 2020 14:00:00 GMT", "2020-03-10"),
+            ("2020/03/10 09:15", "2020-03-10"),
+            ("1583848800", "2020-03-10"),
+            ("1583848800000", "2020-03-10"),
+            ("March 10, 2020", "2020-03-10"),
+        ] {
+            assert_eq!(date_value(v).as_deref(), Some(want), "{v}");
+        }
+        assert_eq!(unix_date(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(unix_date(951_782_400).as_deref(), Some("2000-02-29"));
+        assert_eq!(date_value("soon"), None);
+    }
+
+    /// A table of dates, with a header or without, ids or file names.
+    #[test]
+    fn date_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("index.tsv");
+        std::fs::write(
+            &p,
+            "file\trepo\tdate\nrecent/ap-001.txt\tx\t2018-11-29\nap-002.txt\tx\t\n",
+        )
+        .unwrap();
+        let t = DateTable::load(&p).unwrap();
+        assert_eq!(t.date("ap-001"), Some("2018-11-29"));
+        assert_eq!(t.date("ap-002"), None);
+        let p = dir.path().join("dates.csv");
+        std::fs::write(&p, "a1,2019-05-01\n\"a2\",\"May 2, 2019\"\n").unwrap();
+        let t = DateTable::load(&p).unwrap();
+        assert_eq!((t.date("a1"), t.date("a2")), (Some("2019-05-01"), Some("2019-05-02")));
+        std::fs::write(&p, "id,date\na1,2019-05-01\na2,someday\n").unwrap();
+        let e = DateTable::load(&p).unwrap_err().to_string();
+        assert!(e.ends_with("dates.csv:3: \"someday\" is not a date"), "{e}");
+        std::fs::write(&p, "x,y\na1,b\n").unwrap();
+        assert!(DateTable::load(&p).is_err());
+    }
+
+    /// JSONL dates under the keys news exports use, strings or Unix times;
+    /// HTML dates from the usual meta tags or a <time> element.
+    #[test]
+    fn dates_from_jsonl_keys_and_html_metadata() {
+        for (line, want) in [
+            (
+                r#"{"id":"a","text":"B.","published":"2019-05-01T10:00:00Z"}"#,
+                Some("2019-05-01"),
+            ),
+            (
+                r#"{"id":"a","text":"B.","pubDate":"Wed, 01 May 2019 10:00:00 +0000"}"#,
+                Some("2019-05-01"),
+            ),
+            (r#"{"id":"a","text":"B.","publishedAt":1556704800}"#, Some("2019-05-01")),
+            (
+                r#"{"id":"a","text":"B.","date":"","publish_date":"2019-05-01"}"#,
+                Some("2019-05-01"),
+            ),
+            (r#"{"id":"a","text":"B.","date":null}"#, None),
+        ] {
+            let doc = parse_jsonl_line(line, "f", 1).unwrap();
+            assert_eq!(doc.date.as_deref(), want, "{line}");
+        }
+        let page = r#"<html><head><meta name="parsely-pub-date" content="2019-05-01T10:00:00Z"></head>
+            <body><article><p>Putin met Trump.</p></article></body></html>"#;
+        assert_eq!(parse_html("p", page).date.as_deref(), Some("2019-05-01"));
+        let page = r#"<html><body><article><time datetime="2019-05-02">May 2</time><p>Putin met Trump.</p></article></body></html>"#;
+        assert_eq!(parse_html("p", page).date.as_deref(), Some("2019-05-02"));
     }
 
     #[test]

@@ -421,6 +421,18 @@ impl Brandes {
     }
 }
 
+/// An actor's relations in the order of their articles' dates (an edge by
+/// its earliest), undated ones last; ties in the graph's edge order.
+pub fn timeline(g: &ActorGraph, a: ActorId) -> Vec<EdgeView<'_>> {
+    let mut v = g.edges_of(a);
+    // (Stable: edges_of lists in edge order.)
+    v.sort_by(|x, y| {
+        let key = |e: &EdgeView| (e.edge.first_date.is_none(), e.edge.first_date.clone());
+        key(x).cmp(&key(y))
+    });
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

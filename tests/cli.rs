@@ -874,3 +874,171 @@ fn a_build_without_a_drawing_removes_the_earlier_one() {
     assert!(!out.join("graph.svg").exists());
     assert!(out.join("graph.json").is_file());
 }
+
+/// Three dated articles, one undated: for the filters and the timeline.
+fn dated_articles() -> tempfile::TempDir {
+    articles(&[
+        (
+            "a1.txt",
+            "Talks\n\nMarch 1, 2019\n\nU.S. President Donald Trump met Russian President Vladimir Putin in Helsinki. \
+             Kremlin spokesman Dmitry Peskov told reporters the talks went well.\n",
+        ),
+        (
+            "a2.txt",
+            "Summit\n\nJuly 20, 2020\n\nU.S. President Donald Trump met North Korean leader Kim Jong Un in Singapore. \
+             U.S. President Donald Trump met Russian President Vladimir Putin again.\n",
+        ),
+        (
+            "a3.txt",
+            "Criticism\n\nHouse Speaker Nancy Pelosi criticized President Donald Trump on Tuesday.\n",
+        ),
+    ])
+}
+
+/// The names of the nodes of a node-link JSON export.
+fn exported_nodes(out: &[u8]) -> Vec<String> {
+    let g: Value = serde_json::from_slice(out).unwrap();
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn filters_narrow_exports_and_queries_alike() {
+    let input = dated_articles();
+    let out = build_quietly(input.path());
+    let g = out.path().join("graph.json");
+    let export = |args: &[&str]| {
+        let a = polgraph()
+            .args(["export", "-f", "json", "-g"])
+            .arg(&g)
+            .args(args)
+            .assert()
+            .success();
+        exported_nodes(&a.get_output().stdout)
+    };
+    let all = export(&[]);
+    assert!(
+        all.contains(&"Nancy Pelosi".to_string()) && all.contains(&"Dmitry Peskov".to_string()),
+        "{all:?}"
+    );
+    // Relations: who met whom.
+    let met = export(&["--relation", "met"]);
+    assert!(
+        !met.contains(&"Nancy Pelosi".to_string()) && met.contains(&"Kim Jong Un".to_string()),
+        "{met:?}"
+    );
+    // An ego network: Kim and those one hop away.
+    let kim = export(&["--around", "Kim Jong Un", "--depth", "1", "--type", "person"]);
+    assert_eq!(kim, ["Donald Trump", "Kim Jong Un"]);
+    // Dates: 2019 only; the undated criticism goes.
+    let y2019 = export(&["--since", "2019", "--until", "2019"]);
+    assert!(y2019.contains(&"Dmitry Peskov".to_string()), "{y2019:?}");
+    assert!(!y2019.contains(&"Kim Jong Un".to_string()) && !y2019.contains(&"Nancy Pelosi".to_string()));
+    // The same flags on a query.
+    polgraph()
+        .args([
+            "query",
+            "neighbors",
+            "Trump",
+            "--relation",
+            "met",
+            "--since",
+            "2020",
+            "-g",
+        ])
+        .arg(&g)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Kim Jong Un").and(predicate::str::contains("Nancy Pelosi").not()));
+    polgraph()
+        .args(["query", "central", "--top", "1", "--json", "-g"])
+        .arg(&g)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Donald Trump"));
+    // A date that is no date, and an actor the filter leaves out, are errors.
+    polgraph()
+        .args(["export", "-f", "dot", "--since", "last year", "-g"])
+        .arg(&g)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--since").and(predicate::str::contains("YYYY")));
+    polgraph()
+        .args(["query", "neighbors", "Pelosi", "--relation", "met", "-g"])
+        .arg(&g)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Pelosi"));
+}
+
+#[test]
+fn dates_reach_edges_csv_and_the_timeline() {
+    let input = dated_articles();
+    // The undated article dated by a table, as a corpus index gives it.
+    let table = input.path().join("index.tsv");
+    std::fs::write(&table, "file\tdate\nnews/a3.txt\t2021-01-05\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "--dates"])
+        .arg(&table)
+        .arg("-o")
+        .arg(out.path())
+        .arg(input.path().join("a1.txt"))
+        .arg(input.path().join("a2.txt"))
+        .arg(input.path().join("a3.txt"))
+        .assert()
+        .success();
+    let mut r = csv::Reader::from_path(out.path().join("edges.csv")).unwrap();
+    let head = r.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let met = rows
+        .iter()
+        .find(|x| {
+            &x[col("relation")] == "met" && (x[col("source")].contains("Putin") || x[col("target")].contains("Putin"))
+        })
+        .unwrap();
+    assert_eq!(&met[col("Time Interval")], "<[2019-03-01,2020-07-20]>");
+    assert_eq!(&met[col("weight")], "2");
+    assert!(
+        met[col("evidence")].contains(" | "),
+        "every kept sentence: {:?}",
+        &met[col("evidence")]
+    );
+    let a = polgraph()
+        .args(["query", "timeline", "Trump", "-g"])
+        .arg(out.path().join("graph.json"))
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    let (p19, p21) = (text.find("2019-03-01").unwrap(), text.find("2021-01-05").unwrap());
+    assert!(p19 < p21, "{text}");
+    // No date anywhere: one warning.
+    let plain = articles(&[(
+        "x.txt",
+        "T\n\nU.S. President Donald Trump met Russian President Vladimir Putin.\n",
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(dir.path())
+        .arg(plain.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("none of the 1 articles has a date"));
+    // A table line that is no date names the file and line.
+    std::fs::write(&table, "id,date\na1,2019-03-01\na2,soon\n").unwrap();
+    polgraph()
+        .args(["build", "-q", "--dates"])
+        .arg(&table)
+        .arg("-o")
+        .arg(dir.path())
+        .arg(plain.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("index.tsv:3").and(predicate::str::contains("\"soon\" is not a date")));
+}

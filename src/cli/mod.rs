@@ -10,10 +10,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use polgraph::corpus::{Corpus, CorpusWriter};
 use polgraph::export::{self, CsvOptions};
 use polgraph::fsutil::write_atomic;
-use polgraph::graph::{ActorGraph, GraphBuilder};
+use polgraph::graph::{ActorGraph, GraphBuilder, GraphFilter};
 use polgraph::pipeline::{ExtractConfig, Extractor};
 use polgraph::query::{self, Filter, PairOrder};
-use polgraph::{Lexicon, Relation, ingest};
+use polgraph::{ActorType, Lexicon, Modality, Relation, ingest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,6 +96,12 @@ struct ExtractionOptions {
     /// data/patterns extend the built-in ones (repeatable).
     #[arg(long, value_name = "DIR")]
     lexicon: Vec<PathBuf>,
+    /// Article dates from a table, for articles whose date lives outside them:
+    /// TSV or CSV with a header naming an `id` (or `file`) column and a `date`
+    /// column, or two columns, id and date; "recent/ap-001.txt" dates article
+    /// ap-001. Overrides the date an article gives.
+    #[arg(long, value_name = "FILE")]
+    dates: Option<PathBuf>,
     /// Switch off a relation pattern by its id (repeatable), e.g. met.verb.
     #[arg(long, value_name = "RULE")]
     disable_rule: Vec<String>,
@@ -150,6 +156,61 @@ enum TripleFormat {
     Csv,
 }
 
+/// The filters `export` and every `query` take, with one meaning everywhere
+/// (README: "Filters"); applied to the saved graph before anything else.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Filters")]
+struct FilterArgs {
+    /// Only this actor and the actors within --depth hops of it (its ego network).
+    #[arg(long, value_name = "ACTOR", global = true)]
+    around: Option<String>,
+    /// Hops out from --around, and from the actor of `query neighbors`.
+    #[arg(long, value_name = "N", default_value_t = 1, global = true)]
+    depth: usize,
+    /// Only these relations (repeatable or comma-separated: --relation met,visited).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION", global = true)]
+    relation: Vec<Relation>,
+    /// Only actors of these types (person, organization, place), and the relations among them.
+    #[arg(long = "type", value_delimiter = ',', value_name = "TYPE", global = true)]
+    types: Vec<ActorType>,
+    /// Only relations stated so (fact, planned; negated and hypothetical are in a graph built with --include-uncertain).
+    #[arg(long, value_delimiter = ',', value_name = "MODALITY", global = true)]
+    modality: Vec<Modality>,
+    /// Only relations stated in at least N sentences.
+    #[arg(long, value_name = "N", default_value_t = 1, global = true)]
+    min_weight: usize,
+    /// Only relations whose best evidence has at least this confidence (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0, global = true)]
+    min_confidence: f32,
+    /// Only relations stated in articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated ones go.
+    #[arg(long, value_name = "DATE", global = true)]
+    since: Option<String>,
+    /// Only relations stated in articles dated on or before this (a year or month counts to its end); undated ones go.
+    #[arg(long, value_name = "DATE", global = true)]
+    until: Option<String>,
+    /// Only the N actors with the most relations (after the other filters) and the relations among them;
+    /// for `query central`, how many to list (default 10).
+    #[arg(long, value_name = "N", global = true)]
+    top: Option<usize>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> GraphFilter {
+        GraphFilter {
+            relations: self.relation.clone(),
+            types: self.types.clone(),
+            modalities: self.modality.clone(),
+            min_weight: self.min_weight,
+            min_confidence: self.min_confidence,
+            since: self.since.clone(),
+            until: self.until.clone(),
+            around: self.around.clone(),
+            depth: self.depth,
+            top: self.top,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct QueryArgs {
     /// The saved graph to ask.
@@ -158,6 +219,8 @@ struct QueryArgs {
     /// Print the answer as JSON.
     #[arg(long, global = true)]
     json: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
     #[command(subcommand)]
     question: Question,
 }
@@ -179,27 +242,15 @@ enum Question {
         /// With --all: at most this many paths.
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// Use only these relations (repeatable or comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<Relation>,
     },
     /// Who is this actor connected to, and how?
     #[command(alias = "neighbours")]
     Neighbors {
-        /// The actor (a name, alias or surname, any case).
+        /// The actor (a name, alias or surname, any case); --depth says how many hops out.
         actor: String,
-        /// How many hops out to go.
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
-        /// Use only these relations (repeatable or comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<Relation>,
     },
     /// Who is connected to whom: actor pairs with their relations.
     Pairs {
-        /// Use only these relations, e.g. --relation met for who met whom.
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<Relation>,
         /// Order: most supported first, or alphabetical.
         #[arg(long, value_enum, default_value_t = SortBy::Weight)]
         sort: SortBy,
@@ -212,15 +263,15 @@ enum Question {
     },
     /// Who is most central: degree and betweenness.
     Central {
-        /// Rank by this measure.
+        /// Rank by this measure (--top says how many to list).
         #[arg(long, value_enum, default_value_t = Centrality::Degree)]
         by: Centrality,
-        /// How many actors to list.
-        #[arg(long, default_value_t = 10)]
-        top: usize,
-        /// Use only these relations.
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<Relation>,
+    },
+    /// What an actor did, and what was done to it, by date: its relations in
+    /// the order of their articles' dates, with evidence (undated ones last).
+    Timeline {
+        /// The actor (a name, alias or surname, any case).
+        actor: String,
     },
 }
 
@@ -251,6 +302,8 @@ struct ExportArgs {
     /// Write CSV cells as they are, without neutralising spreadsheet formulas.
     #[arg(long)]
     raw_csv: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -396,7 +449,7 @@ fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
 /// The inputs of a run, opened: their documents, the progress bar over their
 /// bytes, the count of malformed records skipped, and the threads to use.
 struct Inputs {
-    docs: ingest::Documents,
+    docs: Box<dyn Iterator<Item = polgraph::Result<polgraph::Document>> + Send>,
     bar: progress::Bar,
     skipped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     threads: usize,
@@ -426,6 +479,20 @@ impl Inputs {
             }
             eprintln!("polgraph: warning: {w}");
         });
+        let docs: Box<dyn Iterator<Item = _> + Send> = match &o.dates {
+            Some(path) => {
+                let table = ingest::DateTable::load(path)?;
+                Box::new(docs.map(move |d| {
+                    d.map(|mut d| {
+                        if let Some(date) = table.date(&d.id) {
+                            d.date = Some(date.to_string());
+                        }
+                        d
+                    })
+                }))
+            }
+            None => Box::new(docs),
+        };
         Ok(Inputs {
             docs,
             bar,
@@ -475,6 +542,14 @@ impl Inputs {
             eprintln!(
                 "polgraph: skipped {skipped} malformed record{}",
                 if skipped == 1 { "" } else { "s" }
+            );
+        }
+        if corpus.document_count() > 0 && corpus.dated_count() == 0 {
+            eprintln!(
+                "polgraph: warning: none of the {} articles has a date, so --since, --until and `query timeline` \
+                 have none to go by (dates come from JSONL keys such as `date` or `published`, HTML meta tags, \
+                 a date line near the top of a .txt file, or --dates FILE)",
+                corpus.document_count()
             );
         }
         if corpus.document_count() == 0 {
@@ -610,7 +685,8 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     let mut svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
         Some(format!(
             "graph.svg not written: {} actors are more than a diagram can show (limit {SVG_MAX_ACTORS}); \
-             `polgraph export --format svg` renders it anyway, slowly",
+             `polgraph export --format svg --top 150` draws the most connected, `--around ACTOR` one's \
+             neighbourhood (README: Filters)",
             graph.actor_count()
         ))
     } else {
@@ -689,7 +765,18 @@ fn find(g: &ActorGraph, name: &str) -> Result<polgraph::graph::ActorId> {
 }
 
 fn ask(a: QueryArgs) -> Result<ExitCode> {
-    let g = load_graph(&a.graph)?;
+    let full = load_graph(&a.graph)?;
+    let mut filter = a.filters.filter();
+    // `central --top N` lists N; it does not cut the graph first.
+    if matches!(a.question, Question::Central { .. }) {
+        filter.top = None;
+    }
+    // `neighbors` walks --depth itself.
+    if matches!(a.question, Question::Neighbors { .. }) && filter.around.is_none() {
+        filter.depth = 1;
+    }
+    let g = full.filtered(&filter)?;
+    let f = Filter::default();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     let found = match a.question {
@@ -699,10 +786,8 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             max_hops,
             all,
             limit,
-            relation,
         } => {
             let (x, y) = (find(&g, &from)?, find(&g, &to)?);
-            let f = Filter { relations: relation };
             let paths = if all {
                 query::all_paths(&g, x, y, max_hops, limit, &f)
             } else {
@@ -711,38 +796,35 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
             output::paths(&mut w, &g, x, y, max_hops, &paths, a.json)?;
             !paths.is_empty()
         }
-        Question::Neighbors { actor, depth, relation } => {
+        Question::Neighbors { actor } => {
             let x = find(&g, &actor)?;
-            let n = query::neighbors(&g, x, depth.max(1), &Filter { relations: relation });
+            let n = query::neighbors(&g, x, a.filters.depth.max(1), &f);
             output::neighbors(&mut w, &g, x, &n, a.json)?;
             !n.is_empty()
         }
-        Question::Pairs {
-            relation,
-            sort,
-            csv,
-            limit,
-        } => {
+        Question::Pairs { sort, csv, limit } => {
             let order = match sort {
                 SortBy::Weight => PairOrder::Weight,
                 SortBy::Name => PairOrder::Name,
             };
-            let mut p = query::pairs(&g, &Filter { relations: relation }, order);
+            let mut p = query::pairs(&g, &f, order);
             if limit > 0 {
                 p.truncate(limit);
             }
             output::pairs(&mut w, &g, &p, csv, a.json)?;
             !p.is_empty()
         }
-        Question::Central { by, top, relation } => {
-            let mut c = query::centrality(
-                &g,
-                &Filter { relations: relation },
-                matches!(by, Centrality::Betweenness),
-            );
-            c.truncate(top);
+        Question::Central { by } => {
+            let mut c = query::centrality(&g, &f, matches!(by, Centrality::Betweenness));
+            c.truncate(a.filters.top.unwrap_or(10));
             output::central(&mut w, &g, &c, a.json)?;
             !c.is_empty()
+        }
+        Question::Timeline { actor } => {
+            let x = find(&g, &actor)?;
+            let t = query::timeline(&g, x);
+            output::timeline(&mut w, &g, x, &t, a.json)?;
+            !t.is_empty()
         }
     };
     w.flush()?;
@@ -750,7 +832,7 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
 }
 
 fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
-    let g = load_graph(&a.graph)?;
+    let g = load_graph(&a.graph)?.filtered(&a.filters.filter())?;
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
     };

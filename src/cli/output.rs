@@ -377,3 +377,46 @@ pub fn actors(
         }
     }
 }
+
+/// `query timeline`: an actor's relations by date, each with its evidence.
+pub fn timeline(w: &mut dyn Write, g: &ActorGraph, x: ActorId, t: &[EdgeView], as_json: bool) -> Result<()> {
+    let name = &g.actor(x).name;
+    if as_json {
+        let v: Vec<serde_json::Value> = t
+            .iter()
+            .map(|e| {
+                let mut j = edge_json(e);
+                j["first_date"] = json!(e.edge.first_date.as_deref());
+                j["last_date"] = json!(e.edge.last_date.as_deref());
+                j
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &json!({"actor": name, "timeline": v}))?;
+        return writeln!(w);
+    }
+    if t.is_empty() {
+        return writeln!(w, "{name} has no relations.");
+    }
+    writeln!(w, "{name} ({}): {} relations by date", g.actor(x).actor_type, t.len())?;
+    for e in t {
+        let when = match (e.edge.first_date.as_deref(), e.edge.last_date.as_deref()) {
+            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+            (Some(a), _) => a.to_string(),
+            _ => "(undated)".to_string(),
+        };
+        let times = if e.edge.weight > 1 {
+            format!(" ×{}", e.edge.weight)
+        } else {
+            String::new()
+        };
+        writeln!(
+            w,
+            "  {when}  {} {} {}{times}",
+            e.source.name,
+            arrow(e, true),
+            e.target.name
+        )?;
+        writeln!(w, "      {}", evidence_line(e))?;
+    }
+    Ok(())
+}

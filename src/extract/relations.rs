@@ -877,12 +877,11 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     // relative clause that states a post.
     if t.word(p - 1) == "," && p + 1 < s.last && t.word(p) == "who" {
         let mut q = p + 1;
-        if q < s.last && one_of(t.word(q), &["has", "had", "have"]) && q + 1 < s.last && t.word(q + 1) == "been" {
-            q += 2;
-        } else if q + 1 < s.last
-            && one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
-            && t.word(q + 1) == "as"
-        {
+        let two_words = q + 1 < s.last
+            && ((one_of(t.word(q), &["has", "had", "have"]) && t.word(q + 1) == "been")
+                || (one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
+                    && t.word(q + 1) == "as"));
+        if two_words {
             q += 2;
         } else if q < s.last && one_of(t.word(q), &["is", "was", "became", "becomes"]) {
             q += 1;
@@ -1067,10 +1066,10 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                 .filter(|&bi| {
                     let b = &cx.mentions[bi];
                     let goes_on = |j: usize| j < s.last && t.is_capitalized(j);
-                    !b.possessive
-                        && !b.modifier
-                        && !goes_on(b.last)
-                        && !(b.last < s.last && t.word(b.last) == "of" && goes_on(b.last + 1))
+                    !(b.possessive
+                        || b.modifier
+                        || goes_on(b.last)
+                        || (b.last < s.last && t.word(b.last) == "of" && goes_on(b.last + 1)))
                 })
                 .and_then(|bi| cx.mentions[bi].entity)
                 .filter(|&b| cx.ents.list[b].ty == ActorType::Organization && !cx.is_party(b))

@@ -5,8 +5,11 @@
 //! Saved as node-link JSON and loaded back (the `json` module), so queries and exports
 //! run on a saved graph without extracting again.
 
+mod filter;
 mod interner;
 mod json;
+
+pub use filter::GraphFilter;
 
 use interner::Interner;
 
