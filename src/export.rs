@@ -5,8 +5,12 @@
 //! helper per format: [`dot_string`] for DOT, [`csv_cell`] for CSV (which also
 //! neutralises spreadsheet formulas), serde for JSON.
 
+mod native;
+
+pub use native::render as render_native_svg;
+
 use crate::graph::ActorGraph;
-use crate::model::{ActorType, Modality, Triple};
+use crate::model::{ActorType, Modality, Relation, Triple};
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::HashMap;
@@ -35,6 +39,46 @@ fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), dot_string(value))
 }
 
+/// An actor type's shape (Graphviz's name) and fill colour, in every drawing.
+pub fn node_style(ty: ActorType) -> (&'static str, &'static str) {
+    match ty {
+        ActorType::Person => ("ellipse", "#cfe2ff"),
+        ActorType::Organization => ("box", "#ffe5b4"),
+        ActorType::Place => ("hexagon", "#d4edda"),
+    }
+}
+
+/// A relation's colour in every drawing: kin relations share a hue (red for
+/// hostile ones, green for friendly ones, blue for contact, grey for
+/// affiliation), each a shade of its own.
+pub fn relation_colour(r: Relation) -> &'static str {
+    match r {
+        Relation::Met => "#1f77b4",
+        Relation::Visited => "#17becf",
+        Relation::SpokeTo => "#6baed6",
+        Relation::Called => "#3182bd",
+        Relation::NegotiatedWith => "#756bb1",
+        Relation::Praised => "#31a354",
+        Relation::Supported => "#2ca02c",
+        Relation::AgreedWith => "#74c476",
+        Relation::AllyOf => "#006d2c",
+        Relation::Criticized => "#d62728",
+        Relation::Threatened => "#a50f15",
+        Relation::Opposed => "#fb6a4a",
+        Relation::Urged => "#ff7f0e",
+        Relation::Sanctioned => "#8c2d04",
+        Relation::Attacked => "#67000d",
+        Relation::Appointed => "#9467bd",
+        Relation::Dismissed => "#c51b8a",
+        Relation::Released => "#bcbd22",
+        Relation::Invited => "#e377c2",
+        Relation::Leads => "#444444",
+        Relation::WorksFor => "#7f7f7f",
+        Relation::MemberOf => "#969696",
+        Relation::CitizenOf => "#bdbdbd",
+    }
+}
+
 /// The graph as a graphviz-rust AST: shape and colour by actor type, edge label
 /// = relation, planned edges dashed, uncertain ones dotted, evidence as tooltips.
 pub fn dot_graph(g: &ActorGraph) -> Graph {
@@ -58,11 +102,7 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
         let node = g.actor(a);
         let id = format!("n{i}");
         ids.insert(a, id.clone());
-        let (shape, colour) = match node.actor_type {
-            ActorType::Person => ("ellipse", "#cfe2ff"),
-            ActorType::Organization => ("box", "#ffe5b4"),
-            ActorType::Place => ("hexagon", "#d4edda"),
-        };
+        let (shape, colour) = node_style(node.actor_type);
         stmts.push(Stmt::Node(Node::new(
             NodeId(Id::Plain(id), None),
             vec![
@@ -94,6 +134,8 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             .unwrap_or_default();
         let mut attrs = vec![
             attr("label", &label),
+            attr("color", relation_colour(e.edge.relation)),
+            attr("fontcolor", relation_colour(e.edge.relation)),
             attr("style", style),
             attr("penwidth", &format!("{:.1}", 1.0 + (e.edge.weight as f64).ln())),
             attr("tooltip", &tooltip),

@@ -302,6 +302,9 @@ struct ExportArgs {
     /// Write CSV cells as they are, without neutralising spreadsheet formulas.
     #[arg(long)]
     raw_csv: bool,
+    /// For svg: who lays the drawing out.
+    #[arg(long, value_enum, default_value_t = Renderer::Auto)]
+    renderer: Renderer,
     #[command(flatten)]
     filters: FilterArgs,
 }
@@ -314,7 +317,7 @@ enum ExportFormat {
     Csv,
     /// Node-link JSON (networkx, d3).
     Json,
-    /// An SVG drawing, rendered by Graphviz's `dot`.
+    /// An SVG drawing: by Graphviz's `dot` where installed, else polgraph's own layout (--renderer).
     Svg,
     /// GraphML (Gephi, yEd, Cytoscape, networkx).
     Graphml,
@@ -648,6 +651,48 @@ fn each_triple(corpus: &mut Corpus, mut f: impl FnMut(polgraph::Triple) -> std::
 /// lay out thousands of nodes, and the picture is unreadable anyway.
 const SVG_MAX_ACTORS: usize = 400;
 
+/// How many actors a drawing of a bigger graph shows: the most connected.
+const SVG_TOP: usize = 150;
+
+/// Which program lays out an SVG drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Renderer {
+    /// Graphviz's `dot` where it is installed, polgraph's own layout elsewhere.
+    Auto,
+    /// Graphviz's `dot` (an error where it is not installed).
+    Dot,
+    /// polgraph's own layout (ForceAtlas2), no Graphviz needed.
+    Native,
+}
+
+/// The SVG of a graph, and a note when it was not drawn as asked.
+fn draw_svg(g: &ActorGraph, renderer: Renderer) -> Result<(Vec<u8>, Option<String>)> {
+    if renderer == Renderer::Native {
+        return Ok((export::render_native_svg(g).into_bytes(), None));
+    }
+    match export::render_svg(&export::to_dot(g)) {
+        Ok(svg) => Ok((svg, None)),
+        Err(e) if renderer == Renderer::Dot => Err(if e.kind() == std::io::ErrorKind::NotFound {
+            anyhow::anyhow!(
+                "Graphviz `dot` is not installed (e.g. apt-get install graphviz); `--renderer native` draws without it"
+            )
+        } else {
+            anyhow::anyhow!("rendering SVG: {e}")
+        }),
+        Err(e) => {
+            let why = if e.kind() == std::io::ErrorKind::NotFound {
+                "Graphviz `dot` is not installed".to_string()
+            } else {
+                format!("Graphviz failed ({e})")
+            };
+            Ok((
+                export::render_native_svg(g).into_bytes(),
+                Some(format!("graph drawn by polgraph's own layout: {why}")),
+            ))
+        }
+    }
+}
+
 fn build(a: BuildArgs) -> Result<ExitCode> {
     let mut corpus = extract_all(&a.inputs, &a.options)?;
     let mut builder = GraphBuilder::new(a.include_uncertain);
@@ -682,33 +727,31 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         "graph.graphml",
         "graph.html",
     ];
-    let mut svg_note = if graph.actor_count() > SVG_MAX_ACTORS {
-        Some(format!(
-            "graph.svg not written: {} actors are more than a diagram can show (limit {SVG_MAX_ACTORS}); \
-             `polgraph export --format svg --top 150` draws the most connected, `--around ACTOR` one's \
-             neighbourhood (README: Filters)",
+    // A graph too big to read in one picture is drawn as its most connected
+    // actors; Graphviz draws where it is installed, polgraph's own layout
+    // elsewhere.
+    let mut notes = Vec::new();
+    let top;
+    let drawn = if graph.actor_count() > SVG_MAX_ACTORS {
+        top = graph.filtered(&GraphFilter {
+            top: Some(SVG_TOP),
+            ..GraphFilter::default()
+        })?;
+        notes.push(format!(
+            "graph.svg shows the {} most connected of {} actors (`polgraph export --format svg` with --top N, \
+             --around ACTOR or other filters draws another part; README: Filters)",
+            top.actor_count(),
             graph.actor_count()
-        ))
+        ));
+        &top
     } else {
-        match export::render_svg(&dot) {
-            Ok(svg) => {
-                write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
-                written.push("graph.svg");
-                None
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
-                "graph.svg not written: Graphviz `dot` is not installed (e.g. apt-get install graphviz)".to_string(),
-            ),
-            Err(e) => Some(format!("graph.svg not written: {e}")),
-        }
+        &graph
     };
-    // A drawing from an earlier build would sit beside this build's graph
-    // as if it were its picture.
-    let stale = path("graph.svg");
-    if svg_note.is_some() && stale.is_file() {
-        std::fs::remove_file(&stale).with_context(|| format!("removing the earlier build's {}", stale.display()))?;
-        svg_note = svg_note.map(|n| format!("{n}; the earlier build's graph.svg was removed"));
-    }
+    let (svg, renderer_note) = draw_svg(drawn, Renderer::Auto)?;
+    notes.extend(renderer_note);
+    write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
+    written.push("graph.svg");
+    let svg_note = (!notes.is_empty()).then(|| notes.join("; "));
     if !a.options.quiet {
         output::summary(
             &graph,
@@ -842,13 +885,27 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
         ExportFormat::Graphml => write_to(a.output.as_deref(), |w| export::write_graphml(&g, w))?,
         ExportFormat::Html => write_to(a.output.as_deref(), |w| export::write_html(&g, w))?,
         ExportFormat::Svg => {
-            let svg = export::render_svg(&export::to_dot(&g)).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    anyhow::anyhow!("Graphviz `dot` is not installed (e.g. apt-get install graphviz); `--format dot` writes the DOT text instead")
-                } else {
-                    anyhow::anyhow!("rendering SVG: {e}")
-                }
-            })?;
+            // Never a drawing no one can read, nor an hour of layout: past
+            // SVG_MAX_ACTORS with no narrowing asked, the most connected.
+            let narrowed = a.filters.top.is_some() || a.filters.around.is_some();
+            let g = if g.actor_count() > SVG_MAX_ACTORS && !narrowed {
+                let top = g.filtered(&GraphFilter {
+                    top: Some(SVG_TOP),
+                    ..GraphFilter::default()
+                })?;
+                eprintln!(
+                    "polgraph: drawing the {} most connected of {} actors (--top N or --around ACTOR for another part)",
+                    top.actor_count(),
+                    g.actor_count()
+                );
+                top
+            } else {
+                g
+            };
+            let (svg, note) = draw_svg(&g, a.renderer)?;
+            if let Some(note) = note {
+                eprintln!("polgraph: {note}");
+            }
             write_to(a.output.as_deref(), |w| w.write_all(&svg))?;
         }
         ExportFormat::Csv => {
