@@ -282,8 +282,11 @@ pub fn pairs<'g>(g: &'g ActorGraph, f: &Filter, order: PairOrder) -> Vec<Pair<'g
 pub struct Centrality {
     /// The actor.
     pub actor: ActorId,
-    /// Distinct actors it is directly connected to.
+    /// Relations (edges) touching it, as in nodes.csv and the build's
+    /// summary: one figure called degree everywhere.
     pub degree: usize,
+    /// Distinct actors it is directly connected to.
+    pub neighbours: usize,
     /// Brandes betweenness on the undirected graph, normalised to 0..1.
     pub betweenness: f64,
 }
@@ -335,7 +338,8 @@ pub fn centrality(g: &ActorGraph, f: &Filter, by_betweenness: bool) -> Vec<Centr
         .enumerate()
         .map(|(i, &a)| Centrality {
             actor: a,
-            degree: adj[i].len(),
+            degree: g.edges_of(a).iter().filter(|e| f.allows(e)).count(),
+            neighbours: adj[i].len(),
             betweenness: cb[i] / norm,
         })
         .collect();
@@ -523,7 +527,8 @@ mod tests {
                     "{} vs {w}",
                     c.betweenness
                 );
-                assert_eq!(c.degree, adj[at[&c.actor]].len());
+                assert_eq!(c.neighbours, adj[at[&c.actor]].len());
+                assert_eq!(c.degree, g.degree(c.actor));
             }
         }
     }

@@ -335,12 +335,19 @@ fn query_neighbors_pairs_and_central() {
         .assert()
         .success();
     let mut r = csv::Reader::from_reader(a.get_output().stdout.as_slice());
+    assert_eq!(
+        r.headers().unwrap(),
+        vec!["a", "b", "weight", "mutual", "a_to_b", "b_to_a"]
+    );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(
         rows.iter()
-            .any(|x| &x[0] == "Steve Witkoff" && &x[1] == "Vladimir Putin" && x[2].contains("met"))
+            .any(|x| &x[0] == "Steve Witkoff" && &x[1] == "Vladimir Putin" && &x[3] == "met=1" && &x[2] == "1")
     );
-    assert!(rows.iter().all(|x| x[2].starts_with("met")));
+    assert!(
+        rows.iter()
+            .all(|x| x[3].starts_with("met=") && x[4].is_empty() && x[5].is_empty())
+    );
     polgraph()
         .args(["query", "central", "--top", "3", "-g"])
         .arg(&g)
@@ -1099,4 +1106,29 @@ fn dates_reach_edges_csv_and_the_timeline() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("index.tsv:3").and(predicate::str::contains("\"soon\" is not a date")));
+}
+
+/// Two builds into one directory at once would leave a mix of both: the
+/// second is refused while the first holds the directory's lock.
+#[test]
+fn one_build_at_a_time_per_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let held = std::fs::File::create(out.join(".polgraph.lock")).unwrap();
+    held.lock().unwrap();
+    polgraph()
+        .args(["build", "-q", "data/", "-o"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("another polgraph build is writing into"));
+    assert!(!out.join("graph.json").exists());
+    held.unlock().unwrap();
+    polgraph()
+        .args(["build", "-q", "data/", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("graph.json").is_file());
 }

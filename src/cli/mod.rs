@@ -707,7 +707,23 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
         builder.actor_details(&actor.name, actor.mentions, actor.aliases.iter().cloned());
     }
     let graph = builder.finish();
+    // One build at a time per directory: two at once would leave a mix of
+    // both builds' files. The lock goes with the process, however it ends.
+    // (Taken only once there is something to write: a failed run creates no
+    // directory.)
     std::fs::create_dir_all(&a.output).with_context(|| format!("creating output directory {}", a.output.display()))?;
+    let lock_path = a.output.join(".polgraph.lock");
+    let lock = std::fs::File::create(&lock_path).with_context(|| format!("creating {}", lock_path.display()))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another polgraph build is writing into {}; wait for it to finish, or give this one another -o",
+            a.output.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(anyhow::Error::new(e).context(format!("locking {}", lock_path.display())));
+        }
+    }
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
     };

@@ -228,14 +228,33 @@ pub fn pairs(w: &mut dyn Write, g: &ActorGraph, p: &[Pair], csv: bool, as_json: 
         return writeln!(w);
     }
     if csv {
+        // Data, not display strings: per direction, `relation=weight` items
+        // (`relation:modality=weight` when not a fact), `;`-separated.
+        let items = |x: &Pair, keep: &dyn Fn(&EdgeView) -> bool| {
+            x.edges
+                .iter()
+                .filter(|e| keep(e))
+                .map(|e| {
+                    let m = if e.edge.modality == polgraph::Modality::Fact {
+                        String::new()
+                    } else {
+                        format!(":{}", e.edge.modality)
+                    };
+                    format!("{}{m}={}", e.edge.relation, e.edge.weight)
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        };
         let mut out = csv::Writer::from_writer(w);
-        out.write_record(["a", "b", "relations", "weight"])?;
+        out.write_record(["a", "b", "weight", "mutual", "a_to_b", "b_to_a"])?;
         for x in p {
             let cells = [
                 g.actor(x.a).name.clone(),
                 g.actor(x.b).name.clone(),
-                rels(x),
                 x.weight.to_string(),
+                items(x, &|e| e.edge.relation.is_symmetric()),
+                items(x, &|e| !e.edge.relation.is_symmetric() && e.source_id == x.a),
+                items(x, &|e| !e.edge.relation.is_symmetric() && e.source_id == x.b),
             ];
             let cells: Vec<String> = cells
                 .iter()
@@ -270,7 +289,7 @@ pub fn central(w: &mut dyn Write, g: &ActorGraph, c: &[Centrality], as_json: boo
             .iter()
             .map(|x| {
                 json!({"actor": g.actor(x.actor).name, "type": g.actor(x.actor).actor_type,
-                            "degree": x.degree, "betweenness": x.betweenness})
+                            "degree": x.degree, "neighbours": x.neighbours, "betweenness": x.betweenness})
             })
             .collect();
         serde_json::to_writer_pretty(&mut *w, &v)?;
@@ -282,13 +301,17 @@ pub fn central(w: &mut dyn Write, g: &ActorGraph, c: &[Centrality], as_json: boo
         .max()
         .unwrap_or(5)
         .max(5);
-    writeln!(w, "{:<width$}  {:>6}  {:>11}  type", "actor", "degree", "betweenness")?;
+    writeln!(
+        w,
+        "{:<width$}  {:>6}  {:>10}  {:>11}  type",
+        "actor", "degree", "neighbours", "betweenness"
+    )?;
     for x in c {
         let n = g.actor(x.actor);
         writeln!(
             w,
-            "{:<width$}  {:>6}  {:>11.3}  {}",
-            n.name, x.degree, x.betweenness, n.actor_type
+            "{:<width$}  {:>6}  {:>10}  {:>11.3}  {}",
+            n.name, x.degree, x.neighbours, x.betweenness, n.actor_type
         )?;
     }
     Ok(())
