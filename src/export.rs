@@ -195,13 +195,19 @@ pub fn render_svg(dot: &str) -> std::io::Result<Vec<u8>> {
 /// The page `export --format html` fills in.
 const REPORT: &str = include_str!("export/report.html");
 
-/// A self-contained HTML report: the graph's node-link JSON inside the page,
-/// drawn and tabulated by the page's own script (no network, no libraries).
+/// How many actors the report draws: the most connected.
+pub const REPORT_ACTORS: usize = 80;
+
+/// A self-contained HTML report: the drawing of the most connected actors
+/// (laid out here, as `native` SVG), and the graph's node-link JSON, which
+/// the page's own script tabulates, filters and sorts (no network, no
+/// libraries).
 ///
 /// Article text reaches the page only as JSON in a `<script type="application/json">`
 /// block, with `<`, `>` and `&` written as `\u` escapes, so no name or
 /// sentence can close the block or open markup; the script then puts strings
-/// into the page through `textContent` only. The title goes through [`xml_text`].
+/// into the page through `textContent` only. The title and every string of
+/// the drawing go through [`xml_text`].
 pub fn write_html(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
     let mut json = Vec::new();
     g.write_json(&mut json)?;
@@ -215,9 +221,31 @@ pub fn write_html(g: &ActorGraph, mut w: impl Write) -> std::io::Result<()> {
     let (head, tail) = REPORT
         .split_once("{{DATA}}")
         .expect("the report template has a data slot");
+    // The drawing: the most connected actors, laid out here (ForceAtlas2 and
+    // the label pass of `native`), so the page needs no layout of its own and
+    // every label sits inside the frame, apart from the others. Every string
+    // in it went through xml_text.
+    let top = g
+        .filtered(&crate::graph::GraphFilter {
+            top: Some(REPORT_ACTORS),
+            ..Default::default()
+        })
+        .map_err(std::io::Error::other)?;
+    let svg = render_native_svg(&top);
+    let svg =
+        svg.split_once("?>\n")
+            .map_or(svg.as_str(), |(_, rest)| rest)
+            .replacen("<svg ", "<svg id=\"drawing\" ", 1);
+    let shown = if top.actor_count() < g.actor_count() {
+        format!("the {} most connected of {} actors", top.actor_count(), g.actor_count())
+    } else {
+        format!("all {} actors", g.actor_count())
+    };
     let head = head
         .replace("{{TITLE}}", &xml_text(&title))
-        .replace("{{DOCS}}", &plural(g.document_count(), "article", "articles"));
+        .replace("{{DOCS}}", &plural(g.document_count(), "article", "articles"))
+        .replace("{{SHOWN}}", &shown)
+        .replace("{{DRAWING}}", &svg);
     w.write_all(head.as_bytes())?;
     w.write_all(script_json(&json).as_bytes())?;
     w.write_all(tail.as_bytes())?;

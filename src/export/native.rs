@@ -124,8 +124,11 @@ fn separate(p: &mut [Placed]) {
     }
 }
 
+/// Text for the drawing: XML-escaped, and the Unicode line and paragraph
+/// separators folded to spaces (the drawing is also inlined in the HTML
+/// report, beside a script).
 fn xml(s: &str) -> String {
-    super::xml_text(s).into_owned()
+    super::xml_text(s).replace(['\u{2028}', '\u{2029}'], " ")
 }
 
 /// The graph drawn as SVG: actors as labelled shapes (person ellipse,
@@ -217,9 +220,12 @@ pub fn render(g: &ActorGraph) -> String {
         };
         let _ = writeln!(
             s,
-            "<g class=\"edge\"><title>{} {} {} (×{})\n{}</title>\
+            "<g class=\"edge\" data-source=\"{}\" data-target=\"{}\" data-relation=\"{}\"><title>{} {} {} (×{})\n{}</title>\
              <path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" fill=\"none\" stroke=\"{colour}\" \
              stroke-width=\"{:.1}\"{dash}{arrow}/></g>",
+            xml(&e.source.name),
+            xml(&e.target.name),
+            e.edge.relation,
             xml(&e.source.name),
             xml(&label),
             xml(&e.target.name),
@@ -243,8 +249,9 @@ pub fn render(g: &ActorGraph) -> String {
         let shape = shape_svg(node.actor_type, x, y, p.w, p.h, fill);
         let _ = writeln!(
             s,
-            "<g class=\"node\"><title>{} ({}), mentions: {}</title>{shape}\
+            "<g class=\"node\" data-actor=\"{}\"><title>{} ({}), mentions: {}</title>{shape}\
              <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{FONT}\" text-anchor=\"middle\">{}</text></g>",
+            xml(&node.name),
             xml(&node.name),
             node.actor_type,
             node.mentions,

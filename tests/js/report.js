@@ -14,7 +14,8 @@ const report = {
   errors,
   actors: count("#actors tbody tr"),
   relations: count("#relations tbody tr"),
-  circles: count("svg circle"),
+  circles: count("#drawing g.node"),
+  dimmed: 0,
   scripts: count("script"),
   injected: count("body img, body b, body iframe"),
 };
@@ -24,5 +25,6 @@ if (process.argv[4] !== undefined) {
   q.dispatchEvent(new dom.window.Event("input"));
   report.filtered_actors = count("#actors tbody tr");
   report.filtered_relations = count("#relations tbody tr");
+  report.dimmed = count("#drawing g.node.dim");
 }
 process.stdout.write(JSON.stringify(report) + "\n");
