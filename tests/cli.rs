@@ -1138,3 +1138,64 @@ fn one_build_at_a_time_per_directory() {
         .success();
     assert!(out.join("graph.json").is_file());
 }
+
+/// The HTML report in a real browser (headless Chromium from Debian's
+/// packages, driven by playwright-core; `bash .ci/run` installs both): for
+/// the sample and for the 150 recent articles, every drawn label lies inside
+/// the frame, no two overlap, there is a legend, a filter fades what it
+/// leaves out and clearing it brings all back, and the page runs without an
+/// error. Skips with a message where Chromium or playwright-core is absent.
+#[test]
+fn html_report_in_headless_chromium() {
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/js");
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .map(Path::new)
+        .find(|p| p.is_file());
+    let node_ok = std::process::Command::new("node")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let (Some(chromium), true, true) = (chromium, node_ok, js.join("node_modules/playwright-core").is_dir()) else {
+        eprintln!(
+            "skipping: headless Chromium, node or playwright-core is absent (bash .ci/run installs chromium and playwright-core)"
+        );
+        return;
+    };
+    let see = |page: &Path| -> Value {
+        let o = std::process::Command::new("node")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/browser.js"))
+            .arg(&js)
+            .arg(chromium)
+            .arg(page)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let check = |page: &Path, drawn: usize| {
+        let r = see(page);
+        assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+        assert_eq!(r["drawn"].as_u64(), Some(drawn as u64), "{r}");
+        assert_eq!(r["outside"], serde_json::json!([]), "labels outside the frame: {r}");
+        assert_eq!(r["overlaps"], serde_json::json!([]), "labels over each other: {r}");
+        assert_eq!(r["legend"], true, "{r}");
+        let dimmed = r["dimmed"].as_u64().unwrap();
+        assert!(dimmed >= 1 && dimmed < drawn as u64, "{r}");
+        assert_eq!(r["dimmed_after_clearing"].as_u64(), Some(0), "{r}");
+    };
+    let (_d, out) = built();
+    let (nodes, _) = node_link_counts(&out.join("graph.json"));
+    check(&out.join("graph.html"), nodes);
+    let recent = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/recent");
+    if !recent.is_dir() {
+        eprintln!("skipping the 150-article report: ../shared/corpus/recent is absent");
+        return;
+    }
+    let built = build_quietly(&recent);
+    let page = built.path().join("graph.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let drawn = html.matches("<g class=\"node\"").count();
+    assert!((60..=80).contains(&drawn), "{drawn} actors drawn");
+    check(&page, drawn);
+}
