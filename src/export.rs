@@ -79,13 +79,27 @@ pub fn relation_colour(r: Relation) -> &'static str {
     }
 }
 
-/// The graph as a graphviz-rust AST: shape and colour by actor type, edge label
-/// = relation, planned edges dashed, uncertain ones dotted, evidence as tooltips.
+/// How a DOT drawing is grouped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DotOptions {
+    /// Actors of one type drawn together, in a box of their own.
+    pub cluster_by_type: bool,
+}
+
+/// The graph as a graphviz-rust AST: shape and colour by actor type, edge
+/// label and colour by relation, pen width by weight, planned edges dashed,
+/// uncertain ones dotted, evidence and documents as tooltips, a legend.
 pub fn dot_graph(g: &ActorGraph) -> Graph {
+    dot_graph_with(g, DotOptions::default())
+}
+
+/// [`dot_graph`], grouped as `o` says.
+pub fn dot_graph_with(g: &ActorGraph, o: DotOptions) -> Graph {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", "LR"),
             attr("overlap", "false"),
+            attr("splines", "true"),
             attr("fontname", "Helvetica"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
@@ -98,12 +112,18 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
         ])),
     ];
     let mut ids = HashMap::new();
+    let mut clusters: [Vec<Stmt>; 3] = Default::default();
     for (i, a) in g.actor_ids().into_iter().enumerate() {
         let node = g.actor(a);
         let id = format!("n{i}");
         ids.insert(a, id.clone());
         let (shape, colour) = node_style(node.actor_type);
-        stmts.push(Stmt::Node(Node::new(
+        let group = if o.cluster_by_type {
+            &mut clusters[node.actor_type as usize]
+        } else {
+            &mut stmts
+        };
+        group.push(Stmt::Node(Node::new(
             NodeId(Id::Plain(id), None),
             vec![
                 attr("label", &node.name),
@@ -116,7 +136,29 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             ],
         )));
     }
+    for (ty, members) in [ActorType::Person, ActorType::Organization, ActorType::Place]
+        .into_iter()
+        .zip(clusters)
+    {
+        if !members.is_empty() {
+            let label = match ty {
+                ActorType::Person => "people",
+                ActorType::Organization => "organizations",
+                ActorType::Place => "places",
+            };
+            let mut body = vec![Stmt::Attribute(attr("label", label))];
+            body.extend(members);
+            stmts.push(Stmt::Subgraph(graphviz_rust::dot_structures::Subgraph {
+                id: Id::Plain(format!("cluster_{ty}")),
+                stmts: body,
+            }));
+        }
+    }
+    let mut relations: Vec<Relation> = Vec::new();
     for e in g.edges() {
+        if !relations.contains(&e.edge.relation) {
+            relations.push(e.edge.relation);
+        }
         let style = match e.edge.modality {
             Modality::Fact => "solid",
             Modality::Planned => "dashed",
@@ -126,12 +168,20 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             Modality::Fact => e.edge.relation.to_string(),
             m => format!("{} ({m})", e.edge.relation),
         };
-        let tooltip = e
-            .edge
-            .evidence
-            .first()
-            .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
-            .unwrap_or_default();
+        let docs: Vec<&str> = e.edge.docs.iter().take(CSV_LIST_MAX).map(|&d| g.doc(d)).collect();
+        let tooltip = format!(
+            "{} {label} {} (×{}; documents: {})\n{}",
+            e.source.name,
+            e.target.name,
+            e.edge.weight,
+            docs.join(", "),
+            e.edge
+                .evidence
+                .iter()
+                .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         let mut attrs = vec![
             attr("label", &label),
             attr("color", relation_colour(e.edge.relation)),
@@ -151,6 +201,10 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
             attributes: attrs,
         }));
     }
+    if !relations.is_empty() {
+        relations.sort_unstable();
+        stmts.push(legend(&relations));
+    }
     Graph::DiGraph {
         id: Id::Plain("polgraph".into()),
         strict: false,
@@ -158,9 +212,55 @@ pub fn dot_graph(g: &ActorGraph) -> Graph {
     }
 }
 
+/// A legend of actor shapes and the relations drawn, as one plain node with
+/// an HTML-like label (fixed text only) in a box of its own.
+fn legend(relations: &[Relation]) -> Stmt {
+    let mut rows = String::from("<table border=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\"><b>Legend</b></td></tr>");
+    for ty in [ActorType::Person, ActorType::Organization, ActorType::Place] {
+        let (shape, fill) = node_style(ty);
+        let _ = write!(
+            rows,
+            "<tr><td bgcolor=\"{fill}\" border=\"1\">{}</td><td align=\"left\">{ty}</td></tr>",
+            match shape {
+                "ellipse" => "( )",
+                "box" => "[ ]",
+                _ => "&lt; &gt;",
+            }
+        );
+    }
+    for r in relations {
+        let _ = write!(
+            rows,
+            "<tr><td><font color=\"{c}\">&#9472;&#9472;&#9654;</font></td><td align=\"left\"><font color=\"{c}\">{r}</font></td></tr>",
+            c = relation_colour(*r)
+        );
+    }
+    rows.push_str("<tr><td colspan=\"2\">dashed: planned; dotted: uncertain</td></tr></table>");
+    Stmt::Subgraph(graphviz_rust::dot_structures::Subgraph {
+        id: Id::Plain("cluster_legend".into()),
+        stmts: vec![
+            Stmt::Attribute(attr("label", "")),
+            Stmt::Attribute(attr("color", "#999999")),
+            Stmt::Node(Node::new(
+                NodeId(Id::Plain("legend".into()), None),
+                vec![
+                    Attribute(Id::Plain("shape".into()), Id::Plain("plaintext".into())),
+                    attr("fillcolor", "white"),
+                    Attribute(Id::Plain("label".into()), Id::Html(format!("<{rows}>"))),
+                ],
+            )),
+        ],
+    })
+}
+
 /// The graph as DOT text.
 pub fn to_dot(g: &ActorGraph) -> String {
-    let mut s = dot_graph(g).print(&mut PrinterContext::default());
+    to_dot_with(g, DotOptions::default())
+}
+
+/// [`to_dot`], grouped as `o` says.
+pub fn to_dot_with(g: &ActorGraph, o: DotOptions) -> String {
+    let mut s = dot_graph_with(g, o).print(&mut PrinterContext::default());
     s.push('\n');
     s
 }

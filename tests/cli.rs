@@ -1183,6 +1183,8 @@ fn html_report_in_headless_chromium() {
         let dimmed = r["dimmed"].as_u64().unwrap();
         assert!(dimmed >= 1 && dimmed < drawn as u64, "{r}");
         assert_eq!(r["dimmed_after_clearing"].as_u64(), Some(0), "{r}");
+        assert_eq!(r["places_left"].as_u64(), Some(0), "{r}");
+        r
     };
     let (_d, out) = built();
     let (nodes, _) = node_link_counts(&out.join("graph.json"));
@@ -1192,10 +1194,65 @@ fn html_report_in_headless_chromium() {
         eprintln!("skipping the 150-article report: ../shared/corpus/recent is absent");
         return;
     }
-    let built = build_quietly(&recent);
+    let built = tempfile::tempdir().unwrap();
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(built.path())
+        .arg(&recent)
+        .arg("--dates")
+        .arg(recent.join("../index/recent.tsv"))
+        .assert()
+        .success();
     let page = built.path().join("graph.html");
     let html = std::fs::read_to_string(&page).unwrap();
     let drawn = html.matches("<g class=\"node\"").count();
     assert!((60..=80).contains(&drawn), "{drawn} actors drawn");
-    check(&page, drawn);
+    let r = check(&page, drawn);
+    // Dated by the corpus index: from 2025 on, only the Guardian's 2025 articles.
+    let (all, since) = (
+        r["relations"].as_u64().unwrap(),
+        r["relations_since_2025"].as_u64().unwrap(),
+    );
+    assert!(0 < since && since < all, "{r}");
+}
+
+/// DOT drawings carry a legend of the shapes and of the relations drawn;
+/// `--cluster type` boxes each type's actors; Graphviz draws both.
+#[test]
+fn dot_has_a_legend_and_clusters_on_request() {
+    let (_d, out) = built();
+    let g = out.join("graph.json");
+    let dot = |args: &[&str]| {
+        let a = polgraph()
+            .args(["export", "-f", "dot", "-g"])
+            .arg(&g)
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(a.get_output().stdout.clone()).unwrap()
+    };
+    let plain = dot(&[]);
+    assert!(
+        plain.contains("subgraph cluster_legend") && plain.contains(">met<"),
+        "{plain}"
+    );
+    assert!(!plain.contains("cluster_person"));
+    let grouped = dot(&["--cluster", "type"]);
+    for c in ["cluster_person", "cluster_organization", "cluster_place"] {
+        assert!(grouped.contains(c), "{c}");
+    }
+    if !which("dot") {
+        eprintln!("skipping the Graphviz rendering: `dot` is not installed");
+        return;
+    }
+    let path = out.join("grouped.dot");
+    std::fs::write(&path, &grouped).unwrap();
+    let o = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = String::from_utf8_lossy(&o.stdout);
+    assert!(svg.contains("Legend") && svg.contains("organizations"));
 }

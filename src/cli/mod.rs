@@ -305,6 +305,9 @@ struct ExportArgs {
     /// For svg: who lays the drawing out.
     #[arg(long, value_enum, default_value_t = Renderer::Auto)]
     renderer: Renderer,
+    /// For dot and svg (by Graphviz): draw actors of one type together, in a box of their own.
+    #[arg(long, value_enum, value_name = "BY")]
+    cluster: Option<ClusterBy>,
     #[command(flatten)]
     filters: FilterArgs,
 }
@@ -654,6 +657,13 @@ const SVG_MAX_ACTORS: usize = 400;
 /// How many actors a drawing of a bigger graph shows: the most connected.
 const SVG_TOP: usize = 150;
 
+/// How a DOT drawing groups actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ClusterBy {
+    /// People, organizations and places apart.
+    Type,
+}
+
 /// Which program lays out an SVG drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Renderer {
@@ -666,11 +676,11 @@ enum Renderer {
 }
 
 /// The SVG of a graph, and a note when it was not drawn as asked.
-fn draw_svg(g: &ActorGraph, renderer: Renderer) -> Result<(Vec<u8>, Option<String>)> {
+fn draw_svg(g: &ActorGraph, renderer: Renderer, dot: export::DotOptions) -> Result<(Vec<u8>, Option<String>)> {
     if renderer == Renderer::Native {
         return Ok((export::render_native_svg(g).into_bytes(), None));
     }
-    match export::render_svg(&export::to_dot(g)) {
+    match export::render_svg(&export::to_dot_with(g, dot)) {
         Ok(svg) => Ok((svg, None)),
         Err(e) if renderer == Renderer::Dot => Err(if e.kind() == std::io::ErrorKind::NotFound {
             anyhow::anyhow!(
@@ -763,7 +773,7 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     } else {
         &graph
     };
-    let (svg, renderer_note) = draw_svg(drawn, Renderer::Auto)?;
+    let (svg, renderer_note) = draw_svg(drawn, Renderer::Auto, export::DotOptions::default())?;
     notes.extend(renderer_note);
     write_atomic(&path("graph.svg"), |w| w.write_all(&svg))?;
     written.push("graph.svg");
@@ -892,11 +902,16 @@ fn ask(a: QueryArgs) -> Result<ExitCode> {
 
 fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     let g = load_graph(&a.graph)?.filtered(&a.filters.filter())?;
+    let dot_options = export::DotOptions {
+        cluster_by_type: a.cluster == Some(ClusterBy::Type),
+    };
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
     };
     match a.format {
-        ExportFormat::Dot => write_to(a.output.as_deref(), |w| w.write_all(export::to_dot(&g).as_bytes()))?,
+        ExportFormat::Dot => write_to(a.output.as_deref(), |w| {
+            w.write_all(export::to_dot_with(&g, dot_options).as_bytes())
+        })?,
         ExportFormat::Json => write_to(a.output.as_deref(), |w| g.write_json(w))?,
         ExportFormat::Graphml => write_to(a.output.as_deref(), |w| export::write_graphml(&g, w))?,
         ExportFormat::Html => write_to(a.output.as_deref(), |w| export::write_html(&g, w))?,
@@ -918,7 +933,7 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
             } else {
                 g
             };
-            let (svg, note) = draw_svg(&g, a.renderer)?;
+            let (svg, note) = draw_svg(&g, a.renderer, dot_options)?;
             if let Some(note) = note {
                 eprintln!("polgraph: {note}");
             }

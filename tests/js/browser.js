@@ -40,6 +40,17 @@ const { chromium } = require(path.join(path.resolve(process.argv[2]), "node_modu
   seen.dimmed = await page.evaluate(() => document.querySelectorAll("#drawing g.node.dim").length);
   await page.fill("#q", "");
   seen.dimmed_after_clearing = await page.evaluate(() => document.querySelectorAll("#drawing g.node.dim").length);
+  // Unticking places fades every drawn place.
+  await page.uncheck("input.type[value=place]");
+  seen.places_left = await page.evaluate(() => [...document.querySelectorAll("#drawing g.node:not(.dim)")]
+    .filter(g => g.querySelector("polygon")).length);
+  await page.check("input.type[value=place]");
+  // A date range keeps only the relations of articles dated in it.
+  const rows = () => page.evaluate(() => document.querySelectorAll("#relations tbody tr").length);
+  seen.relations = await rows();
+  await page.fill("#since", "2025-01-01");
+  seen.relations_since_2025 = await rows();
+  await page.fill("#since", "");
   if (process.argv[5]) await page.screenshot({ path: process.argv[5], fullPage: false });
   seen.errors = errors;
   await browser.close();
