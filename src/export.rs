@@ -79,6 +79,9 @@ pub fn relation_colour(r: Relation) -> &'static str {
     }
 }
 
+/// How many documents an edge's DOT tooltip names.
+const DOT_TOOLTIP_DOCS: usize = 10;
+
 /// How a DOT drawing is grouped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DotOptions {
@@ -168,19 +171,27 @@ pub fn dot_graph_with(g: &ActorGraph, o: DotOptions) -> Graph {
             Modality::Fact => e.edge.relation.to_string(),
             m => format!("{} ({m})", e.edge.relation),
         };
-        let docs: Vec<&str> = e.edge.docs.iter().take(CSV_LIST_MAX).map(|&d| g.doc(d)).collect();
+        // The first sentence and up to ten documents: graph.dot of a 1 GB
+        // corpus is held in memory whole, and every kept sentence in every
+        // tooltip cost about 70 MB more there (the native drawing, of a few
+        // hundred actors at most, shows them all).
+        let more = if e.edge.docs.len() > DOT_TOOLTIP_DOCS {
+            ", …"
+        } else {
+            ""
+        };
+        let docs: Vec<&str> = e.edge.docs.iter().take(DOT_TOOLTIP_DOCS).map(|&d| g.doc(d)).collect();
         let tooltip = format!(
-            "{} {label} {} (×{}; documents: {})\n{}",
+            "{} {label} {} (×{}; documents: {}{more})\n{}",
             e.source.name,
             e.target.name,
             e.edge.weight,
             docs.join(", "),
             e.edge
                 .evidence
-                .iter()
+                .first()
                 .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
-                .collect::<Vec<_>>()
-                .join("\n")
+                .unwrap_or_default()
         );
         let mut attrs = vec![
             attr("label", &label),

@@ -550,14 +550,6 @@ impl Inputs {
                 if skipped == 1 { "" } else { "s" }
             );
         }
-        if corpus.document_count() > 0 && corpus.dated_count() == 0 {
-            eprintln!(
-                "polgraph: warning: none of the {} articles has a date, so --since, --until and `query timeline` \
-                 have none to go by (dates come from JSONL keys such as `date` or `published`, HTML meta tags, \
-                 a date line near the top of a .txt file, or --dates FILE)",
-                corpus.document_count()
-            );
-        }
         if corpus.document_count() == 0 {
             return Err(polgraph::Error::NoArticles {
                 inputs: inputs
@@ -722,6 +714,15 @@ fn draw_svg(g: &ActorGraph, renderer: Renderer, dot: export::DotOptions) -> Resu
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
     let mut corpus = extract_all(&a.inputs, &a.options)?;
+    // (Said by `build` only: a graph is where dates are asked of.)
+    if corpus.dated_count() == 0 {
+        eprintln!(
+            "polgraph: warning: none of the {} articles has a date, so --since, --until and `query timeline` \
+             have none to go by (dates come from JSONL keys such as `date` or `published`, HTML meta tags, \
+             a date line near the top of a .txt file, or --dates FILE)",
+            corpus.document_count()
+        );
+    }
     let mut builder = GraphBuilder::new(a.include_uncertain);
     let (mut triples, mut uncertain) = (0, 0);
     for d in corpus.documents()? {
