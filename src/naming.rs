@@ -35,6 +35,10 @@ use std::path::PathBuf;
 /// readers know without a first name.
 pub const DOMINANCE: usize = 4;
 
+/// How many times more documents the two people whose surnames a name runs
+/// together need than the name itself ([`CorpusNames::run_together`]).
+const RUN_TOGETHER: usize = 10;
+
 /// A word's key for comparing spellings of a name: folded to ASCII
 /// ("Erdoğan", "Guaidó"), lower case, letters only (hyphens, dots and
 /// apostrophes dropped), y read as i and a doubled letter as one
@@ -425,6 +429,39 @@ impl CorpusNames {
         misread
     }
 
+    /// Two people's surnames run together, read as one name ("Biden Comey"
+    /// from "Biden, Comey and …"): two words, the first no given name, each
+    /// the surname of another person the corpus names far more often
+    /// ([`RUN_TOGETHER`] times the documents; "Tucker Carlson" and "Rush
+    /// Limbaugh" are named more often than any Tucker or Rush).
+    fn run_together(&self, lex: &Lexicon) -> Vec<&str> {
+        // Surname → (the most documents of a name ending in it, that name).
+        let mut best: FxHashMap<String, (usize, &str)> = FxHashMap::default();
+        for (name, &docs) in &self.full {
+            if let Some(last) = core_words(name).last() {
+                let e = best.entry(spelling_key(last)).or_insert((0, name));
+                if docs > e.0 {
+                    *e = (docs, name);
+                }
+            }
+        }
+        self.full
+            .iter()
+            .filter(|&(name, &docs)| {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let [first, second] = words.as_slice() else {
+                    return false;
+                };
+                let known = |w: &str| {
+                    best.get(&spelling_key(w))
+                        .is_some_and(|&(d, other)| other != name && d >= RUN_TOGETHER * docs)
+                };
+                !lex.is_given_name(first) && lex.entry_by_name(name).is_none() && known(first) && known(second)
+            })
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
     /// Decides every name's canonical form and type (see the module's
     /// documentation), with the lexicon's nicknames and corrections.
     /// `mentions` gives every (name, type) of the corpus with its mentions:
@@ -627,6 +664,12 @@ impl CorpusNames {
             }
             let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
+        }
+        for name in self.run_together(lex) {
+            let fix = fixed.entry(name.to_string()).or_insert(Fix::NotActor);
+            if *fix == Fix::Type(ActorType::Person) {
+                *fix = Fix::NotActor;
+            }
         }
         for single in unplaced {
             // (Unless most of its mentions make it a place or organization.)
@@ -854,6 +897,23 @@ mod tests {
         assert_eq!(named(&r, "Prince"), "Prince");
         assert_eq!(named(&r, "Rice"), "Rice");
         assert_eq!(named(&r, "Graham"), "Lindsey Graham");
+    }
+
+    #[test]
+    fn two_surnames_run_together_are_no_person() {
+        let lex = Lexicon::builtin();
+        let c = corpus(&[
+            ("Joe Biden", 40),
+            ("James Comey", 20),
+            ("Biden Comey", 1),
+            ("Tucker Carlson", 30),
+            ("Chris Tucker", 2),
+            ("Bill Carlson", 1),
+        ]);
+        let r = c.resolve(&lex);
+        assert_eq!(r.canonical("Biden Comey", ActorType::Person), None);
+        // Named more often than any Tucker: a person.
+        assert_eq!(named(&r, "Tucker Carlson"), "Tucker Carlson");
     }
 
     // The variants that must merge and the namesakes that must not are in

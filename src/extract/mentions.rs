@@ -76,7 +76,7 @@ pub struct Mention {
 }
 
 const CONNECTORS: &[&str] = &[
-    "of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "dos", "del",
+    "of", "de", "van", "von", "der", "den", "bin", "al", "el", "ibn", "bint", "la", "le", "du", "da", "dos", "del",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
 /// Words after which a capital is the city, not its government.
@@ -1508,6 +1508,9 @@ mod tests {
             "{f:?}"
         );
         assert!(!f.iter().any(|(text, _, _)| text.starts_with("To ")), "{f:?}");
+        // Arabic particles join a name like "al": "el-Sisi".
+        let f = found("Egyptian President Abdel Fattah el-Sisi spoke.");
+        assert!(f.iter().any(|(text, _, _)| text == "Abdel Fattah el-Sisi"), "{f:?}");
         let f = found("Mayor Van Johnson of Savannah spoke.");
         let texts: Vec<&str> = f.iter().map(|(text, _, _)| text.as_str()).collect();
         assert!(texts.contains(&"Van Johnson"), "{texts:?}");
