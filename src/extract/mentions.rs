@@ -686,6 +686,12 @@ fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize
 /// ("PelosiHouse", "KudlowMORE"; not "McConnell", "DeSantis", "LaHood"),
 /// or letters followed by digits ("Booker2020").
 fn glued_furniture(w: &str) -> Option<&str> {
+    // A hover card's "MORE" link, after a name of any length ("KellyMORE").
+    if let Some(name) = w.strip_suffix("MORE")
+        && name.ends_with(|c: char| c.is_ascii_lowercase())
+    {
+        return Some(name);
+    }
     let b = w.as_bytes();
     let mut lower_run = 0;
     for (k, &c) in b.iter().enumerate() {
@@ -1630,7 +1636,13 @@ mod tests {
         assert!(f.contains(&"Nancy Pelosi".to_string()), "{f:?}");
         assert!(!f.iter().any(|x| x.contains("Nancy Pelosi ")), "{f:?}");
         let f = texts(
-            "Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker Cory Anthony Booker2020 Democrats.",
+            "Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker Cory Anthony Booker2020 Democrats. \
+             Chief of staff John Kelly John Francis KellyMORE told him.",
+        );
+        // (A short surname before "MORE" too: "KellyMORE".)
+        assert!(
+            f.contains(&"John Kelly".to_string()) && !f.iter().any(|x| x.contains("Francis")),
+            "{f:?}"
         );
         assert!(
             f.contains(&"Cory Booker".to_string()) && !f.iter().any(|x| x.contains("Anthony")),
