@@ -656,6 +656,18 @@ enum ClusterBy {
     Type,
 }
 
+/// The part of a graph over [`SVG_MAX_ACTORS`] actors that a drawing shows:
+/// its [`SVG_TOP`] most connected actors (`None` for a graph small enough).
+fn too_big_to_draw(g: &ActorGraph) -> Result<Option<ActorGraph>> {
+    if g.actor_count() <= SVG_MAX_ACTORS {
+        return Ok(None);
+    }
+    Ok(Some(g.filtered(&GraphFilter {
+        top: Some(SVG_TOP),
+        ..GraphFilter::default()
+    })?))
+}
+
 /// Which program lays out an SVG drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Renderer {
@@ -776,20 +788,18 @@ fn build(a: BuildArgs) -> Result<ExitCode> {
     // elsewhere.
     let mut notes = Vec::new();
     let top;
-    let drawn = if graph.actor_count() > SVG_MAX_ACTORS {
-        top = graph.filtered(&GraphFilter {
-            top: Some(SVG_TOP),
-            ..GraphFilter::default()
-        })?;
-        notes.push(format!(
-            "graph.svg shows the {} most connected of {} actors (`polgraph export --format svg` with --top N, \
-             --around ACTOR or other filters draws another part; README: Filters)",
-            top.actor_count(),
-            graph.actor_count()
-        ));
-        &top
-    } else {
-        &graph
+    let drawn = match too_big_to_draw(&graph)? {
+        Some(most) => {
+            top = most;
+            notes.push(format!(
+                "graph.svg shows the {} most connected of {} actors (`polgraph export --format svg` with --top N, \
+                 --around ACTOR or other filters draws another part; README: Filters)",
+                top.actor_count(),
+                graph.actor_count()
+            ));
+            &top
+        }
+        None => &graph,
     };
     let (svg, renderer_note) = draw_svg(drawn, Renderer::Auto, export::DotOptions::default())?;
     notes.extend(renderer_note);
@@ -937,19 +947,17 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
             // Never a drawing no one can read, nor an hour of layout: past
             // SVG_MAX_ACTORS with no narrowing asked, the most connected.
             let narrowed = a.filters.top.is_some() || a.filters.around.is_some();
-            let g = if g.actor_count() > SVG_MAX_ACTORS && !narrowed {
-                let top = g.filtered(&GraphFilter {
-                    top: Some(SVG_TOP),
-                    ..GraphFilter::default()
-                })?;
-                eprintln!(
-                    "polgraph: drawing the {} most connected of {} actors (--top N or --around ACTOR for another part)",
-                    top.actor_count(),
-                    g.actor_count()
-                );
-                top
-            } else {
-                g
+            let most = if narrowed { None } else { too_big_to_draw(&g)? };
+            let g = match most {
+                Some(top) => {
+                    eprintln!(
+                        "polgraph: drawing the {} most connected of {} actors (--top N or --around ACTOR for another part)",
+                        top.actor_count(),
+                        g.actor_count()
+                    );
+                    top
+                }
+                None => g,
             };
             let (svg, note) = draw_svg(&g, a.renderer, dot_options)?;
             if let Some(note) = note {
