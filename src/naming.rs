@@ -35,6 +35,15 @@ use std::path::PathBuf;
 /// readers know without a first name.
 pub const DOMINANCE: usize = 4;
 
+/// A surname as the corpus's full names use it.
+struct Surname<'n> {
+    /// How many full names end in it.
+    names: usize,
+    /// The one of them named in the most documents, and how many.
+    best: &'n str,
+    best_docs: usize,
+}
+
 /// How many times more documents the two people whose surnames a name runs
 /// together need than the name itself ([`CorpusNames::run_together`]).
 const RUN_TOGETHER: usize = 10;
@@ -375,13 +384,36 @@ impl CorpusNames {
         }
     }
 
+    /// Every surname (its spelling key) of the full names, with what
+    /// [`CorpusNames::misread`] and [`CorpusNames::run_together`] ask of it.
+    fn surnames(&self) -> FxHashMap<String, Surname<'_>> {
+        let mut table: FxHashMap<String, Surname<'_>> = FxHashMap::default();
+        for (name, &docs) in &self.full {
+            if let Some(last) = core_words(name).last() {
+                let s = table.entry(spelling_key(last)).or_insert(Surname {
+                    names: 0,
+                    best: name,
+                    best_docs: docs,
+                });
+                s.names += 1;
+                // (Ties to the first name in order, so the table is the same
+                // whatever the map's order.)
+                if (docs, std::cmp::Reverse(name.as_str())) > (s.best_docs, std::cmp::Reverse(s.best)) {
+                    s.best = name;
+                    s.best_docs = docs;
+                }
+            }
+        }
+        table
+    }
+
     /// Names that are another, more frequent, name misread: cut short
     /// ("Moon Jae", "Sarah Huckabee"), a hover card's next given name run
     /// into it ("Brad Parscale Bradley" for "Brad
     /// Parscale"), or the family name put first ("Abe Shinzo" for "Shinzo
     /// Abe"; only where no other name ends in the word put last, so "Scott
     /// Paul" stays apart from "Paul Scott" where Rand Paul is named).
-    fn misread(&self, lex: &Lexicon) -> FxHashMap<&str, String> {
+    fn misread(&self, lex: &Lexicon, surnames: &FxHashMap<String, Surname<'_>>) -> FxHashMap<&str, String> {
         let mut misread = FxHashMap::default();
         // Every name's beginnings, cut at a space or hyphen → the names
         // beginning so: "Moon Jae" → "Moon Jae-in", "Sarah Huckabee" →
@@ -390,14 +422,6 @@ impl CorpusNames {
         for name in self.full.keys() {
             for (at, _) in name.match_indices([' ', '-']).skip(1) {
                 longer.entry(&name[..at]).or_default().push(name);
-            }
-        }
-        // How many names end in each surname: "Scott Paul" may be one of
-        // the Pauls, "Abe Shinzo" is no Shinzo's.
-        let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
-        for name in self.full.keys() {
-            if let Some(last) = core_words(name).last() {
-                *surnames.entry(spelling_key(last)).or_default() += 1;
             }
         }
         for (name, &docs) in &self.full {
@@ -417,7 +441,8 @@ impl CorpusNames {
             let commoner = |other: &str| self.full.get(other).is_some_and(|&d| d > docs);
             let meant = if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
                 Some(rest.join(" "))
-            } else if words.len() == 2 && surnames.get(&spelling_key(last)) == Some(&1) {
+            // ("Scott Paul" may be one of the Pauls; "Abe Shinzo" is no Shinzo's.)
+            } else if words.len() == 2 && surnames.get(&spelling_key(last)).map(|s| s.names) == Some(1) {
                 Some(format!("{last} {}", words[0]))
             } else {
                 None
@@ -434,17 +459,7 @@ impl CorpusNames {
     /// the surname of another person the corpus names far more often
     /// ([`RUN_TOGETHER`] times the documents; "Tucker Carlson" and "Rush
     /// Limbaugh" are named more often than any Tucker or Rush).
-    fn run_together(&self, lex: &Lexicon) -> Vec<&str> {
-        // Surname → (the most documents of a name ending in it, that name).
-        let mut best: FxHashMap<String, (usize, &str)> = FxHashMap::default();
-        for (name, &docs) in &self.full {
-            if let Some(last) = core_words(name).last() {
-                let e = best.entry(spelling_key(last)).or_insert((0, name));
-                if docs > e.0 {
-                    *e = (docs, name);
-                }
-            }
-        }
+    fn run_together<'n>(&'n self, lex: &Lexicon, surnames: &FxHashMap<String, Surname<'n>>) -> Vec<&'n str> {
         self.full
             .iter()
             .filter(|&(name, &docs)| {
@@ -453,8 +468,9 @@ impl CorpusNames {
                     return false;
                 };
                 let known = |w: &str| {
-                    best.get(&spelling_key(w))
-                        .is_some_and(|&(d, other)| other != name && d >= RUN_TOGETHER * docs)
+                    surnames
+                        .get(&spelling_key(w))
+                        .is_some_and(|s| s.best != name && s.best_docs >= RUN_TOGETHER * docs)
                 };
                 !lex.is_given_name(first) && lex.entry_by_name(name).is_none() && known(first) && known(second)
             })
@@ -485,7 +501,8 @@ impl CorpusNames {
                 apart.entry(b).or_default().push(a);
             }
         }
-        let misread = self.misread(lex);
+        let surnames = self.surnames();
+        let misread = self.misread(lex, &surnames);
         // Most documents first (then shorter, then by name): a group is
         // named by its first, most frequent, form.
         let mut names: Vec<(&str, usize, Parsed)> = self
@@ -665,7 +682,7 @@ impl CorpusNames {
             let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
         }
-        for name in self.run_together(lex) {
+        for name in self.run_together(lex, &surnames) {
             let fix = fixed.entry(name.to_string()).or_insert(Fix::NotActor);
             if *fix == Fix::Type(ActorType::Person) {
                 *fix = Fix::NotActor;

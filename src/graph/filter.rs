@@ -116,13 +116,17 @@ impl ActorGraph {
             return Ok(self.clone());
         }
         let n = self.graph.node_count();
+        let ends = |e: petgraph::graph::EdgeIndex| {
+            let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
+            (s.index(), o.index())
+        };
         let node_ok: Vec<bool> = self.graph.node_weights().map(|w| f.keeps_node(w)).collect();
         let mut edges: Vec<petgraph::graph::EdgeIndex> = self
             .graph
             .edge_indices()
             .filter(|&e| {
-                let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                node_ok[s.index()] && node_ok[o.index()] && f.keeps_edge(&self.graph[e])
+                let (s, o) = ends(e);
+                node_ok[s] && node_ok[o] && f.keeps_edge(&self.graph[e])
             })
             .collect();
         let mut keep = vec![false; n];
@@ -140,9 +144,9 @@ impl ActorGraph {
             // Breadth-first over the kept edges, either way.
             let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); n];
             for &e in &edges {
-                let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                adjacent[s.index()].push(o.index());
-                adjacent[o.index()].push(s.index());
+                let (s, o) = ends(e);
+                adjacent[s].push(o);
+                adjacent[o].push(s);
             }
             let mut hops = vec![usize::MAX; n];
             hops[a.0] = 0;
@@ -159,16 +163,16 @@ impl ActorGraph {
                 }
             }
             edges.retain(|&e| {
-                let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                hops[s.index()] != usize::MAX && hops[o.index()] != usize::MAX
+                let (s, o) = ends(e);
+                hops[s] != usize::MAX && hops[o] != usize::MAX
             });
         }
         if let Some(top) = f.top {
             let mut degree = vec![0usize; n];
             for &e in &edges {
-                let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                degree[s.index()] += 1;
-                degree[o.index()] += 1;
+                let (s, o) = ends(e);
+                degree[s] += 1;
+                degree[o] += 1;
             }
             // Most edges first, then name order (node order is name order).
             let mut ranked: Vec<usize> = (0..n).filter(|&i| degree[i] > 0).collect();
@@ -181,14 +185,14 @@ impl ActorGraph {
                 chosen[c] = true;
             }
             edges.retain(|&e| {
-                let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                chosen[s.index()] && chosen[o.index()]
+                let (s, o) = ends(e);
+                chosen[s] && chosen[o]
             });
         }
         for &e in &edges {
-            let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-            keep[s.index()] = true;
-            keep[o.index()] = true;
+            let (s, o) = ends(e);
+            keep[s] = true;
+            keep[o] = true;
         }
         if let Some(c) = centre {
             keep[c] = true;
@@ -208,8 +212,8 @@ impl ActorGraph {
         // the original does.
         edges.sort_unstable();
         for e in edges {
-            let (s, o) = self.graph.edge_endpoints(e).expect("edge of this graph");
-            let (Some(s), Some(o)) = (new_index[s.index()], new_index[o.index()]) else {
+            let (s, o) = ends(e);
+            let (Some(s), Some(o)) = (new_index[s], new_index[o]) else {
                 continue;
             };
             out.graph.add_edge(s, o, self.graph[e].clone());
