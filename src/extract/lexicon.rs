@@ -188,6 +188,10 @@ pub struct Title {
     /// not `relation`: a profession says where one is from ("American writer
     /// X" is a citizen of the United States, "AP writer X" works for AP).
     pub place: Relation,
+    /// Whether the title relates its holder to a body that is neither a
+    /// party nor a place: a "Labour candidate" is the party's member, a
+    /// "Senate candidate" is no senator (`body:-` in titles.tsv).
+    pub body: bool,
 }
 
 /// [`Lexicon::word_tags`] bit: the word can start a title ("press" in "press secretary").
@@ -608,16 +612,20 @@ impl Raw {
                             "expected: title, relation, overrides such as party:member_of (tab-separated)".into(),
                         ));
                     }
-                    let (mut party, mut place) = (relation, relation);
+                    let (mut party, mut place, mut body) = (relation, relation, true);
                     for o in cols.get(2).map_or("", |c| c.trim()).split_whitespace() {
                         let (towards, r) = o.split_once(':').ok_or_else(|| {
-                            err(n, format!("override {o:?}: expected party:RELATION or place:RELATION"))
+                            err(n, format!("override {o:?}: expected party:RELATION, place:RELATION or body:-"))
                         })?;
+                        if towards == "body" && r == "-" {
+                            body = false;
+                            continue;
+                        }
                         let r = r.parse::<Relation>().map_err(|m| err(n, m))?;
                         match towards {
                             "party" => party = r,
                             "place" => place = r,
-                            _ => return Err(err(n, format!("override {o:?}: expected party: or place:"))),
+                            _ => return Err(err(n, format!("override {o:?}: expected party:, place: or body:-"))),
                         }
                     }
                     self.titles.push(Title {
@@ -625,6 +633,7 @@ impl Raw {
                         relation,
                         party,
                         place,
+                        body,
                     });
                 }
             }

@@ -341,6 +341,9 @@ impl Ctx<'_, '_> {
         {
             return Some(title.place);
         }
+        if self.title_ending(head).is_some_and(|title| !title.body) {
+            return None;
+        }
         match (relation, q.ty) {
             (Relation::AllyOf, _) => Some(Relation::AllyOf),
             // A stance towards anyone stays one: "a Trump supporter", "critic".
@@ -733,8 +736,9 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
                 .filter(|&q| cx.is_party(q));
             let (group, confidence) = match qualifier {
                 Some(q) => (Some(q), 0.7),
-                // "three other MPs who rebelled": the party the text is about.
-                None => (
+                // "three other MPs who rebelled": the party the text is about
+                // ("four candidates" may stand for anything).
+                None if cx.title_ending(head).is_some_and(|title| title.body) => (
                     mentions
                         .iter()
                         .rev()
@@ -743,6 +747,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
                         .find(|&e| cx.is_party(e)),
                     0.55,
                 ),
+                None => (None, 0.0),
             };
             if let Some(g) = group {
                 for list in [
