@@ -251,7 +251,10 @@ pub struct Lexicon {
     /// gives no other clue about, and never make a mention of their own (in
     /// the automaton, 30,000 cities cost 70 ms of start-up and took "Des
     /// Moines Register" and "Prince Edward" from the names they begin).
-    gazetteer: WordMap<()>,
+    gazetteer: WordMap<u16>,
+    /// The countries of gazetteer places, by the index a place holds
+    /// (`u16::MAX` for none).
+    gazetteer_countries: Vec<String>,
     /// Lines of `nicknames*.tsv` (checked when loaded), read by the
     /// corpus-wide naming pass only.
     nicknames: String,
@@ -401,6 +404,29 @@ impl WordMap<()> {
             text.lines().filter(|w| !w.is_empty()).map(|w| (w, ())),
         )
     }
+}
+
+/// The gazetteer's names, each with the index of its country in the list
+/// returned beside it, from lines of "name TAB country" (empty if unknown).
+fn gazetteer(text: &str) -> (WordMap<u16>, Vec<String>) {
+    let mut countries: Vec<String> = Vec::new();
+    let mut index: HashMap<&str, u16> = HashMap::default();
+    let map = WordMap::build(
+        text.lines().count(),
+        text.lines().filter(|l| !l.is_empty()).map(|line| {
+            let (name, country) = line.split_once('\t').unwrap_or((line, ""));
+            let i = if country.is_empty() {
+                u16::MAX
+            } else {
+                *index.entry(country).or_insert_with(|| {
+                    countries.push(country.to_string());
+                    u16::try_from(countries.len() - 1).unwrap_or(u16::MAX)
+                })
+            };
+            (name, i)
+        }),
+    );
+    (map, countries)
 }
 
 /// Raw lexicon data, gathered from files before compiling.
@@ -568,8 +594,11 @@ impl Raw {
                     if cols.len() > 3 || cols[0].trim().is_empty() {
                         return Err(err(n, "expected: name, aliases, country (tab-separated)".into()));
                     }
+                    let country = cols.get(2).map_or("", |c| c.trim());
                     for name in std::iter::once(cols[0]).chain(split_list(cols.get(1).copied().unwrap_or(""))) {
                         self.gazetteer.push_str(name.trim());
+                        self.gazetteer.push('\t');
+                        self.gazetteer.push_str(country);
                         self.gazetteer.push('\n');
                     }
                 }
@@ -939,6 +968,7 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let (gazetteer, gazetteer_countries) = gazetteer(&raw.gazetteer);
         let titles_by_first = by_first_word(raw.titles.iter().enumerate().map(|(i, t)| (&t.words, i)));
         let mut word_tags: HashMap<String, u8> = HashMap::default();
         for w in titles_by_first.keys() {
@@ -981,7 +1011,8 @@ impl Lexicon {
             cues_by_first: WordMap::new(by_first_word(raw.cues.iter().enumerate().map(|(i, c)| (&c.words, i)))),
             cues: raw.cues,
             capital_cities: raw.capital_cities,
-            gazetteer: WordMap::from_lines(&raw.gazetteer),
+            gazetteer,
+            gazetteer_countries,
             nicknames: raw.nicknames,
             corrections: raw.corrections,
         }
@@ -1039,6 +1070,12 @@ impl Lexicon {
     /// imported gazetteers ("Tulsa", "El Paso").
     pub fn is_gazetteer_place(&self, name: &str) -> bool {
         self.gazetteer.contains(name)
+    }
+
+    /// The country a gazetteer place lies in ("Biarritz": France).
+    pub fn gazetteer_country(&self, name: &str) -> Option<&str> {
+        let &i = self.gazetteer.get(name)?;
+        self.gazetteer_countries.get(usize::from(i)).map(String::as_str)
     }
 
     /// The entry of the city a capital's spelling names, as a place rather

@@ -1698,4 +1698,83 @@ mod tests {
         canonicalize(&mut docs, &Lexicon::builtin());
         assert_eq!(docs[1].triples[0].subject, "Vladimir Putin");
     }
+
+    #[test]
+    fn the_one_met_away_from_home_visited_too() {
+        let t = triples(
+            "",
+            "President Donald Trump met with Russian President Vladimir Putin in Helsinki. \
+             President Donald Trump met with Russian President Vladimir Putin in Moscow.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump visited Helsinki fact",
+                "Vladimir Putin visited Helsinki fact",
+                "Donald Trump visited Moscow fact",
+            ],
+        );
+        assert!(!t.contains(&"Vladimir Putin visited Moscow fact".to_string()), "{t:?}");
+        // A gazetteer town's country is known too; a gathering names the place.
+        let t = triples(
+            "",
+            "President Donald Trump made the comments ahead of a meeting with British Prime Minister \
+             Boris Johnson during this weekend's G-7 summit in Biarritz, France.",
+        );
+        has_all(&t, &["Donald Trump visited Biarritz fact", "Boris Johnson visited Biarritz fact"]);
+        // No gathering between: the place is not where they met.
+        let t = triples(
+            "",
+            "President Donald Trump met with British Prime Minister Boris Johnson, who was born in New York.",
+        );
+        assert!(!t.iter().any(|x| x.contains(" visited ")), "{t:?}");
+    }
+
+    #[test]
+    fn verbs_joined_by_and_share_their_subject() {
+        let t = triples(
+            "",
+            "President Donald Trump has blamed the Federal Reserve for slowing economic growth and has \
+             criticized Fed chairman Jerome Powell.",
+        );
+        assert!(t.contains(&"Donald Trump criticized Jerome Powell fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.starts_with("Federal Reserve criticized")), "{t:?}");
+        // Coordinated subjects are still subjects.
+        let t = triples("", "Donald Trump and Vladimir Putin criticized Angela Merkel.");
+        has_all(
+            &t,
+            &[
+                "Donald Trump criticized Angela Merkel fact",
+                "Vladimir Putin criticized Angela Merkel fact",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_party_candidate_is_its_member_but_not_a_bodys() {
+        let t = triples(
+            "",
+            "Democratic presidential candidate Hillary Clinton spoke. Tory frontbencher John Redwood spoke. \
+             Senate candidate Royce West spoke. Supreme Court nominee Brett Kavanaugh spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Hillary Clinton member_of Democratic Party fact",
+                "John Redwood member_of Conservative Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Royce West") || x.contains("Kavanaugh")), "{t:?}");
+    }
+
+    #[test]
+    fn a_description_opening_a_sentence_continues_the_last_subject() {
+        let t = triples(
+            "",
+            "President Donald Trump said he would invite Russian President Vladimir Putin to the summit. \
+             The president made the comments ahead of a meeting with Boris Johnson.",
+        );
+        assert!(t.contains(&"Boris Johnson met Donald Trump fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("met Vladimir Putin")), "{t:?}");
+    }
 }

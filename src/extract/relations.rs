@@ -1344,6 +1344,11 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Words that open a relative clause, which a presence word does not reach
 /// across ("meetings that occurred in Seychelles").
+/// Gatherings a place can be named after ("the G-7 summit in Biarritz").
+const GATHERINGS: &[&str] = &[
+    "summit", "meeting", "meetings", "talks", "conference", "forum", "rally", "gathering", "ceremony", "session",
+    "assembly", "convention", "congress", "games", "funeral", "parade", "celebrations", "commemorations",
+];
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
 
 /// How far before its place a locative pattern's trigger may stand: "spoke
@@ -1607,7 +1612,10 @@ impl Ctx<'_, '_> {
             let before = self.np_start(m.first, first);
             // "after Trump fired X": after a subordinator right before its verb, a
             // name is a clause's subject, not a preposition's object.
-            let clause_subject = before > first && one_of(t.word(before - 1), SUBORDINATORS) && k - m.last <= 3;
+            let clause_subject = before > first && one_of(t.word(before - 1), SUBORDINATORS) && k - m.last <= 3
+                // "with election coordinator Alan Milburn accusing Mr Howard":
+                // "with" opens a clause whose -ing verb follows its subject.
+                || before > first && t.word(before - 1) == "with" && k == m.last && t.word(k).ends_with("ing");
             let in_pp = before > first && one_of(t.word(before - 1), PREPOSITIONS) && !clause_subject;
             // "Labour MPs have criticised X": a party's members, named as a
             // group (a description no one person is), act for the party.
@@ -1670,6 +1678,19 @@ impl Ctx<'_, '_> {
                 && !(r == m.last || (r == m.last + 1 && t.raw(m.last) == ","))
             {
                 return out;
+            }
+            // "Trump has blamed the Fed for slowing growth and has criticized
+            // Powell": a verb joined by "and" shares the first verb's subject;
+            // the name right after that verb is its object.
+            if (c..k).any(|j| t.word(j) == "and")
+                && before > first
+                && is_plain_word(t.raw(before - 1))
+                && t.raw(before - 1).bytes().all(|b| b.is_ascii_lowercase())
+                && ![PREPOSITIONS, DETERMINERS, CLAUSE_WORDS, SUBORDINATORS, VERB_GROUP]
+                    .iter()
+                    .any(|list| one_of(t.word(before - 1), list))
+            {
+                return self.subjects_before(before - 1, first);
             }
             // "Deborah Birx, the White House task force coordinator, told": a
             // name inside an apposition is no subject; the one it describes is.
@@ -2243,8 +2264,21 @@ impl Ctx<'_, '_> {
         let (_, last) = self.sentence(si);
         let Some(&o) = objects.last() else { return Vec::new() };
         let after = self.mentions[o].last;
-        let place = (after..(after + 3).min(last))
-            .find(|&i| t.word(i) == "in")
+        // "in", right after the one met or after the gathering it happened
+        // at: "meeting with Boris Johnson during this weekend's G-7 summit
+        // in Biarritz".
+        let at_gathering = |i: usize| {
+            i > after
+                && matches!(t.word(after), "during" | "at" | "on")
+                && (after + 1..i).any(|j| one_of(t.word(j), GATHERINGS))
+                && (after + 1..i).all(|j| {
+                    !one_of(t.word(j), RELATIVES)
+                        && !matches!(t.raw(j), "," | ";" | ":" | "(" | ")" | "\u{2014}")
+                        && !one_of(t.word(j), NOT_PRESENCE)
+                })
+        };
+        let place = (after..(after + 12).min(last))
+            .find(|&i| t.word(i) == "in" && (i < after + 3 || at_gathering(i)))
             .and_then(|i| {
                 mention_at(
                     self.mentions,
@@ -2254,12 +2288,35 @@ impl Ctx<'_, '_> {
             .and_then(|pm| self.mentions[pm].entity)
             .filter(|&p| self.ents.list[p].ty == ActorType::Place);
         let Some(place) = place else { return Vec::new() };
-        subjects
-            .iter()
-            .filter_map(|&sm| self.mentions[sm].entity)
+        // The one met was there too, unless at home: "summit with Putin in
+        // Helsinki" is Putin's visit, "met with Putin in St. Petersburg" not.
+        let away = |e: usize| {
+            let there = self.ents.list[place]
+                .country
+                .as_deref()
+                .or_else(|| self.lex.gazetteer_country(&self.ents.list[place].name));
+            there.is_some() && self.home_country(e).is_some_and(|home| Some(home) != there)
+        };
+        let visitors = subjects.iter().filter_map(|&sm| self.mentions[sm].entity).chain(
+            objects
+                .iter()
+                .filter_map(|&om| self.mentions[om].entity)
+                .filter(|&o| away(o)),
+        );
+        visitors
             .filter(|&s| is_person(self.ents, s))
             .filter_map(|s| self.found(s, Relation::Visited, place, modality, si, 0.6, "visited.location"))
             .collect()
+    }
+
+    /// The country a person holds a title of or for, as the document's
+    /// titles tell ("Russian President", "UK prime minister").
+    fn home_country(&self, e: usize) -> Option<&str> {
+        self.ents.list[e]
+            .titles
+            .iter()
+            .filter_map(|title| title.qualifier)
+            .find_map(|q| self.ents.list[q].country.as_deref())
     }
 
     fn emit_pair(

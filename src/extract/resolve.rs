@@ -590,14 +590,33 @@ pub fn resolve_references(
                     }
                     found
                 } else {
-                    let mut best: Option<(usize, usize)> = None;
-                    for e in 0..ents.list.len() {
-                        if ents.list[e].ty != ActorType::Person
-                            || !ents.list[e]
+                    let fits = |e: usize| {
+                        ents.list[e].ty == ActorType::Person
+                            && ents.list[e]
                                 .titles
                                 .iter()
                                 .any(|f| compatible(ents, f, &head_word, &quals))
-                        {
+                    };
+                    // "President Trump said he would invite Russian President
+                    // Putin. The president made the comments…": a description
+                    // opening its sentence continues the last sentence's
+                    // subject, not its latest name.
+                    let opening = m.first == t.sentences[m.sentence].first
+                        || m.first == t.sentences[m.sentence].first + 1 && t.word(m.first - 1) == "the";
+                    let previous_subject = opening
+                        .then(|| mentions[..idx].iter().rev().find(|p| p.sentence < m.sentence))
+                        .flatten()
+                        .map(|p| p.sentence)
+                        .and_then(|s| {
+                            mentions[..idx]
+                                .iter()
+                                .find(|p| p.sentence == s && !p.modifier && p.entity.is_some())
+                        })
+                        .and_then(|p| p.entity)
+                        .filter(|&e| fits(e));
+                    let mut best: Option<(usize, usize)> = previous_subject.map(|e| (e, usize::MAX));
+                    for e in 0..ents.list.len() {
+                        if !fits(e) {
                             continue;
                         }
                         let last = mentions[..idx]
