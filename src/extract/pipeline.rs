@@ -1777,4 +1777,20 @@ mod tests {
         assert!(t.contains(&"Boris Johnson met Donald Trump fact".to_string()), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("met Vladimir Putin")), "{t:?}");
     }
+
+    #[test]
+    fn contradicting_and_a_letter_by_someone() {
+        let t = triples(
+            "",
+            "Dan Coats contradicted President Donald Trump on Russia. Details will be sent in a letter by \
+             Iranian Foreign Minister Mohammad Javad Zarif to EU foreign policy chief Federica Mogherini.",
+        );
+        has_all(
+            &t,
+            &[
+                "Dan Coats opposed Donald Trump fact",
+                "Mohammad Javad Zarif spoke_to Federica Mogherini fact",
+            ],
+        );
+    }
 }

@@ -1310,7 +1310,7 @@ const CLASSIFIERS: &[&str] = &[
 /// UK's rebate" is criticism of the UK (GUIDELINES), agreeing with "Dr Fox's
 /// view" agrees with Fox, while backing "Labour's plans" supports a policy,
 /// no actor.
-const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith];
+const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith, Relation::Opposed];
 
 /// Verbs that undo what the noun after them names.
 const UNDOING: &[&str] = &[
@@ -2371,10 +2371,21 @@ impl Ctx<'_, '_> {
         {
             return self.emit_pair(pat, si, ai, bi, modality, 0).into_iter().collect();
         }
-        let Some(start) = self.link_after(pat, e, last) else {
+        // "a letter by Zarif to Mogherini": the agent names the subject.
+        // ("attacks by Republicans on Kerry" are words, no attack.)
+        let agents = if e + 1 < last && t.word(e) == "by" && pat.relation != Relation::Attacked {
+            self.objects_from(e + 1, last, 0)
+        } else {
+            Vec::new()
+        };
+        let from = agents.last().map_or(e, |&a| self.mentions[a].last);
+        let Some(start) = self.link_after(pat, from, last) else {
             return Vec::new();
         };
         let objects = self.objects_from(start, last, 0);
+        if !agents.is_empty() && !objects.is_empty() {
+            return self.emit(pat, si, &agents, &objects, modality, 0);
+        }
         if objects.is_empty() {
             return Vec::new();
         }
