@@ -1721,7 +1721,14 @@ mod tests {
             "President Donald Trump made the comments ahead of a meeting with British Prime Minister \
              Boris Johnson during this weekend's G-7 summit in Biarritz, France.",
         );
-        has_all(&t, &["Donald Trump visited Biarritz fact", "Boris Johnson visited Biarritz fact"]);
+        has_all(
+            &t,
+            &[
+                "Donald Trump visited Biarritz fact",
+                "Boris Johnson visited Biarritz fact",
+                "Boris Johnson visited France fact",
+            ],
+        );
         // No gathering between: the place is not where they met.
         let t = triples(
             "",

@@ -2285,9 +2285,21 @@ impl Ctx<'_, '_> {
                     i + 1 + usize::from(i + 1 < last && t.word(i + 1) == "the"),
                 )
             })
-            .and_then(|pm| self.mentions[pm].entity)
-            .filter(|&p| self.ents.list[p].ty == ActorType::Place);
-        let Some(place) = place else { return Vec::new() };
+            .filter(|&pm| {
+                self.mentions[pm]
+                    .entity
+                    .is_some_and(|p| self.ents.list[p].ty == ActorType::Place)
+            });
+        let Some(pm) = place else { return Vec::new() };
+        let Some(place) = self.mentions[pm].entity else { return Vec::new() };
+        // "in Biarritz, France": the wider place named with it.
+        let wider = self.mentions[pm].last;
+        let wider = (wider + 1 < last && t.word(wider) == ",")
+            .then(|| mention_at(self.mentions, wider + 1))
+            .flatten()
+            .filter(|&w| !self.mentions[w].possessive && !self.mentions[w].modifier)
+            .and_then(|w| self.mentions[w].entity)
+            .filter(|&w| self.ents.list[w].ty == ActorType::Place);
         // The one met was there too, unless at home: "summit with Putin in
         // Helsinki" is Putin's visit, "met with Putin in St. Petersburg" not.
         let away = |e: usize| {
@@ -2305,7 +2317,12 @@ impl Ctx<'_, '_> {
         );
         visitors
             .filter(|&s| is_person(self.ents, s))
-            .filter_map(|s| self.found(s, Relation::Visited, place, modality, si, 0.6, "visited.location"))
+            .flat_map(|s| {
+                [Some(place), wider]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(move |p| self.found(s, Relation::Visited, p, modality, si, 0.6, "visited.location"))
+            })
             .collect()
     }
 
