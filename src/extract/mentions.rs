@@ -1293,6 +1293,18 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if m.last < n && t.word(m.last) == "'s" {
             m.possessive = true;
         }
+        // "the Liberal Democrats' spokesperson": a plural's possessive is a
+        // bare apostrophe, glued to the name and followed by a word (not a
+        // closing quote: "‘Democrats’ said").
+        if m.last + 1 < sentence_end
+            && matches!(t.word(m.last), "'" | "\u{2019}")
+            && !t.tokens()[m.last].space_before
+            && t.word(m.last - 1).ends_with('s')
+            && t.raw(m.last + 1).chars().next().is_some_and(char::is_alphabetic)
+            && !(m.first > 0 && matches!(t.raw(m.first - 1), "'" | "\u{2018}"))
+        {
+            m.possessive = true;
+        }
         let demonym = matches!(
             m.kind,
             MentionKind::Known {

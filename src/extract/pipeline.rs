@@ -1800,4 +1800,27 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn portfolios_plural_possessives_and_titled_owners() {
+        let t = triples(
+            "",
+            "Max Wilkinson, the Liberal Democrats' home affairs spokesperson, said it. Labour's election chief \
+             Alan Milburn spoke. Lib Dem Treasury spokesman Vince Cable spoke. Corey Lewandowski, President \
+             Donald Trump's first campaign manager, was asked.",
+        );
+        has_all(
+            &t,
+            &[
+                "Max Wilkinson works_for Liberal Democrats fact",
+                "Alan Milburn works_for Labour Party fact",
+                "Vince Cable works_for Liberal Democrats fact",
+                "Corey Lewandowski works_for Donald Trump fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("leads Labour") || x.contains("Treasury")), "{t:?}");
+        // A quoted plural is no possessive.
+        let t = triples("", "Donald Trump called them 'Democrats' now.");
+        assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
+    }
 }

@@ -418,10 +418,47 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     .map(|(_, r, head)| (k, r, head))
             });
             if let Some((k, relation, head)) = title {
-                let q_end = if k > s.first && t.word(k - 1) == "'s" { k - 1 } else { k };
-                let q_mention = mention_ending(mentions, q_end)
+                // "Labour's election chief Alan Milburn", "Tory home affairs
+                // spokesman": a portfolio's words between a body and its title.
+                let mut q_end = k;
+                let mut relation = relation;
+                let mut j = k;
+                while j > s.first
+                    && k - j < 2
+                    && is_plain_word(t.raw(j - 1))
+                    && t.raw(j - 1).bytes().all(|b| b.is_ascii_lowercase())
+                    && !t.word(j - 1).ends_with("ed")
+                    && ![PREPOSITIONS, DETERMINERS, CLAUSE_WORDS, SUBORDINATORS, VERB_GROUP]
+                        .iter()
+                        .any(|list| one_of(t.word(j - 1), list))
+                {
+                    j -= 1;
+                }
+                if j < k && j > s.first {
+                    let owner = if matches!(t.word(j - 1), "'s" | "'" | "\u{2019}") { j - 1 } else { j };
+                    if mention_ending(mentions, owner).is_some_and(|qi| mentions[qi].modifier || mentions[qi].possessive) {
+                        q_end = j;
+                        // (An "election chief" heads the election, not the party.)
+                        if relation == Relation::Leads {
+                            relation = Relation::WorksFor;
+                        }
+                    }
+                }
+                if q_end > s.first && matches!(t.word(q_end - 1), "'s" | "'" | "\u{2019}") {
+                    q_end -= 1;
+                }
+                let mut q_mention = mention_ending(mentions, q_end)
                     .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
                     .filter(|&qi| mentions[qi].sentence == m.sentence);
+                // "Lib Dem Treasury spokesman Vince Cable": a ministry after a
+                // party is the party spokesman's portfolio.
+                if let Some(qi) = q_mention
+                    && let Some(pi) = mention_ending(mentions, mentions[qi].first)
+                    && mentions[pi].entity.is_some_and(|pe| cx.is_party(pe))
+                    && mentions[qi].entity.is_some_and(|qe| !cx.is_party(qe) && ents.list[qe].ty == ActorType::Organization)
+                {
+                    q_mention = Some(pi);
+                }
                 // A chamber followed by its committee's subject: the committee.
                 let committee = committees
                     .iter()
@@ -433,7 +470,6 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 let qualifier = committee.or_else(|| q_mention.and_then(|qi| mentions[qi].entity));
                 // "French President Macron told his Iranian counterpart": a
                 // leader's counterpart leads too.
-                let mut relation = relation;
                 if t.word(head) == "counterpart" {
                     let mut end = q_mention.map_or(k, |qi| mentions[qi].first);
                     if end > s.first && t.word(end - 1) == "'s" {
@@ -954,8 +990,16 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
         // (A name first: "New" of "New York Democrat" is no title's "new".)
         let named =
             mention_at(cx.mentions, p).filter(|&qi| !matches!(cx.mentions[qi].kind, MentionKind::Description { .. }));
+        // "President Donald Trump's first campaign manager": a titled owner.
+        let titled_owner = title_here(t, cx.lex, p, s.last)
+            .and_then(|(used, _, _)| mention_at(cx.mentions, p + used))
+            .filter(|&oi| cx.mentions[oi].possessive && cx.mentions[oi].entity.is_some());
         if named.is_none() && cx.lex.title_modifier(t.word(p)).is_some() && title_here(t, cx.lex, p, s.last).is_none() {
             p += 1;
+        } else if let Some(oi) = titled_owner.filter(|_| named.is_none()) {
+            outer.extend(qualifier);
+            qualifier = cx.mentions[oi].entity;
+            p = cx.mentions[oi].last + 1;
         } else if let Some(qi) = named {
             let q = &cx.mentions[qi];
             if matches!(
