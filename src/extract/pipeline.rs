@@ -1823,4 +1823,27 @@ mod tests {
         let t = triples("", "Donald Trump called them 'Democrats' now.");
         assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
     }
+
+    #[test]
+    fn letters_speeches_and_messages_speak_to() {
+        let t = triples(
+            "",
+            "In a letter to Lisa Nandy, Keir Starmer said he accepted the apology. Alan Milburn gave more \
+             details of planned reforms in a speech to the Fabian Society. David Cameron sent WhatsApp \
+             messages to the then chancellor, Rishi Sunak. A Labour source told the Sunday Times that \
+             Alastair Campbell would return.",
+        );
+        has_all(
+            &t,
+            &[
+                "Keir Starmer spoke_to Lisa Nandy fact",
+                // (The reforms were planned; the speech was given.)
+                "Alan Milburn spoke_to Fabian Society fact",
+                "David Cameron spoke_to Rishi Sunak fact",
+                "Labour Party spoke_to The Sunday Times fact",
+            ],
+        );
+        // An anonymous source is no one named later.
+        assert!(!t.iter().any(|x| x.starts_with("Alastair Campbell")), "{t:?}");
+    }
 }

@@ -1348,6 +1348,7 @@ const CLASSIFIERS: &[&str] = &[
     "charity",
     "campaign",
     "body",
+    "service",
 ];
 
 /// Relations whose object may be an actor's act or words: criticism of "the
@@ -1921,7 +1922,11 @@ impl Ctx<'_, '_> {
                     CueScope::Clause => clause_from,
                 };
                 let hit = i >= from && t.phrase_at(i, trigger, &cue.words);
-                if !hit {
+                // "gave details of planned reforms in a speech": a phrase
+                // between the cue and the trigger is what the cue is about.
+                let beyond = cue.scope == CueScope::Aux
+                    && (i + cue.words.len()..trigger).any(|j| t.word(j) != "to" && one_of(t.word(j), PREPOSITIONS));
+                if !hit || beyond {
                     continue;
                 }
                 match (cue.modality, cue.scope) {
@@ -2472,7 +2477,20 @@ impl Ctx<'_, '_> {
                     !(before > first && one_of(t.word(before - 1), PREPOSITIONS))
                 }
             });
-            clause_subject.map(|i| range.start + i).into_iter().collect::<Vec<_>>()
+            // "In a letter to Nandy, Starmer said": an opening phrase's
+            // subject is the main clause's, right after its comma.
+            let opening = || {
+                let comma = (self.mentions[*objects.last()?].last..last).find(|&j| t.raw(j) == ",")?;
+                let lead = (one_of(t.word(first), PREPOSITIONS) || one_of(t.word(first), SUBORDINATORS))
+                    && k - first <= 5
+                    && (first..k).all(|j| t.raw(j).chars().all(char::is_alphabetic));
+                (lead && comma <= self.mentions[*objects.last()?].last + 3)
+                    .then(|| self.mentions[range.clone()].iter().position(|m| m.first == comma + 1 && !m.modifier))
+                    .flatten()
+                    .map(|i| range.start + i)
+                    .filter(|&i| self.mentions[i].entity.is_some())
+            };
+            clause_subject.map(|i| range.start + i).or_else(opening).into_iter().collect::<Vec<_>>()
         };
         let distance = subjects.first().map_or(0, |&s| k.saturating_sub(self.mentions[s].last));
         let mut out = self.emit(pat, si, &subjects, &objects, modality, distance);

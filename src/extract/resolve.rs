@@ -568,7 +568,7 @@ pub fn resolve_references(
                     .filter(|&e| ents.list[e].ty == ActorType::Person);
                 if appositive.is_some() {
                     appositive
-                } else if *indefinite {
+                } else if *indefinite && !matches!(head_word.as_str(), "source" | "sources") {
                     // "An aide to X told Interfax. ... Yuri Ushakov said": the next
                     // newly introduced person without a title is the aide.
                     let limit = m.sentence + 2;
