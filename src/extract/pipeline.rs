@@ -1846,4 +1846,25 @@ mod tests {
         // An anonymous source is no one named later.
         assert!(!t.iter().any(|x| x.starts_with("Alastair Campbell")), "{t:?}");
     }
+
+    #[test]
+    fn criticism_as_a_noun_and_as_a_claim() {
+        let t = triples(
+            "",
+            "Senator Lindsey Graham explained North Korea's criticisms of the United States. The Tories say \
+             Labour is acting too late. The new head of the radio, Nikolay Krastev, suspended Silvia \
+             Velikova, a reporter, saying she had violated the rules.",
+        );
+        has_all(
+            &t,
+            &[
+                "North Korea criticized United States fact",
+                "Conservative Party criticized Labour Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Silvia Velikova criticized")), "{t:?}");
+        // A claim with no judgement in it is none.
+        let t = triples("", "The Tories say Labour is acting quickly.");
+        assert!(!t.iter().any(|x| x.contains("criticized")), "{t:?}");
+    }
 }

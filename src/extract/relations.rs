@@ -1727,7 +1727,9 @@ impl Ctx<'_, '_> {
             // "Trump has blamed the Fed for slowing growth and has criticized
             // Powell": a verb joined by "and" shares the first verb's subject;
             // the name right after that verb is its object.
-            if (c..k).any(|j| t.word(j) == "and")
+            // So does an -ing clause after a comma ("suspended Velikova, a
+            // reporter, saying she had").
+            if ((c..k).any(|j| t.word(j) == "and") || participle && k > first && t.raw(k - 1) == ",")
                 && before > first
                 && is_plain_word(t.raw(before - 1))
                 && t.raw(before - 1).bytes().all(|b| b.is_ascii_lowercase())
