@@ -1729,6 +1729,18 @@ impl Ctx<'_, '_> {
             // the name right after that verb is its object.
             // So does an -ing clause after a comma ("suspended Velikova, a
             // reporter, saying she had").
+            // (An apposition's description stands for the name before it.)
+            let before = match mention_ending(self.mentions, m.first.saturating_sub(1)) {
+                Some(ni)
+                    if matches!(m.kind, MentionKind::Description { .. })
+                        && m.first > first + 1
+                        && t.raw(m.first - 1) == ","
+                        && self.mentions[ni].entity == m.entity =>
+                {
+                    self.np_start(self.mentions[ni].first, first)
+                }
+                _ => before,
+            };
             if ((c..k).any(|j| t.word(j) == "and") || participle && k > first && t.raw(k - 1) == ",")
                 && before > first
                 && is_plain_word(t.raw(before - 1))
