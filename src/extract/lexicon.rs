@@ -644,7 +644,10 @@ impl Raw {
                     let (mut party, mut place, mut body) = (relation, relation, true);
                     for o in cols.get(2).map_or("", |c| c.trim()).split_whitespace() {
                         let (towards, r) = o.split_once(':').ok_or_else(|| {
-                            err(n, format!("override {o:?}: expected party:RELATION, place:RELATION or body:-"))
+                            err(
+                                n,
+                                format!("override {o:?}: expected party:RELATION, place:RELATION or body:-"),
+                            )
                         })?;
                         if towards == "body" && r == "-" {
                             body = false;

@@ -1744,7 +1744,10 @@ mod tests {
             "President Donald Trump has blamed the Federal Reserve for slowing economic growth and has \
              criticized Fed chairman Jerome Powell.",
         );
-        assert!(t.contains(&"Donald Trump criticized Jerome Powell fact".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"Donald Trump criticized Jerome Powell fact".to_string()),
+            "{t:?}"
+        );
         assert!(!t.iter().any(|x| x.starts_with("Federal Reserve criticized")), "{t:?}");
         // Coordinated subjects are still subjects.
         let t = triples("", "Donald Trump and Vladimir Putin criticized Angela Merkel.");
@@ -1771,7 +1774,10 @@ mod tests {
                 "John Redwood member_of Conservative Party fact",
             ],
         );
-        assert!(!t.iter().any(|x| x.contains("Royce West") || x.contains("Kavanaugh")), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.contains("Royce West") || x.contains("Kavanaugh")),
+            "{t:?}"
+        );
     }
 
     #[test]
@@ -1818,7 +1824,10 @@ mod tests {
                 "Corey Lewandowski works_for Donald Trump fact",
             ],
         );
-        assert!(!t.iter().any(|x| x.contains("leads Labour") || x.contains("Treasury")), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.contains("leads Labour") || x.contains("Treasury")),
+            "{t:?}"
+        );
         // A quoted plural is no possessive.
         let t = triples("", "Donald Trump called them 'Democrats' now.");
         assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
@@ -1866,5 +1875,20 @@ mod tests {
         // A claim with no judgement in it is none.
         let t = triples("", "The Tories say Labour is acting quickly.");
         assert!(!t.iter().any(|x| x.contains("criticized")), "{t:?}");
+    }
+
+    #[test]
+    fn a_persons_party_is_led_by_them() {
+        let t = triples(
+            "",
+            "Nigel Farage's Reform UK has suspended another member. Former Fox News co-President Bill Shine spoke.",
+        );
+        has_all(
+            &t,
+            &["Nigel Farage leads Reform UK fact", "Bill Shine leads Fox News fact"],
+        );
+        // A person's possession that is no party is no lead.
+        let t = triples("", "Nigel Farage's London home was sold.");
+        assert!(!t.iter().any(|x| x.contains(" leads ")), "{t:?}");
     }
 }

@@ -435,8 +435,14 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     j -= 1;
                 }
                 if j < k && j > s.first {
-                    let owner = if matches!(t.word(j - 1), "'s" | "'" | "\u{2019}") { j - 1 } else { j };
-                    if mention_ending(mentions, owner).is_some_and(|qi| mentions[qi].modifier || mentions[qi].possessive) {
+                    let owner = if matches!(t.word(j - 1), "'s" | "'" | "\u{2019}") {
+                        j - 1
+                    } else {
+                        j
+                    };
+                    if mention_ending(mentions, owner)
+                        .is_some_and(|qi| mentions[qi].modifier || mentions[qi].possessive)
+                    {
                         q_end = j;
                         // (An "election chief" heads the election, not the party.)
                         if relation == Relation::Leads {
@@ -455,7 +461,9 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 if let Some(qi) = q_mention
                     && let Some(pi) = mention_ending(mentions, mentions[qi].first)
                     && mentions[pi].entity.is_some_and(|pe| cx.is_party(pe))
-                    && mentions[qi].entity.is_some_and(|qe| !cx.is_party(qe) && ents.list[qe].ty == ActorType::Organization)
+                    && mentions[qi]
+                        .entity
+                        .is_some_and(|qe| !cx.is_party(qe) && ents.list[qe].ty == ActorType::Organization)
                 {
                     q_mention = Some(pi);
                 }
@@ -500,6 +508,22 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             } else if let Some((f, fact)) = title_of_before(&cx, m, e) {
                 out.push(f);
                 facts.push((e, fact));
+            }
+            // "Nigel Farage's Reform UK": a person's party is the party one leads.
+            if m.possessive
+                && let Some(pi) = mention_at(mentions, m.last + 1)
+                && let Some(party) = mentions[pi].entity.filter(|&p| cx.is_party(p))
+                && !mentions[pi].modifier
+            {
+                out.extend(cx.found(
+                    e,
+                    Relation::Leads,
+                    party,
+                    Modality::Fact,
+                    m.sentence,
+                    0.6,
+                    "affil.owner",
+                ));
             }
             // Right: NAME, [a|the] [modifiers] [qualifier] TITLE [of|for|at|to QUALIFIER]
             out.extend(apposition(&cx, m, e, &mut facts));
@@ -1391,8 +1415,24 @@ const PLACE_NOUNS: &[&str] = &[
 /// across ("meetings that occurred in Seychelles").
 /// Gatherings a place can be named after ("the G-7 summit in Biarritz").
 const GATHERINGS: &[&str] = &[
-    "summit", "meeting", "meetings", "talks", "conference", "forum", "rally", "gathering", "ceremony", "session",
-    "assembly", "convention", "congress", "games", "funeral", "parade", "celebrations", "commemorations",
+    "summit",
+    "meeting",
+    "meetings",
+    "talks",
+    "conference",
+    "forum",
+    "rally",
+    "gathering",
+    "ceremony",
+    "session",
+    "assembly",
+    "convention",
+    "congress",
+    "games",
+    "funeral",
+    "parade",
+    "celebrations",
+    "commemorations",
 ];
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
 
@@ -2354,7 +2394,9 @@ impl Ctx<'_, '_> {
                     .is_some_and(|p| self.ents.list[p].ty == ActorType::Place)
             });
         let Some(pm) = place else { return Vec::new() };
-        let Some(place) = self.mentions[pm].entity else { return Vec::new() };
+        let Some(place) = self.mentions[pm].entity else {
+            return Vec::new();
+        };
         // "in Biarritz, France": the wider place named with it.
         let wider = self.mentions[pm].last;
         let wider = (wider + 1 < last && t.word(wider) == ",")
@@ -2499,12 +2541,20 @@ impl Ctx<'_, '_> {
                     && k - first <= 5
                     && (first..k).all(|j| t.raw(j).chars().all(char::is_alphabetic));
                 (lead && comma <= self.mentions[*objects.last()?].last + 3)
-                    .then(|| self.mentions[range.clone()].iter().position(|m| m.first == comma + 1 && !m.modifier))
+                    .then(|| {
+                        self.mentions[range.clone()]
+                            .iter()
+                            .position(|m| m.first == comma + 1 && !m.modifier)
+                    })
                     .flatten()
                     .map(|i| range.start + i)
                     .filter(|&i| self.mentions[i].entity.is_some())
             };
-            clause_subject.map(|i| range.start + i).or_else(opening).into_iter().collect::<Vec<_>>()
+            clause_subject
+                .map(|i| range.start + i)
+                .or_else(opening)
+                .into_iter()
+                .collect::<Vec<_>>()
         };
         let distance = subjects.first().map_or(0, |&s| k.saturating_sub(self.mentions[s].last));
         let mut out = self.emit(pat, si, &subjects, &objects, modality, distance);
