@@ -1891,4 +1891,26 @@ mod tests {
         let t = triples("", "Nigel Farage's London home was sold.");
         assert!(!t.iter().any(|x| x.contains(" leads ")), "{t:?}");
     }
+
+    #[test]
+    fn challenges_appeals_and_donations() {
+        let t = triples(
+            "",
+            "Gordon Brown challenged Michael Howard to deny the reports. The Liberal Democrats appealed to \
+             Keir Starmer to restore the chair. Johan Christofferson previously gave money to Boris Johnson. \
+             Bassim Haidar, a former Tory donor, spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Gordon Brown urged Michael Howard fact",
+                "Liberal Democrats urged Keir Starmer fact",
+                "Johan Christofferson supported Boris Johnson fact",
+                "Bassim Haidar supported Conservative Party fact",
+            ],
+        );
+        // Challenging a thing asks no one.
+        let t = triples("", "Gordon Brown challenged the ruling of Michael Howard to the end.");
+        assert!(!t.iter().any(|x| x.contains(" urged ")), "{t:?}");
+    }
 }
