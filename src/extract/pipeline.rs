@@ -1913,4 +1913,16 @@ mod tests {
         let t = triples("", "Gordon Brown challenged the ruling of Michael Howard to the end.");
         assert!(!t.iter().any(|x| x.contains(" urged ")), "{t:?}");
     }
+
+    #[test]
+    fn one_who_joins_someone_does_what_they_do() {
+        let t = triples(
+            "",
+            "Tony Blair is to join Home Secretary David Blunkett in a visit to Sheffield on Thursday.",
+        );
+        has_all(&t, &["Tony Blair visited Sheffield fact", "David Blunkett visited Sheffield fact"]);
+        // A relative clause is its own.
+        let t = triples("", "Tony Blair joined David Blunkett, who criticized Michael Howard.");
+        assert!(!t.iter().any(|x| x.starts_with("Tony Blair criticized")), "{t:?}");
+    }
 }

@@ -1413,6 +1413,12 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Words that open a relative clause, which a presence word does not reach
 /// across ("meetings that occurred in Seychelles").
+/// Verbs whose subject does what their object does ("joined Blunkett in
+/// a visit").
+const JOINING: &[&str] = &[
+    "join", "joins", "joined", "joining", "accompany", "accompanies", "accompanied", "accompanying",
+];
+
 /// Gatherings a place can be named after ("the G-7 summit in Biarritz").
 const GATHERINGS: &[&str] = &[
     "summit",
@@ -1795,6 +1801,20 @@ impl Ctx<'_, '_> {
             // name inside an apposition is no subject; the one it describes is.
             out.push(self.apposition_head(idx, k, first).unwrap_or(idx));
             break;
+        }
+        // "Blair is to join Blunkett in a visit to Sheffield": one who joins
+        // or accompanies someone does what they do.
+        let m = &self.mentions[out[0]];
+        let before = self.np_start(m.first, first);
+        if before > first
+            && one_of(t.word(before - 1), JOINING)
+            && (m.last..k).all(|j| !one_of(t.word(j), CLAUSE_WORDS))
+        {
+            for j in self.subjects_before(before - 1, first) {
+                if !out.contains(&j) {
+                    out.push(j);
+                }
+            }
         }
         // "X and Y", "X, Y and Z" before the subject.
         let mut cur = out[0];
