@@ -746,6 +746,40 @@ fn titled_apposition(t: &Tokenized, lex: &Lexicon, x: usize, y: usize) -> bool {
     false
 }
 
+/// Whether the name at `x..y` stands where a person's does: with an age
+/// set off after it ("Nassim Mimun, 40, drove"), after a quote's "said"
+/// ("…," said Linden Kemkaran), or saying something that a "he" or "she"
+/// goes on with ("Jewher Ilham said her father"). A body says things too,
+/// but has no age and is no "she".
+fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
+    let s = t.sentences[t.sentence_of(x)];
+    let age = y + 2 < s.last
+        && t.raw(y) == ","
+        && t.raw(y + 1).len() <= 3
+        && t.raw(y + 1).parse::<u32>().is_ok_and(|n| (16..=110).contains(&n))
+        && matches!(t.raw(y + 2), "," | ")");
+    // (A quote's closing mark may end the sentence before "said".)
+    let attributed = x >= 2
+        && x > s.first
+        && matches!(t.word(x - 1), "said" | "says" | "added" | "wrote" | "tweeted")
+        && matches!(t.raw(x - 2), "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        && (y >= s.last || matches!(t.raw(y), "." | "," | ";"));
+    let speaks = y + 1 < s.last && {
+        let mut v = y;
+        while v < s.last && v < y + 2 && matches!(t.word(v), "has" | "had" | "also" | "then" | "later") {
+            v += 1;
+        }
+        v < s.last
+            && matches!(
+                t.word(v),
+                "said" | "says" | "told" | "tells" | "added" | "argued" | "insisted" | "wrote" | "recalled"
+                    | "explained" | "admitted" | "accused" | "alleged" | "claimed"
+            )
+            && (v + 1..s.last.min(v + 12)).any(|j| matches!(t.word(j), "he" | "she" | "his" | "her" | "him"))
+    };
+    age || attributed || speaks
+}
+
 fn segment_span(
     t: &Tokenized,
     lex: &Lexicon,
@@ -840,7 +874,7 @@ fn segment_span(
         // "Behrouz Kamalvandi, the spokesman for…", "the spokesman for
         // Iran's nuclear department, Behrouz Kamalvandi, said": a title set
         // off beside a name of two words or more marks a person's.
-        let cue = cue || (words >= 2 && titled_apposition(t, lex, x, y));
+        let cue = cue || (words >= 2 && (titled_apposition(t, lex, x, y) || personal_context(t, x, y)));
         let cue = cue && {
             let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
             let titled = (x..y).all(|j| is_title_word(t, lex, j));
@@ -1745,5 +1779,23 @@ mod tests {
             !f.iter().any(|(x, _)| x.contains("Debbie") || x.contains("Rights")),
             "{f:?}"
         );
+    }
+
+    /// A name no list knows is a person's where it has an age, ends a
+    /// quote's attribution, or says something a "she" goes on with.
+    #[test]
+    fn an_age_or_a_pronoun_marks_a_persons_name() {
+        for text in [
+            "Nassim Mimun, 40, drove the minister.",
+            "Jewher Ilham said her father was in prison.",
+            "\"It is over,\" said Jewher Ilham.",
+        ] {
+            let found = found(text);
+            assert!(found.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {found:?}");
+        }
+        for text in ["Jewher Ilham said the plan was over.", "Jewher Ilham, 2019, was a year."] {
+            let found = found(text);
+            assert!(!found.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {found:?}");
+        }
     }
 }
