@@ -78,7 +78,8 @@ pub struct Edge {
     pub first_date: Option<Arc<str>>,
     /// Latest document date, when known.
     pub last_date: Option<Arc<str>>,
-    /// Up to [`MAX_EVIDENCE`] supporting sentences, in document order.
+    /// Up to [`MAX_EVIDENCE`] supporting sentences: the first by document id
+    /// and sentence, in that order, whatever order the documents came in.
     pub evidence: Vec<Evidence>,
 }
 
@@ -744,17 +745,25 @@ impl Edges {
                     edge.last_date = Some(date);
                 }
             }
+            let evidence = Evidence {
+                doc: t.doc_name,
+                sentence_index: t.sentence_index,
+                sentence: t.sentence,
+            };
             if edge.evidence.len() < MAX_EVIDENCE {
                 // Most edges have one sentence; a list grown from empty has
                 // room for four.
                 if edge.evidence.capacity() == 0 {
                     edge.evidence.reserve_exact(1);
                 }
-                edge.evidence.push(Evidence {
-                    doc: t.doc_name,
-                    sentence_index: t.sentence_index,
-                    sentence: t.sentence,
-                });
+                edge.evidence.push(evidence);
+            } else if let Some((last, kept)) = edge.evidence.iter().enumerate().max_by(|a, b| a.1.cmp(b.1))
+                && evidence < *kept
+            {
+                // The first sentences by document and place, whatever order
+                // the documents came in: a build of shards in any order
+                // keeps the same ones (ARCHITECTURE: invariants).
+                edge.evidence[last] = evidence;
             }
         }
     }
@@ -869,9 +878,10 @@ impl GraphBuilder {
             })
             .collect();
         keyed.par_sort_unstable_by_key(|&(key, _)| key);
-        edges
-            .par_iter_mut()
-            .for_each(|(_, _, e)| renumber.apply_edge(&mut e.docs));
+        edges.par_iter_mut().for_each(|(_, _, e)| {
+            renumber.apply_edge(&mut e.docs);
+            e.evidence.sort_unstable();
+        });
         for ((s, _, o, _), i) in keyed {
             let edge = std::mem::replace(&mut edges[i as usize].2, Edge::EMPTY);
             g.graph.add_edge(s, o, edge);
@@ -984,6 +994,29 @@ pub(crate) mod tests {
             assert_eq!(e.edge.evidence.len(), e.edge.weight.min(MAX_EVIDENCE));
             assert!(e.edge.evidence.is_sorted_by(|a, b| a.doc <= b.doc));
         }
+    }
+
+    /// The documents' order changes nothing: not the nodes, the weights,
+    /// nor which evidence an edge over [`MAX_EVIDENCE`] sentences keeps
+    /// (the first by document and sentence), so shards built in any order
+    /// give one graph.
+    #[test]
+    fn the_documents_order_changes_nothing() {
+        let docs = crate::synthetic::corpus(40, 2 * BATCH_TRIPLES, 5);
+        let json = |docs: Vec<DocExtraction>| {
+            let mut out = Vec::new();
+            ActorGraph::build(docs, true).write_json(&mut out).unwrap();
+            out
+        };
+        let forward = json(docs.clone());
+        let mut shuffled = docs.clone();
+        shuffled.reverse();
+        shuffled.rotate_left(7);
+        assert!(forward == json(shuffled), "graph.json depends on the documents' order");
+        let g = ActorGraph::build(docs, true);
+        let edge = g.edges().into_iter().find(|e| e.edge.weight > MAX_EVIDENCE).expect("a busy edge");
+        assert_eq!(edge.edge.evidence.len(), MAX_EVIDENCE);
+        assert!(edge.edge.evidence.is_sorted());
     }
 
     #[test]
