@@ -44,6 +44,16 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A docs line (`extract --format docs`, read by `build --from-docs`) is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    BadDocs {
+        /// The docs file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A table of article dates (`--dates`) has a malformed line.
     #[error("{}:{line}: {message}", path.display())]
     BadDates {

@@ -3,11 +3,13 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md): [`ingest`] →
 //! [`extract`] ([`text`] → [`mentions`] → [`resolve`] → [`relations`], run by
 //! [`pipeline`] from the data files [`lexicon`] compiles) → [`corpus`] (the
-//! documents between the two passes) with [`naming`] (the cross-document
+//! documents between the two passes; [`docs`] writes and reads them, one
+//! line per document, for sharded runs) with [`naming`] (the cross-document
 //! naming pass) → [`graph`] → [`query`] and [`export`].
 #![warn(missing_docs)]
 
 pub mod corpus;
+pub mod docs;
 pub mod error;
 pub mod export;
 pub mod extract;

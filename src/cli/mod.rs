@@ -112,9 +112,14 @@ struct ExtractionOptions {
 
 #[derive(Debug, Args)]
 struct BuildArgs {
-    /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin.
+    /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin;
+    /// with --from-docs, docs files (directories: their .jsonl files).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
+    /// The inputs are what `polgraph extract --format docs` wrote (any number
+    /// of shards, in any order): build from them without reading articles.
+    #[arg(long)]
+    from_docs: bool,
     /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv, graph.graphml, graph.html and graph.svg into.
     #[arg(long, short, value_name = "DIR", default_value = "output")]
     output: PathBuf,
@@ -154,6 +159,9 @@ enum TripleFormat {
     Json,
     /// A CSV table with a header row.
     Csv,
+    /// One JSON line per document: its actors and triples before the
+    /// corpus-wide naming pass, for `build --from-docs` (sharded runs).
+    Docs,
 }
 
 /// The filters `export` and every `query` take, with one meaning everywhere
@@ -452,6 +460,144 @@ fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
     })
 }
 
+/// The corpus of docs lines (`build --from-docs`): no article is read and
+/// nothing extracted; the naming pass runs on the documents' names as it
+/// would have at the end of `build`.
+fn corpus_from_docs(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
+    if !o.disable_rule.is_empty() || o.min_confidence != 0.0 {
+        bail!(
+            "--disable-rule and --min-confidence act while extracting: give them to              `polgraph extract --format docs`, not to `build --from-docs`"
+        );
+    }
+    let lexicon =
+        Lexicon::load((!o.lexicon.is_empty()).then_some(o.lexicon.as_slice()), &[]).context("loading lexicons")?;
+    let dates = o.dates.as_deref().map(ingest::DateTable::load).transpose()?;
+    let mut corpus = CorpusWriter::new().context(
+        "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
+    )?;
+    for d in polgraph::docs::read(polgraph::docs::sources(inputs)?) {
+        let mut d = d?;
+        if let Some(date) = dates.as_ref().and_then(|table| table.date(&d.doc)) {
+            d.date = Some(date.to_string());
+            for t in &mut d.triples {
+                t.date = Some(date.to_string());
+            }
+        }
+        corpus.push(d)?;
+    }
+    start_pool(o.threads)?;
+    let corpus = corpus.finish(&lexicon)?;
+    for c in corpus.names().unmatched() {
+        eprintln!("polgraph: warning: {}", c.unmatched());
+    }
+    if corpus.document_count() == 0 {
+        bail!(
+            "no documents in {} (docs lines come from `polgraph extract --format docs`)",
+            inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    leave_to_exit(lexicon);
+    Ok(corpus)
+}
+
+/// One pool for the rest of the command, so that `-j` also bounds the
+/// passes after extraction (naming, reading the triples back, building the
+/// graph).
+fn start_pool(threads: usize) -> Result<()> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("pg-pool-{i}"))
+        .build_global()
+        .context("starting the threads for the passes after extraction")
+}
+
+/// `extract --format docs`: each document's extraction as a docs line, in
+/// input order, as soon as it is made. The extraction runs on a thread of
+/// its own and hands the lines over a short queue to this one, which
+/// writes them.
+fn extract_docs(a: &ExtractArgs) -> Result<()> {
+    if a.options.threads > MAX_THREADS {
+        bail!(
+            "--threads must be at most {MAX_THREADS} (0: one per core), not {}",
+            a.options.threads
+        );
+    }
+    let ex = extractor(&a.options)?;
+    let opened = Inputs::open(&a.inputs, &a.options)?;
+    let mut documents = 0usize;
+    let mut failed: Option<anyhow::Error> = None;
+    write_to(a.output.as_deref(), |w| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(256);
+        std::thread::scope(|scope| {
+            let worker = scope.spawn(|| {
+                let Inputs {
+                    docs,
+                    bar,
+                    skipped,
+                    threads,
+                } = opened;
+                let result = ex.extract_stream(
+                    threads,
+                    docs,
+                    |n, bytes| bar.update(n, bytes),
+                    move |d| {
+                        let mut line = Vec::with_capacity(4096);
+                        polgraph::docs::write_line(&mut line, &d)
+                            .map_err(|e| polgraph::Error::Invalid(e.to_string()))?;
+                        tx.send(line)
+                            .map_err(|_| polgraph::Error::Invalid("the output was closed".into()))
+                    },
+                );
+                bar.finish();
+                (result, skipped.load(std::sync::atomic::Ordering::Relaxed))
+            });
+            let mut written = Ok(());
+            for line in rx {
+                if written.is_ok() {
+                    written = w.write_all(&line);
+                    documents += 1;
+                }
+                // (After a write error the rest is received and dropped,
+                // so the extraction thread is not left blocked.)
+            }
+            let (result, skipped) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if skipped > 0 {
+                eprintln!(
+                    "polgraph: skipped {skipped} malformed record{}",
+                    if skipped == 1 { "" } else { "s" }
+                );
+            }
+            written?;
+            if let Err(e) = result {
+                failed = Some(e.into());
+                return Err(std::io::Error::other("extraction failed"));
+            }
+            Ok(())
+        })
+    })
+    .map_err(|e| failed.take().unwrap_or(e))?;
+    if documents == 0 {
+        return Err(polgraph::Error::NoArticles {
+            inputs: a
+                .inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 /// The inputs of a run, opened: their documents, the progress bar over their
 /// bytes, the count of malformed records skipped, and the threads to use.
 struct Inputs {
@@ -529,15 +675,9 @@ impl Inputs {
             |docs, bytes| bar.update(docs, bytes),
             |d| corpus.push(d),
         )?;
-        // One pool for the rest of the command, so that `-j` also bounds the
-        // passes after extraction (naming, reading the triples back,
-        // building the graph). Started only now: its idle threads spun for
-        // the first milliseconds of the run, beside the lexicon compiling.
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("pg-pool-{i}"))
-            .build_global()
-            .context("starting the threads for the passes after extraction")?;
+        // Started only now: its idle threads spun for the first
+        // milliseconds of the run, beside the lexicon compiling.
+        start_pool(threads)?;
         let corpus = corpus.finish(ex.lexicon())?;
         bar.finish();
         for c in corpus.names().unmatched() {
@@ -579,6 +719,10 @@ fn write_to(path: Option<&Path>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    if matches!(a.format, TripleFormat::Docs) {
+        extract_docs(&a)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut corpus = extract_all(&a.inputs, &a.options)?;
     let csv = CsvOptions {
         neutralize_formulas: !a.raw_csv,
@@ -617,6 +761,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
             each_triple(&mut corpus, |t| out.write(&t))?;
             out.finish()
         }
+        TripleFormat::Docs => unreachable!("written by extract_docs"),
     })?;
     leave_to_exit(corpus);
     Ok(ExitCode::SUCCESS)
@@ -725,7 +870,11 @@ fn draw_svg(g: &ActorGraph, renderer: Renderer, dot: export::DotOptions) -> Resu
 }
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
-    let mut corpus = extract_all(&a.inputs, &a.options)?;
+    let mut corpus = if a.from_docs {
+        corpus_from_docs(&a.inputs, &a.options)?
+    } else {
+        extract_all(&a.inputs, &a.options)?
+    };
     // (Said by `build` only: a graph is where dates are asked of.)
     if corpus.dated_count() == 0 {
         eprintln!(

@@ -772,8 +772,20 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
         v < s.last
             && matches!(
                 t.word(v),
-                "said" | "says" | "told" | "tells" | "added" | "argued" | "insisted" | "wrote" | "recalled"
-                    | "explained" | "admitted" | "accused" | "alleged" | "claimed"
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "added"
+                    | "argued"
+                    | "insisted"
+                    | "wrote"
+                    | "recalled"
+                    | "explained"
+                    | "admitted"
+                    | "accused"
+                    | "alleged"
+                    | "claimed"
             )
             && (v + 1..s.last.min(v + 12)).any(|j| matches!(t.word(j), "he" | "she" | "his" | "her" | "him"))
     };
@@ -1791,11 +1803,20 @@ mod tests {
             "\"It is over,\" said Jewher Ilham.",
         ] {
             let found = found(text);
-            assert!(found.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {found:?}");
+            assert!(
+                found.iter().any(|(_, kind, _)| kind == "name:person"),
+                "{text}: {found:?}"
+            );
         }
-        for text in ["Jewher Ilham said the plan was over.", "Jewher Ilham, 2019, was a year."] {
+        for text in [
+            "Jewher Ilham said the plan was over.",
+            "Jewher Ilham, 2019, was a year.",
+        ] {
             let found = found(text);
-            assert!(!found.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {found:?}");
+            assert!(
+                !found.iter().any(|(_, kind, _)| kind == "name:person"),
+                "{text}: {found:?}"
+            );
         }
     }
 }

@@ -1920,7 +1920,13 @@ mod tests {
             "",
             "Tony Blair is to join Home Secretary David Blunkett in a visit to Sheffield on Thursday.",
         );
-        has_all(&t, &["Tony Blair visited Sheffield fact", "David Blunkett visited Sheffield fact"]);
+        has_all(
+            &t,
+            &[
+                "Tony Blair visited Sheffield fact",
+                "David Blunkett visited Sheffield fact",
+            ],
+        );
         // A relative clause is its own.
         let t = triples("", "Tony Blair joined David Blunkett, who criticized Michael Howard.");
         assert!(!t.iter().any(|x| x.starts_with("Tony Blair criticized")), "{t:?}");

@@ -1416,7 +1416,14 @@ const PLACE_NOUNS: &[&str] = &[
 /// Verbs whose subject does what their object does ("joined Blunkett in
 /// a visit").
 const JOINING: &[&str] = &[
-    "join", "joins", "joined", "joining", "accompany", "accompanies", "accompanied", "accompanying",
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "accompany",
+    "accompanies",
+    "accompanied",
+    "accompanying",
 ];
 
 /// Gatherings a place can be named after ("the G-7 summit in Biarritz").

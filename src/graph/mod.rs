@@ -1014,7 +1014,11 @@ pub(crate) mod tests {
         shuffled.rotate_left(7);
         assert!(forward == json(shuffled), "graph.json depends on the documents' order");
         let g = ActorGraph::build(docs, true);
-        let edge = g.edges().into_iter().find(|e| e.edge.weight > MAX_EVIDENCE).expect("a busy edge");
+        let edge = g
+            .edges()
+            .into_iter()
+            .find(|e| e.edge.weight > MAX_EVIDENCE)
+            .expect("a busy edge");
         assert_eq!(edge.edge.evidence.len(), MAX_EVIDENCE);
         assert!(edge.edge.evidence.is_sorted());
     }

@@ -1,0 +1,183 @@
+//! Scaling out: extraction in shards (`extract --format docs`) and the
+//! build from them (`build --from-docs`) give the graph one `build` gives.
+
+#[allow(dead_code)]
+mod common;
+
+use common::polgraph;
+use predicates::prelude::PredicateBooleanExt;
+use std::path::{Path, PathBuf};
+
+/// Every file `build` makes, compared byte for byte.
+const OUTPUTS: &[&str] = &[
+    "graph.json",
+    "graph.dot",
+    "edges.csv",
+    "nodes.csv",
+    "graph.graphml",
+    "graph.html",
+    "graph.svg",
+];
+
+fn shared(part: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(part)
+}
+
+/// The article files under `dirs`, in sorted order.
+fn articles(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for d in dirs {
+        walk(d, &mut out);
+    }
+    out
+}
+
+fn assert_same_outputs(a: &Path, b: &Path, what: &str) {
+    for name in OUTPUTS {
+        let (x, y) = (
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+        );
+        assert!(x == y, "{what}: {name} differs from the one-process build's");
+    }
+}
+
+/// A cheap, fixed shuffle (no randomness in a test): the order of `n`
+/// items taken by a stride prime to `n`.
+fn shuffled<T: Clone>(items: &[T], seed: usize) -> Vec<T> {
+    let n = items.len();
+    let stride = (1..n.max(2)).rev().find(|s| gcd(*s, n) == 1 && *s > n / 3).unwrap_or(1);
+    (0..n).map(|i| items[(seed + i * stride) % n].clone()).collect()
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The recent articles and the BBC's, built in one process and from 1, 2
+/// and 7 shards of docs lines given in shuffled order: every output the same.
+#[test]
+fn shards_in_any_order_build_the_one_process_graph() {
+    let dirs = [shared("corpus/recent"), shared("corpus/bbc")];
+    if !dirs.iter().all(|d| d.is_dir()) {
+        eprintln!("skipping: ../shared/corpus/recent or ../shared/corpus/bbc is absent");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = tmp.path().join("whole");
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(&whole)
+        .args(&dirs)
+        .assert()
+        .success();
+    let files = articles(&dirs);
+    assert!(files.len() > 2000, "{} articles", files.len());
+    for shards in [1usize, 2, 7] {
+        // Each shard a stride through the articles, extracted on its own.
+        let mut docs = Vec::new();
+        for k in 0..shards {
+            let part: Vec<&PathBuf> = files.iter().skip(k).step_by(shards).collect();
+            let out = tmp.path().join(format!("docs-{shards}-{k}.jsonl"));
+            polgraph()
+                .args(["extract", "--format", "docs", "-q", "-o"])
+                .arg(&out)
+                .args(&part)
+                .assert()
+                .success();
+            docs.push(out);
+        }
+        let built = tmp.path().join(format!("from-{shards}"));
+        polgraph()
+            .args(["build", "--from-docs", "-q", "-o"])
+            .arg(&built)
+            .args(shuffled(&docs, shards))
+            .assert()
+            .success();
+        assert_same_outputs(&whole, &built, &format!("{shards} shards"));
+    }
+}
+
+/// The docs lines of one article are those of a sharded run: one per
+/// document, versioned; standard input works too.
+#[test]
+fn extract_writes_one_versioned_line_per_document() {
+    let out = polgraph()
+        .args(["extract", "--format", "docs", "data/articles/witkoff-2025-04-22.txt"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["polgraph_docs"], 1);
+    assert_eq!(v["doc"], "witkoff-2025-04-22");
+    assert!(
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Steve Witkoff")
+    );
+    assert!(!v["triples"].as_array().unwrap().is_empty());
+    // The same from standard input, as a Spark pipe() stage feeds it.
+    let record = serde_json::json!({
+        "id": "witkoff-2025-04-22",
+        "text": std::fs::read_to_string("data/articles/witkoff-2025-04-22.txt").unwrap(),
+    });
+    let piped = polgraph()
+        .args(["extract", "--format", "docs", "-"])
+        .write_stdin(format!("{record}\n"))
+        .assert()
+        .success();
+    let piped: serde_json::Value =
+        serde_json::from_str(String::from_utf8(piped.get_output().stdout.clone()).unwrap().trim()).unwrap();
+    assert_eq!(piped["doc"], "witkoff-2025-04-22");
+    assert!(!piped["triples"].as_array().unwrap().is_empty());
+}
+
+/// A line that is no docs line is an error naming its file and line, and
+/// the output directory is left as it was.
+#[test]
+fn build_from_bad_docs_names_the_line_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = polgraph()
+        .args(["extract", "--format", "docs", "data/articles/witkoff-2025-04-22.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let bad = tmp.path().join("shard.jsonl");
+    let mut text = good.clone();
+    text.extend_from_slice(b"{\"id\":\"x\",\"text\":\"an article, not a docs line\"}\n");
+    std::fs::write(&bad, &text).unwrap();
+    let out = tmp.path().join("out");
+    polgraph()
+        .args(["build", "--from-docs", "-q", "-o"])
+        .arg(&out)
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("shard.jsonl:2:").and(predicates::str::contains("polgraph_docs")));
+    assert!(!out.join("graph.json").exists());
+    // Options that act while extracting are refused, not ignored.
+    polgraph()
+        .args(["build", "--from-docs", "--min-confidence", "0.5", "-o"])
+        .arg(&out)
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("extract --format docs"));
+}
