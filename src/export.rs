@@ -1,11 +1,13 @@
 //! Exports: DOT for Graphviz, CSV for spreadsheets and Gephi, node-link JSON
-//! (in [`crate::graph`]), and the triple table of `extract`.
+//! (in [`crate::graph`]), the CSVs Neo4j imports ([`neo4j`]), and the triple
+//! table of `extract`.
 //!
 //! Every string that reaches an output passes through exactly one escaping
 //! helper per format: [`dot_string`] for DOT, [`csv_cell`] for CSV (which also
 //! neutralises spreadsheet formulas), serde for JSON.
 
 mod native;
+pub mod neo4j;
 
 pub use native::render as render_native_svg;
 

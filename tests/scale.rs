@@ -181,3 +181,44 @@ fn build_from_bad_docs_names_the_line_and_writes_nothing() {
         .failure()
         .stderr(predicates::str::contains("extract --format docs"));
 }
+
+/// `export --format neo4j` writes the two files `neo4j-admin database
+/// import full` takes, with its header fields, unique node ids and every
+/// relationship's ends among them. (Neo4j itself is not installed by
+/// .ci/run: no registry it reaches packages it; README shows the import.)
+#[test]
+fn neo4j_export_writes_importable_csvs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    polgraph()
+        .args(["build", "data/", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    polgraph()
+        .args(["export", "--format", "neo4j", "-g"])
+        .arg(out.join("graph.json"))
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("neo4j-admin database import full"));
+    let read = |name: &str| {
+        let mut r = csv::Reader::from_path(out.join("neo4j").join(name)).unwrap();
+        let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        (header, rows)
+    };
+    let (nh, nodes) = read("actors.csv");
+    let (rh, rels) = read("relations.csv");
+    assert_eq!(nh[..2], ["name:ID", ":LABEL"]);
+    assert_eq!(rh[..3], [":START_ID", ":END_ID", ":TYPE"]);
+    let ids: std::collections::HashSet<&str> = nodes.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids.len(), nodes.len(), "node ids repeat");
+    assert!(!rels.is_empty());
+    for r in &rels {
+        assert!(ids.contains(r[0].as_str()) && ids.contains(r[1].as_str()), "{r:?}");
+        assert!(r[2].chars().all(|c| c.is_ascii_uppercase() || c == '_'), "{r:?}");
+    }
+}

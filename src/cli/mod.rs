@@ -304,7 +304,7 @@ struct ExportArgs {
     #[arg(long, short, value_name = "FILE", default_value = "output/graph.json")]
     graph: PathBuf,
     /// Where to write: a file for dot/json/svg/graphml/html (default: standard output), a
-    /// directory for csv (default: the graph's directory).
+    /// directory for csv (default: the graph's directory) and neo4j (default: its neo4j/).
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
     /// Write CSV cells as they are, without neutralising spreadsheet formulas.
@@ -335,6 +335,9 @@ enum ExportFormat {
     /// A self-contained HTML page: a drawing, and searchable tables of actors
     /// and relations with their evidence (works offline).
     Html,
+    /// actors.csv and relations.csv for `neo4j-admin database import full`
+    /// (into the graph's directory's neo4j/ by default).
+    Neo4j,
 }
 
 /// Runs the command line; the exit code on success.
@@ -1130,6 +1133,27 @@ fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
                 "polgraph: wrote {} and {}",
                 dir.join("edges.csv").display(),
                 dir.join("nodes.csv").display()
+            );
+        }
+        ExportFormat::Neo4j => {
+            let dir = match &a.output {
+                Some(d) => d.clone(),
+                None => a
+                    .graph
+                    .parent()
+                    .map_or_else(|| PathBuf::from("neo4j"), |p| p.join("neo4j")),
+            };
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            let (actors, relations) = (dir.join("actors.csv"), dir.join("relations.csv"));
+            write_atomic(&actors, |w| export::neo4j::write_actors(&g, w))?;
+            write_atomic(&relations, |w| export::neo4j::write_relations(&g, w))?;
+            eprintln!(
+                "polgraph: wrote {} and {}; load them into a stopped Neo4j with\n  neo4j-admin database import full \
+                 --nodes={} --relationships={} --array-delimiter=';' neo4j",
+                actors.display(),
+                relations.display(),
+                actors.display(),
+                relations.display()
             );
         }
     }
