@@ -59,7 +59,7 @@ struct LineIn<'a> {
 }
 
 /// Writes one document's extraction as a docs line (with its newline).
-pub fn write_line(w: &mut impl Write, d: &DocExtraction) -> std::io::Result<()> {
+pub fn write_line(w: &mut (impl Write + ?Sized), d: &DocExtraction) -> std::io::Result<()> {
     let line = LineOut {
         polgraph_docs: DOCS_VERSION,
         doc: &d.doc,

@@ -54,6 +54,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The incremental store (`build --store`) cannot be used.
+    #[error("{}: {message}", path.display())]
+    Store {
+        /// The store's file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// A table of article dates (`--dates`) has a malformed line.
     #[error("{}:{line}: {message}", path.display())]
     BadDates {

@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod model;
 pub mod naming;
 pub mod query;
+pub mod store;
 pub mod synthetic;
 
 // The extraction stages keep their short paths (`polgraph::text`,

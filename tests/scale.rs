@@ -222,3 +222,121 @@ fn neo4j_export_writes_importable_csvs() {
         assert!(r[2].chars().all(|c| c.is_ascii_uppercase() || c == '_'), "{r:?}");
     }
 }
+
+/// The recent articles added to a store in three batches (and one of them
+/// again: a document id seen before replaces its old extraction) give the
+/// graph one build of all of them gives; `build --store` with no inputs
+/// rebuilds it from the store alone.
+#[test]
+fn a_store_fed_in_batches_builds_the_one_shot_graph() {
+    let recent = shared("corpus/recent");
+    if !recent.is_dir() {
+        eprintln!("skipping: ../shared/corpus/recent is absent");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = tmp.path().join("whole");
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(&whole)
+        .arg(&recent)
+        .assert()
+        .success();
+    let files = articles(std::slice::from_ref(&recent));
+    let store = tmp.path().join("polgraph.sqlite");
+    let batches: [&[PathBuf]; 4] = [&files[..60], &files[60..100], &files[100..], &files[10..30]];
+    for (i, batch) in batches.iter().enumerate() {
+        let out = tmp.path().join(format!("batch-{i}"));
+        polgraph()
+            .args(["build", "-q", "--store"])
+            .arg(&store)
+            .arg("-o")
+            .arg(&out)
+            .args(*batch)
+            .assert()
+            .success();
+    }
+    assert_same_outputs(&whole, &tmp.path().join("batch-2"), "three batches");
+    assert_same_outputs(&whole, &tmp.path().join("batch-3"), "a batch added again");
+    let again = tmp.path().join("again");
+    polgraph()
+        .args(["build", "-q", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .success();
+    assert_same_outputs(&whole, &again, "the store alone");
+}
+
+/// An update killed while it runs leaves the store as it was: the next
+/// build from the store gives the graph of before.
+#[test]
+fn a_killed_update_leaves_the_store_as_it_was() {
+    let (recent, bbc) = (shared("corpus/recent"), shared("corpus/bbc"));
+    if !recent.is_dir() || !bbc.is_dir() {
+        eprintln!("skipping: ../shared/corpus/recent or ../shared/corpus/bbc is absent");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("s.sqlite");
+    let before = tmp.path().join("before");
+    polgraph()
+        .args(["build", "-q", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&before)
+        .arg(&recent)
+        .assert()
+        .success();
+    // The update of 2,225 BBC articles is one transaction, the whole
+    // extraction long; its journal shows it under way.
+    let journal = tmp.path().join("s.sqlite-journal");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("polgraph"))
+        .args(["build", "-q", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(tmp.path().join("never"))
+        .arg(&bbc)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut killed = false;
+    while started.elapsed() < std::time::Duration::from_secs(120) {
+        if journal.exists() {
+            child.kill().unwrap();
+            killed = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.wait().unwrap();
+    assert!(killed, "the update ended before it could be killed mid-way");
+    let after = tmp.path().join("after");
+    polgraph()
+        .args(["build", "-q", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&after)
+        .assert()
+        .success();
+    assert_same_outputs(&before, &after, "after a killed update");
+}
+
+/// A file that is no store is an error naming it, and nothing is written.
+#[test]
+fn a_file_that_is_no_store_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    polgraph()
+        .args(["build", "--store", "README.md", "-o"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("README.md: not a polgraph store"));
+    assert!(!out.exists());
+}

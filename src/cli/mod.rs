@@ -113,13 +113,20 @@ struct ExtractionOptions {
 #[derive(Debug, Args)]
 struct BuildArgs {
     /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin;
-    /// with --from-docs, docs files (directories: their .jsonl files).
-    #[arg(required = true, value_name = "INPUT")]
+    /// with --from-docs, docs files (directories: their .jsonl files). With --store, the
+    /// new articles (none: rebuild from the store).
+    #[arg(required_unless_present = "store", value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// The inputs are what `polgraph extract --format docs` wrote (any number
     /// of shards, in any order): build from them without reading articles.
     #[arg(long)]
     from_docs: bool,
+    /// Keep every document's extraction in this SQLite file, add the inputs'
+    /// (a document id seen before replaces its old extraction; all or none of
+    /// them, in one transaction), and build the graph of everything stored,
+    /// without reading old articles again.
+    #[arg(long, value_name = "FILE")]
+    store: Option<PathBuf>,
     /// Directory to write graph.json, graph.dot, edges.csv, nodes.csv, graph.graphml, graph.html and graph.svg into.
     #[arg(long, short, value_name = "DIR", default_value = "output")]
     output: PathBuf,
@@ -467,26 +474,14 @@ fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
 /// nothing extracted; the naming pass runs on the documents' names as it
 /// would have at the end of `build`.
 fn corpus_from_docs(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
-    if !o.disable_rule.is_empty() || o.min_confidence != 0.0 {
-        bail!(
-            "--disable-rule and --min-confidence act while extracting: give them to              `polgraph extract --format docs`, not to `build --from-docs`"
-        );
-    }
+    let docs = docs_of(inputs, o)?;
     let lexicon =
         Lexicon::load((!o.lexicon.is_empty()).then_some(o.lexicon.as_slice()), &[]).context("loading lexicons")?;
-    let dates = o.dates.as_deref().map(ingest::DateTable::load).transpose()?;
     let mut corpus = CorpusWriter::new().context(
         "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
     )?;
-    for d in polgraph::docs::read(polgraph::docs::sources(inputs)?) {
-        let mut d = d?;
-        if let Some(date) = dates.as_ref().and_then(|table| table.date(&d.doc)) {
-            d.date = Some(date.to_string());
-            for t in &mut d.triples {
-                t.date = Some(date.to_string());
-            }
-        }
-        corpus.push(d)?;
+    for d in docs {
+        corpus.push(d?)?;
     }
     start_pool(o.threads)?;
     let corpus = corpus.finish(&lexicon)?;
@@ -507,6 +502,83 @@ fn corpus_from_docs(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus>
     Ok(corpus)
 }
 
+/// The documents of docs files, dated by --dates where it is given.
+/// Options that act while extracting are refused: they would be ignored.
+fn docs_of(
+    inputs: &[PathBuf],
+    o: &ExtractionOptions,
+) -> Result<impl Iterator<Item = polgraph::Result<polgraph::DocExtraction>>> {
+    if !o.disable_rule.is_empty() || o.min_confidence != 0.0 {
+        bail!(
+            "--disable-rule and --min-confidence act while extracting: give them to \
+             `polgraph extract --format docs`, not to `build --from-docs`"
+        );
+    }
+    let dates = o.dates.as_deref().map(ingest::DateTable::load).transpose()?;
+    Ok(polgraph::docs::read(polgraph::docs::sources(inputs)?).map(move |d| {
+        let mut d = d?;
+        if let Some(date) = dates.as_ref().and_then(|table| table.date(&d.doc)) {
+            d.date = Some(date.to_string());
+            for t in &mut d.triples {
+                t.date = Some(date.to_string());
+            }
+        }
+        Ok(d)
+    }))
+}
+
+/// `build --store`: the inputs' documents added to the store in one
+/// transaction, then the corpus of everything stored.
+fn corpus_from_store(path: &Path, a: &BuildArgs) -> Result<Corpus> {
+    let mut store = polgraph::store::Store::open(path)?;
+    if !a.inputs.is_empty() {
+        let mut update = store.update()?;
+        if a.from_docs {
+            for d in docs_of(&a.inputs, &a.options)? {
+                update.add(&d?)?;
+            }
+        } else {
+            extract_handing(&a.inputs, &a.options, |d| Ok(update.add(&d)?))?;
+        }
+        let added = update.added();
+        // Until here the store is as it was, however the run ends.
+        update.commit()?;
+        if !a.options.quiet {
+            eprintln!(
+                "polgraph: {added} document{} added to {} ({} in it)",
+                if added == 1 { "" } else { "s" },
+                path.display(),
+                store.len()?
+            );
+        }
+    }
+    if store.is_empty()? {
+        bail!("{} holds no documents yet: give articles to add", path.display());
+    }
+    let lexicon = Lexicon::load(
+        (!a.options.lexicon.is_empty()).then_some(a.options.lexicon.as_slice()),
+        &[],
+    )
+    .context("loading lexicons")?;
+    let mut corpus = CorpusWriter::new().context(
+        "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
+    )?;
+    let mut pushed = Ok(());
+    store.each(|d| {
+        if pushed.is_ok() {
+            pushed = corpus.push(d);
+        }
+    })?;
+    pushed?;
+    start_pool(a.options.threads)?;
+    let corpus = corpus.finish(&lexicon)?;
+    for c in corpus.names().unmatched() {
+        eprintln!("polgraph: warning: {}", c.unmatched());
+    }
+    leave_to_exit(lexicon);
+    Ok(corpus)
+}
+
 /// One pool for the rest of the command, so that `-j` also bounds the
 /// passes after extraction (naming, reading the triples back, building the
 /// graph).
@@ -522,75 +594,69 @@ fn start_pool(threads: usize) -> Result<()> {
         .context("starting the threads for the passes after extraction")
 }
 
-/// `extract --format docs`: each document's extraction as a docs line, in
-/// input order, as soon as it is made. The extraction runs on a thread of
-/// its own and hands the lines over a short queue to this one, which
-/// writes them.
-fn extract_docs(a: &ExtractArgs) -> Result<()> {
-    if a.options.threads > MAX_THREADS {
+/// Extracts every input on a thread of its own and hands each document's
+/// extraction, in input order, to `each` on this one (which need not be
+/// `Send`: a writer, a database transaction). Returns how many documents
+/// there were. A short queue between the two keeps memory flat.
+fn extract_handing(
+    inputs: &[PathBuf],
+    o: &ExtractionOptions,
+    mut each: impl FnMut(polgraph::DocExtraction) -> Result<()>,
+) -> Result<usize> {
+    if o.threads > MAX_THREADS {
         bail!(
             "--threads must be at most {MAX_THREADS} (0: one per core), not {}",
-            a.options.threads
+            o.threads
         );
     }
-    let ex = extractor(&a.options)?;
-    let opened = Inputs::open(&a.inputs, &a.options)?;
-    let mut documents = 0usize;
-    let mut failed: Option<anyhow::Error> = None;
-    write_to(a.output.as_deref(), |w| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(256);
-        std::thread::scope(|scope| {
-            let worker = scope.spawn(|| {
-                let Inputs {
-                    docs,
-                    bar,
-                    skipped,
-                    threads,
-                } = opened;
-                let result = ex.extract_stream(
-                    threads,
-                    docs,
-                    |n, bytes| bar.update(n, bytes),
-                    move |d| {
-                        let mut line = Vec::with_capacity(4096);
-                        polgraph::docs::write_line(&mut line, &d)
-                            .map_err(|e| polgraph::Error::Invalid(e.to_string()))?;
-                        tx.send(line)
-                            .map_err(|_| polgraph::Error::Invalid("the output was closed".into()))
-                    },
-                );
-                bar.finish();
-                (result, skipped.load(std::sync::atomic::Ordering::Relaxed))
-            });
-            let mut written = Ok(());
-            for line in rx {
-                if written.is_ok() {
-                    written = w.write_all(&line);
-                    documents += 1;
-                }
-                // (After a write error the rest is received and dropped,
-                // so the extraction thread is not left blocked.)
+    let ex = extractor(o)?;
+    let opened = Inputs::open(inputs, o)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<polgraph::DocExtraction>(64);
+    let (documents, handed) = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            let Inputs {
+                docs,
+                bar,
+                skipped,
+                threads,
+            } = opened;
+            let result = ex.extract_stream(
+                threads,
+                docs,
+                |n, bytes| bar.update(n, bytes),
+                move |d| {
+                    tx.send(d)
+                        .map_err(|_| polgraph::Error::Invalid("the documents' receiver stopped".into()))
+                },
+            );
+            bar.finish();
+            (result, skipped.load(std::sync::atomic::Ordering::Relaxed))
+        });
+        let mut documents = 0usize;
+        let mut handed = Ok(());
+        for d in rx.iter() {
+            documents += 1;
+            if let Err(e) = each(d) {
+                handed = Err(e);
+                break;
             }
-            let (result, skipped) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            if skipped > 0 {
-                eprintln!(
-                    "polgraph: skipped {skipped} malformed record{}",
-                    if skipped == 1 { "" } else { "s" }
-                );
-            }
-            written?;
-            if let Err(e) = result {
-                failed = Some(e.into());
-                return Err(std::io::Error::other("extraction failed"));
-            }
-            Ok(())
-        })
-    })
-    .map_err(|e| failed.take().unwrap_or(e))?;
+        }
+        // (Dropping the queue's end stops the extraction at its next document.)
+        drop(rx);
+        let (result, skipped) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if skipped > 0 {
+            eprintln!(
+                "polgraph: skipped {skipped} malformed record{}",
+                if skipped == 1 { "" } else { "s" }
+            );
+        }
+        (documents, handed.and(result.map_err(anyhow::Error::from)))
+    });
+    handed?;
+    leave_to_exit(ex);
     if documents == 0 {
         return Err(polgraph::Error::NoArticles {
-            inputs: a
-                .inputs
+            inputs: inputs
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
@@ -598,7 +664,24 @@ fn extract_docs(a: &ExtractArgs) -> Result<()> {
         }
         .into());
     }
-    Ok(())
+    Ok(documents)
+}
+
+/// `extract --format docs`: each document's extraction as a docs line, in
+/// input order, written as soon as it is made.
+fn extract_docs(a: &ExtractArgs) -> Result<()> {
+    let mut failed: Option<anyhow::Error> = None;
+    write_to(a.output.as_deref(), |w| {
+        match extract_handing(&a.inputs, &a.options, |d| Ok(polgraph::docs::write_line(&mut *w, &d)?)) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let io = std::io::Error::other(e.to_string());
+                failed = Some(e);
+                Err(io)
+            }
+        }
+    })
+    .map_err(|e| failed.take().unwrap_or(e))
 }
 
 /// The inputs of a run, opened: their documents, the progress bar over their
@@ -873,10 +956,10 @@ fn draw_svg(g: &ActorGraph, renderer: Renderer, dot: export::DotOptions) -> Resu
 }
 
 fn build(a: BuildArgs) -> Result<ExitCode> {
-    let mut corpus = if a.from_docs {
-        corpus_from_docs(&a.inputs, &a.options)?
-    } else {
-        extract_all(&a.inputs, &a.options)?
+    let mut corpus = match &a.store {
+        Some(store) => corpus_from_store(store, &a)?,
+        None if a.from_docs => corpus_from_docs(&a.inputs, &a.options)?,
+        None => extract_all(&a.inputs, &a.options)?,
     };
     // (Said by `build` only: a graph is where dates are asked of.)
     if corpus.dated_count() == 0 {
