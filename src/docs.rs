@@ -127,8 +127,17 @@ pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<DocExtraction>
     })
 }
 
-/// Where docs lines come from: files, directories (their `.jsonl` files,
-/// recursively, in sorted order) and `-` for standard input.
+/// Whether a file found in a directory holds docs lines: a `.jsonl` file,
+/// or a part file of a Spark or Hadoop job's output (`part-00000`; not its
+/// `_SUCCESS` marker nor its `.crc` checksums).
+fn is_docs_file(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    p.extension().is_some_and(|x| x == "jsonl") || (name.starts_with("part-") && !name.ends_with(".crc"))
+}
+
+/// Where docs lines come from: files, directories (their `.jsonl` files and
+/// Spark's `part-*` files, recursively, in sorted order) and `-` for
+/// standard input.
 pub fn sources(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -157,7 +166,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let meta = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?;
         if meta.is_dir() {
             walk(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "jsonl") {
+        } else if is_docs_file(&p) {
             out.push(p);
         }
     }
@@ -320,8 +329,14 @@ mod tests {
         let path = dir.path().join("a.jsonl");
         std::fs::write(&path, &text).unwrap();
         std::fs::write(dir.path().join("notes.txt"), "not read: no .jsonl").unwrap();
+        std::fs::write(dir.path().join("_SUCCESS"), "").unwrap();
+        std::fs::write(dir.path().join(".part-00000.crc"), "not read").unwrap();
         let found = sources(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(found, vec![path.clone()]);
+        std::fs::write(dir.path().join("part-00000"), &good).unwrap();
+        let found = sources(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(found, vec![path.clone(), dir.path().join("part-00000")]);
+        let found = vec![path.clone()];
         let results: Vec<_> = read(found).collect();
         assert_eq!(results.len(), 3);
         assert!(results[0].is_ok() && results[1].is_ok());

@@ -145,6 +145,18 @@ fn extract_writes_one_versioned_line_per_document() {
         serde_json::from_str(String::from_utf8(piped.get_output().stdout.clone()).unwrap().trim()).unwrap();
     assert_eq!(piped["doc"], "witkoff-2025-04-22");
     assert!(!piped["triples"].as_array().unwrap().is_empty());
+    // An empty partition is a stage with nothing to do, not an error.
+    polgraph()
+        .args(["extract", "--format", "docs", "-"])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("");
+    // A file with no articles still is one.
+    polgraph()
+        .args(["extract", "--format", "docs", "tests/data"])
+        .assert()
+        .failure();
 }
 
 /// A line that is no docs line is an error naming its file and line, and
@@ -339,4 +351,67 @@ fn a_file_that_is_no_store_is_refused() {
         .failure()
         .stderr(predicates::str::contains("README.md: not a polgraph store"));
     assert!(!out.exists());
+}
+
+/// examples/spark/polgraph_spark.py in Spark's local mode: the articles
+/// piped through `extract --format docs -` in five partitions, then
+/// `build --from-docs` on the part files, give the single-process build's
+/// outputs. Needs PySpark and a Java runtime (bash .ci/run installs them).
+#[test]
+fn spark_local_mode_builds_the_one_process_graph() {
+    let recent = shared("corpus/recent");
+    if !recent.is_dir() {
+        eprintln!("skipping: ../shared/corpus/recent is absent");
+        return;
+    }
+    let ready = |program: &str, args: &[&str]| {
+        std::process::Command::new(program)
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !ready("java", &["-version"]) || !ready("python3", &["-c", "import pyspark"]) {
+        eprintln!("skipping: Spark local mode needs java and python3 with pyspark (bash .ci/run installs them)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    // The articles as JSONL, one per line, as a Spark job reads them.
+    let jsonl = tmp.path().join("articles.jsonl");
+    let mut lines = String::new();
+    for f in articles(std::slice::from_ref(&recent)) {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+        let id = f.file_stem().unwrap().to_str().unwrap();
+        lines.push_str(&serde_json::json!({"id": id, "title": title, "text": body}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&jsonl, lines).unwrap();
+    let whole = tmp.path().join("whole");
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(&whole)
+        .arg(&jsonl)
+        .assert()
+        .success();
+    let docs = tmp.path().join("docs");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/polgraph_spark.py");
+    let run = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&jsonl)
+        .arg(&docs)
+        .arg("--polgraph")
+        .arg(assert_cmd::cargo::cargo_bin("polgraph"))
+        .args(["--partitions", "5", "--master", "local[2]"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(docs.join("part-00004").exists(), "five partitions, five part files");
+    let spark = tmp.path().join("spark");
+    polgraph()
+        .args(["build", "--from-docs", "-q", "-o"])
+        .arg(&spark)
+        .arg(&docs)
+        .assert()
+        .success();
+    assert_same_outputs(&whole, &spark, "Spark local mode");
 }

@@ -654,7 +654,9 @@ fn extract_handing(
     });
     handed?;
     leave_to_exit(ex);
-    if documents == 0 {
+    // (Empty standard input is a stage with nothing to do, as a Spark
+    // partition with no articles is: no output, no error.)
+    if documents == 0 && !inputs.iter().all(|p| p.as_os_str() == "-") {
         return Err(polgraph::Error::NoArticles {
             inputs: inputs
                 .iter()
