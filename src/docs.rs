@@ -16,8 +16,9 @@
 //! refuses lines of a version it does not know rather than misread them.
 
 use crate::error::{Error, Result};
-use crate::model::{Actor, ActorType, DocExtraction, Triple};
+use crate::model::{Actor, ActorType, DocExtraction, Modality, Relation, Triple};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -25,15 +26,31 @@ use std::path::{Path, PathBuf};
 /// The version of the docs format this polgraph writes and reads.
 pub const DOCS_VERSION: u32 = 1;
 
-/// An actor as a docs line holds it.
+/// An actor as a docs line holds it: `[name, type, mentions, [aliases]]`,
+/// an array rather than an object, for a document names many actors (with
+/// keys, the actors took as many bytes as the triples).
 #[derive(Serialize, Deserialize)]
-struct ActorLine<'a> {
+struct ActorLine<'a>(#[serde(borrow)] Cow<'a, str>, ActorType, usize, BTreeSet<String>);
+
+/// A triple as a docs line holds it: its document's id and date are the
+/// line's, not repeated in each (which made the lines twice the size of
+/// `extract`'s triples on the bulk corpus).
+#[derive(Serialize, Deserialize)]
+struct TripleLine<'a> {
     #[serde(borrow)]
-    name: std::borrow::Cow<'a, str>,
-    #[serde(rename = "type")]
-    actor_type: ActorType,
-    mentions: usize,
-    aliases: BTreeSet<String>,
+    subject: Cow<'a, str>,
+    subject_type: ActorType,
+    relation: Relation,
+    #[serde(borrow)]
+    object: Cow<'a, str>,
+    object_type: ActorType,
+    modality: Modality,
+    #[serde(borrow)]
+    sentence: Cow<'a, str>,
+    sentence_index: usize,
+    confidence: f32,
+    #[serde(borrow)]
+    rule: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +59,7 @@ struct LineOut<'a> {
     doc: &'a str,
     date: Option<&'a str>,
     actors: Vec<ActorLine<'a>>,
-    triples: &'a [Triple],
+    triples: Vec<TripleLine<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -54,8 +71,8 @@ struct LineIn<'a> {
     date: Option<String>,
     #[serde(default, borrow)]
     actors: Vec<ActorLine<'a>>,
-    #[serde(default)]
-    triples: Vec<Triple>,
+    #[serde(default, borrow)]
+    triples: Vec<TripleLine<'a>>,
 }
 
 /// Writes one document's extraction as a docs line (with its newline).
@@ -67,14 +84,24 @@ pub fn write_line(w: &mut (impl Write + ?Sized), d: &DocExtraction) -> std::io::
         actors: d
             .actors
             .iter()
-            .map(|a| ActorLine {
-                name: std::borrow::Cow::Borrowed(&a.name),
-                actor_type: a.actor_type,
-                mentions: a.mentions,
-                aliases: a.aliases.clone(),
+            .map(|a| ActorLine(Cow::Borrowed(&a.name), a.actor_type, a.mentions, a.aliases.clone()))
+            .collect(),
+        triples: d
+            .triples
+            .iter()
+            .map(|t| TripleLine {
+                subject: Cow::Borrowed(&t.subject),
+                subject_type: t.subject_type,
+                relation: t.relation,
+                object: Cow::Borrowed(&t.object),
+                object_type: t.object_type,
+                modality: t.modality,
+                sentence: Cow::Borrowed(&t.sentence),
+                sentence_index: t.sentence_index,
+                confidence: t.confidence,
+                rule: Cow::Borrowed(&t.rule),
             })
             .collect(),
-        triples: &d.triples,
     };
     serde_json::to_writer(&mut *w, &line)?;
     w.write_all(b"\n")
@@ -110,20 +137,38 @@ pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<DocExtraction>
     if parsed.doc.is_empty() {
         return Err(bad("the document id (\"doc\") is empty".into()));
     }
+    let triples = parsed
+        .triples
+        .into_iter()
+        .map(|t| Triple {
+            doc: parsed.doc.clone(),
+            subject: t.subject.into_owned(),
+            subject_type: t.subject_type,
+            relation: t.relation,
+            object: t.object.into_owned(),
+            object_type: t.object_type,
+            modality: t.modality,
+            sentence: t.sentence.into_owned(),
+            sentence_index: t.sentence_index,
+            date: parsed.date.clone(),
+            confidence: t.confidence,
+            rule: t.rule.into_owned(),
+        })
+        .collect();
     Ok(DocExtraction {
         doc: parsed.doc,
         date: parsed.date,
         actors: parsed
             .actors
             .into_iter()
-            .map(|a| Actor {
-                name: a.name.into_owned(),
-                actor_type: a.actor_type,
-                aliases: a.aliases,
-                mentions: a.mentions,
+            .map(|ActorLine(name, actor_type, mentions, aliases)| Actor {
+                name: name.into_owned(),
+                actor_type,
+                aliases,
+                mentions,
             })
             .collect(),
-        triples: parsed.triples,
+        triples,
     })
 }
 
@@ -257,7 +302,6 @@ impl Iterator for Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Modality, Relation};
 
     fn doc() -> DocExtraction {
         DocExtraction {

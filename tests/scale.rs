@@ -43,6 +43,18 @@ fn articles(dirs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// `build --store STORE -o OUT INPUTS...`, which must succeed.
+fn build_store(store: &Path, out: &Path, inputs: &[PathBuf]) {
+    polgraph()
+        .args(["build", "-q", "--store"])
+        .arg(store)
+        .arg("-o")
+        .arg(out)
+        .args(inputs)
+        .assert()
+        .success();
+}
+
 fn assert_same_outputs(a: &Path, b: &Path, what: &str) {
     for name in OUTPUTS {
         let (x, y) = (
@@ -123,13 +135,9 @@ fn extract_writes_one_versioned_line_per_document() {
     let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(v["polgraph_docs"], 1);
     assert_eq!(v["doc"], "witkoff-2025-04-22");
-    assert!(
-        v["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a["name"] == "Steve Witkoff")
-    );
+    // Actors are [name, type, mentions, [aliases]].
+    let actors = v["actors"].as_array().unwrap();
+    assert!(actors.iter().any(|a| a[0] == "Steve Witkoff" && a[1] == "person"));
     assert!(!v["triples"].as_array().unwrap().is_empty());
     // The same from standard input, as a Spark pipe() stage feeds it.
     let record = serde_json::json!({
@@ -258,26 +266,12 @@ fn a_store_fed_in_batches_builds_the_one_shot_graph() {
     let store = tmp.path().join("polgraph.sqlite");
     let batches: [&[PathBuf]; 4] = [&files[..60], &files[60..100], &files[100..], &files[10..30]];
     for (i, batch) in batches.iter().enumerate() {
-        let out = tmp.path().join(format!("batch-{i}"));
-        polgraph()
-            .args(["build", "-q", "--store"])
-            .arg(&store)
-            .arg("-o")
-            .arg(&out)
-            .args(*batch)
-            .assert()
-            .success();
+        build_store(&store, &tmp.path().join(format!("batch-{i}")), batch);
     }
     assert_same_outputs(&whole, &tmp.path().join("batch-2"), "three batches");
     assert_same_outputs(&whole, &tmp.path().join("batch-3"), "a batch added again");
     let again = tmp.path().join("again");
-    polgraph()
-        .args(["build", "-q", "--store"])
-        .arg(&store)
-        .arg("-o")
-        .arg(&again)
-        .assert()
-        .success();
+    build_store(&store, &again, &[]);
     assert_same_outputs(&whole, &again, "the store alone");
 }
 
@@ -293,14 +287,7 @@ fn a_killed_update_leaves_the_store_as_it_was() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("s.sqlite");
     let before = tmp.path().join("before");
-    polgraph()
-        .args(["build", "-q", "--store"])
-        .arg(&store)
-        .arg("-o")
-        .arg(&before)
-        .arg(&recent)
-        .assert()
-        .success();
+    build_store(&store, &before, std::slice::from_ref(&recent));
     // The update of 2,225 BBC articles is one transaction, the whole
     // extraction long; its journal shows it under way.
     let journal = tmp.path().join("s.sqlite-journal");
@@ -329,13 +316,7 @@ fn a_killed_update_leaves_the_store_as_it_was() {
     child.wait().unwrap();
     assert!(killed, "the update ended before it could be killed mid-way");
     let after = tmp.path().join("after");
-    polgraph()
-        .args(["build", "-q", "--store"])
-        .arg(&store)
-        .arg("-o")
-        .arg(&after)
-        .assert()
-        .success();
+    build_store(&store, &after, &[]);
     assert_same_outputs(&before, &after, "after a killed update");
 }
 

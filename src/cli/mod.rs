@@ -491,11 +491,7 @@ fn corpus_from_docs(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus>
     if corpus.document_count() == 0 {
         bail!(
             "no documents in {} (docs lines come from `polgraph extract --format docs`)",
-            inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            listed(inputs)
         );
     }
     leave_to_exit(lexicon);
@@ -657,14 +653,7 @@ fn extract_handing(
     // (Empty standard input is a stage with nothing to do, as a Spark
     // partition with no articles is: no output, no error.)
     if documents == 0 && !inputs.iter().all(|p| p.as_os_str() == "-") {
-        return Err(polgraph::Error::NoArticles {
-            inputs: inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
-        .into());
+        return Err(polgraph::Error::NoArticles { inputs: listed(inputs) }.into());
     }
     Ok(documents)
 }
@@ -779,17 +768,19 @@ impl Inputs {
             );
         }
         if corpus.document_count() == 0 {
-            return Err(polgraph::Error::NoArticles {
-                inputs: inputs
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }
-            .into());
+            return Err(polgraph::Error::NoArticles { inputs: listed(inputs) }.into());
         }
         Ok(corpus)
     }
+}
+
+/// The inputs as an error names them.
+fn listed(inputs: &[PathBuf]) -> String {
+    inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Writes to a file atomically, or to standard output.
