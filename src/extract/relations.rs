@@ -2213,7 +2213,9 @@ impl Ctx<'_, '_> {
             return Vec::new();
         }
         // Most "said" have no modal in the next few words: look for one first.
-        if !(e..last.min(e + 10)).any(|j| pat.links.iter().any(|l| t.phrase_at(j, last, l))) {
+        if !(e..last.min(e + 10))
+            .any(|j| pat.link_starts.contains(t.word(j)) && pat.links.iter().any(|l| t.phrase_at(j, last, l)))
+        {
             return Vec::new();
         }
         let subjects = self.subjects_before(k, first);
