@@ -273,6 +273,8 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     name_mentions(t, lex, &mut mentions, &mut covered);
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
+    joined_bodies(t, &mut mentions);
+    lowercase_committees(t, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
@@ -285,6 +287,119 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         "a mention outside its sentence"
     );
     mentions
+}
+
+/// "National Institute of Allergy and Infectious Diseases", "Department of
+/// Health and Human Services": a body's name of the form "X of Y" goes on
+/// past "and" with capitalised words no list knows. (Not "Ministry of
+/// Defence and Foreign Office", where a known body follows.)
+fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let joins = matches!(
+            a.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Organization)
+            }
+        ) && (a.first + 1..a.last).any(|j| t.word(j) == "of")
+            && a.last + 1 == b.first
+            && t.word(a.last) == "and"
+            && b.sentence == a.sentence
+            && matches!(
+                b.kind,
+                MentionKind::Name {
+                    ty: None | Some(ActorType::Organization)
+                }
+            )
+            && (b.first..b.last).all(|j| t.is_capitalized(j) || t.word(j) == "of");
+        if joins {
+            let last = b.last;
+            mentions[i].last = last;
+            mentions.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Words that open a committee's description, not its name ("the same
+/// committee", "the powerful intelligence committee").
+const NOT_COMMITTEE_NAMES: &[&str] = &[
+    "same",
+    "new",
+    "full",
+    "whole",
+    "powerful",
+    "influential",
+    "relevant",
+    "important",
+    "special",
+    "joint",
+    "parliamentary",
+    "senior",
+    "main",
+    "own",
+    "other",
+    "first",
+    "last",
+    "next",
+    "previous",
+    "key",
+    "cross-party",
+];
+
+/// "the work and pensions select committee", "the Commons public accounts
+/// committee": British papers write select committees in lower case. Two
+/// words or more before "committee" (with "and" between, "select" or
+/// "cabinet" after), after "the" or a chamber's name, make a body's name;
+/// resolution writes it in capitals ("Work and Pensions Select Committee").
+fn lowercase_committees(t: &Tokenized, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for (c, tok) in t.tokens().iter().enumerate() {
+        if t.word(c) != "committee" || tok.capitalized || c < 3 {
+            continue;
+        }
+        let mut a = c;
+        while a > 0 && c - a < 7 && t.raw(a - 1).bytes().all(|b| b.is_ascii_lowercase()) && t.word(a - 1) != "the" {
+            a -= 1;
+        }
+        let words: Vec<&str> = (a..c).map(|j| t.word(j)).collect();
+        let content = words
+            .iter()
+            .filter(|w| !matches!(**w, "and" | "select" | "cabinet"))
+            .count();
+        let opened = a > 0 && (t.word(a - 1) == "the" || matches!(t.raw(a - 1), "Commons" | "Lords"));
+        let sentence = t.sentence_of(c);
+        if !opened
+            || content < 2
+            || words
+                .first()
+                .is_none_or(|w| one_of(w, NOT_COMMITTEE_NAMES) || *w == "and")
+            || t.sentence_of(a) != sentence
+            || mentions.iter().any(|m| m.first <= c && a < m.last)
+        {
+            continue;
+        }
+        added.push(Mention {
+            first: a,
+            last: c + 1,
+            sentence,
+            kind: MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            },
+            possessive: false,
+            modifier: false,
+            person_cue: false,
+            place_cue: false,
+            body_cue: false,
+            entity: None,
+        });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.first, m.last));
+    }
 }
 
 fn token_at_start(t: &Tokenized, byte: usize) -> Option<usize> {

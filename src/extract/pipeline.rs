@@ -1931,4 +1931,34 @@ mod tests {
         let t = triples("", "Tony Blair joined David Blunkett, who criticized Michael Howard.");
         assert!(!t.iter().any(|x| x.starts_with("Tony Blair criticized")), "{t:?}");
     }
+
+    #[test]
+    fn bodies_named_with_and_or_in_lower_case() {
+        let t = triples(
+            "",
+            "Anthony Fauci, the head of the National Institute of Allergy and Infectious Diseases, spoke. \
+             Sarah Owen, the chair of the women and equalities committee, spoke. Britain expelled \
+             diplomats after the poisoning of ex-Russian spy Sergei Skripal.",
+        );
+        has_all(
+            &t,
+            &[
+                "Anthony Fauci leads National Institute of Allergy and Infectious Diseases fact",
+                "Sarah Owen leads Women and Equalities Committee fact",
+                "Sergei Skripal works_for Russia fact",
+            ],
+        );
+        // A known body after "and" is a body of its own; a committee's
+        // description is no name.
+        let t = triples(
+            "",
+            "Officials of the Ministry of Defence and Foreign Office met Boris Johnson. Boris Johnson told the \
+             same committee and the powerful intelligence committee nothing.",
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Defence and Foreign") || x.contains("Committee")),
+            "{t:?}"
+        );
+    }
 }

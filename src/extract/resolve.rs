@@ -105,6 +105,26 @@ impl Entities {
     }
 }
 
+/// A body's name as a name is written: "work and pensions select
+/// committee" (written so by British papers) is the "Work and Pensions
+/// Select Committee". A name that starts with a capital stays as it is.
+fn capitalised(name: &str) -> String {
+    if !name.starts_with(|c: char| c.is_lowercase()) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| match w {
+            "and" | "of" | "on" | "for" | "the" => w.to_string(),
+            _ => {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A name's last word that is not a generational suffix (the last word if all
 /// are). Called for every name mention, every person entity and every
 /// [`same_person`] test, so it does not allocate.
@@ -258,8 +278,9 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 } else {
                     ents.by_key.get(lower(&text, &mut key)).copied()
                 };
-                let i = existing
-                    .unwrap_or_else(|| ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)));
+                let i = existing.unwrap_or_else(|| {
+                    ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text), ty))
+                });
                 if text != ents.list[i].name {
                     add_alias(&mut ents.list[i].aliases, text);
                 }
@@ -346,7 +367,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             }
             None if !headline && (ty.is_some() || m.place_cue || lex.is_gazetteer_place(&text)) => {
                 let ty = ty.unwrap_or(ActorType::Place);
-                Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(text.to_string(), ty)))
+                Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text), ty)))
             }
             None => None,
         };
