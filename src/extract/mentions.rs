@@ -275,6 +275,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
     lowercase_committees(t, &mut mentions);
+    named_groups(t, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
@@ -319,6 +320,62 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
             mentions.remove(i + 1);
         } else {
             i += 1;
+        }
+    }
+}
+
+/// "the Tribune group", "the Greensill group": a name no list knows with
+/// "group" after it is a body, named so (not "the Tory group", a party's),
+/// though its one word be an English one ("Tribune").
+fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
+    let n = t.tokens().len();
+    let mut added = Vec::new();
+    for k in 2..n {
+        if t.word(k) == "group"
+            && !t.is_capitalized(k)
+            && t.word(k - 2) == "the"
+            && t.is_capitalized(k - 1)
+            && t.tokens()[k - 1].kind == TokenKind::Word
+            && t.sentence_of(k - 2) == t.sentence_of(k)
+            && !mentions.iter().any(|m| m.first < k && k - 1 < m.last)
+        {
+            added.push(Mention {
+                first: k - 1,
+                last: k + 1,
+                sentence: t.sentence_of(k),
+                kind: MentionKind::Name {
+                    ty: Some(ActorType::Organization),
+                },
+                possessive: false,
+                modifier: false,
+                person_cue: false,
+                place_cue: false,
+                body_cue: false,
+                entity: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.first, m.last));
+    }
+    for m in mentions.iter_mut() {
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: None | Some(ActorType::Organization)
+            }
+        ) && m.last < n
+            && t.word(m.last) == "group"
+            && !t.is_capitalized(m.last)
+            && m.first > 0
+            && t.word(m.first - 1) == "the"
+            && t.sentence_of(m.last) == m.sentence
+        {
+            m.last += 1;
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
         }
     }
 }

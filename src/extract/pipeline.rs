@@ -1961,4 +1961,28 @@ mod tests {
             "{t:?}"
         );
     }
+
+    #[test]
+    fn leading_a_body_and_named_groups() {
+        let t = triples(
+            "",
+            "Louise Haigh and Vicky Foxcroft are to take the reins of the Tribune group. Vladimir Putin has \
+             led Russia since 2000. Edward Leigh chairs the Public Accounts Committee.",
+        );
+        has_all(
+            &t,
+            &[
+                "Louise Haigh leads Tribune group planned",
+                "Vicky Foxcroft leads Tribune group planned",
+                "Vladimir Putin leads Russia fact",
+                "Edward Leigh leads Public Accounts Committee fact",
+            ],
+        );
+        // Leading to something, or leading a charge, leads no one.
+        let t = triples(
+            "",
+            "The talks with Vladimir Putin led to protests. Donald Trump led the charge.",
+        );
+        assert!(!t.iter().any(|x| x.contains(" leads ")), "{t:?}");
+    }
 }
