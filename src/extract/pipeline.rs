@@ -1985,4 +1985,22 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.contains(" leads ")), "{t:?}");
     }
+
+    #[test]
+    fn the_second_of_two_in_a_phrase_is_no_subject() {
+        let t = triples(
+            "",
+            "Donald Trump was roundly criticized from Democrats and Republicans in Washington for siding with \
+             the Kremlin. The intervention came after Theresa May and John Major criticised the Tories.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump supported Kremlin fact",
+                "Theresa May criticized Conservative Party fact",
+                "John Major criticized Conservative Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Republican Party supported")), "{t:?}");
+    }
 }

@@ -1708,13 +1708,24 @@ impl Ctx<'_, '_> {
                 return out;
             }
             let before = self.np_start(m.first, first);
+            // "criticized from Democrats and Republicans in Washington for
+            // siding": the second of two joined by "and" stands where the
+            // first does ("after May and Major criticised" too).
+            let mut opening = before;
+            while opening > first + 1
+                && matches!(t.word(opening - 1), "and" | "or")
+                && let Some(pi) = mention_ending(self.mentions, opening - 1)
+                && self.mentions[pi].first >= first
+            {
+                opening = self.np_start(self.mentions[pi].first, first);
+            }
             // "after Trump fired X": after a subordinator right before its verb, a
             // name is a clause's subject, not a preposition's object.
-            let clause_subject = before > first && one_of(t.word(before - 1), SUBORDINATORS) && k - m.last <= 3
+            let clause_subject = opening > first && one_of(t.word(opening - 1), SUBORDINATORS) && k - m.last <= 3
                 // "with election coordinator Alan Milburn accusing Mr Howard":
                 // "with" opens a clause whose -ing verb follows its subject.
                 || before > first && t.word(before - 1) == "with" && k == m.last && t.word(k).ends_with("ing");
-            let in_pp = before > first && one_of(t.word(before - 1), PREPOSITIONS) && !clause_subject;
+            let in_pp = opening > first && one_of(t.word(opening - 1), PREPOSITIONS) && !clause_subject;
             // "Labour MPs have criticised X": a party's members, named as a
             // group (a description no one person is), act for the party.
             if m.entity.is_none()
