@@ -61,6 +61,12 @@ pub fn spelling_key(word: &str) -> String {
         folded = deunicode::deunicode(word);
         &folded
     };
+    // "al-Sisi", "el-Sisi" and "Sisi": Arabic's article, written either way
+    // or left out, is one spelling.
+    let word = match word.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-") => &word[3..],
+        _ => word,
+    };
     let mut key = String::with_capacity(word.len());
     let mut last = 0u8;
     for b in word.bytes() {
