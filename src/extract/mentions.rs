@@ -266,6 +266,14 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
     let n = t.tokens().len();
     let mut mentions = known_mentions(t, lex);
+    // "Dr Fox's view", "Mr Ford said": after a person's honorific, a body's
+    // one-word name is a surname.
+    mentions.retain(|m| {
+        !(m.last == m.first + 1
+            && m.first > 0
+            && lex.honorific(t.raw(m.first - 1)).is_some()
+            && matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type != ActorType::Place))
+    });
     let mut covered = vec![false; n];
     for m in &mentions {
         covered[m.first..m.last].iter_mut().for_each(|c| *c = true);

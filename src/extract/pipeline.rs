@@ -2003,4 +2003,18 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.starts_with("Republican Party supported")), "{t:?}");
     }
+
+    #[test]
+    fn an_honorific_makes_a_bodys_name_a_surname() {
+        let t = triples(
+            "",
+            "Liam Fox spoke on Monday. Tory peer Lord Tebbit said he agreed with Dr Fox's view. Donald Trump \
+             met Mr Blair.",
+        );
+        assert!(
+            t.iter().any(|x| x.contains("agreed_with") && x.contains("Tebbit")),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
+    }
 }

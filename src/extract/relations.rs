@@ -1596,7 +1596,7 @@ impl Ctx<'_, '_> {
                 return out;
             }
             let w = t.word(p);
-            if one_of(w, DETERMINERS) {
+            if one_of(w, DETERMINERS) || crate::mentions::is_plain_honorific(t, self.lex, p) {
                 p += 1;
             } else if let Some((used, _, _)) = title_here(t, self.lex, p, end) {
                 p += used;
@@ -1926,6 +1926,10 @@ impl Ctx<'_, '_> {
     /// skipping a determiner.
     fn possessor_at(&self, mut p: usize, end: usize) -> Option<usize> {
         if p < end && one_of(self.t.word(p), DETERMINERS) {
+            p += 1;
+        }
+        // "Dr Fox's view": a name's honorific is no part of it.
+        if p < end && crate::mentions::is_plain_honorific(self.t, self.lex, p) {
             p += 1;
         }
         mention_at(self.mentions, p).filter(|&mi| {
