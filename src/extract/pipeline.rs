@@ -2017,4 +2017,30 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
     }
+
+    #[test]
+    fn a_party_before_a_name_and_serving_on_a_body() {
+        let t = triples(
+            "",
+            "Labour's Paul Flynn said it was a row. Republican Mitt Romney voted no. For the Lib Dems David \
+             Laws said no. Lindsey Graham, who serves on the Senate Judiciary Committee, spoke. Robert \
+             Jackson defected to the Labour Party.",
+        );
+        has_all(
+            &t,
+            &[
+                "Paul Flynn member_of Labour Party fact",
+                "Mitt Romney member_of Republican Party fact",
+                "David Laws works_for Liberal Democrats fact",
+                "Lindsey Graham member_of Senate Judiciary Committee fact",
+                "Robert Jackson member_of Labour Party fact",
+            ],
+        );
+        // A list's last party is no one's; joining a person is no membership.
+        let t = triples(
+            "",
+            "Democrats and Republicans, Kara Dansky said. Boris Johnson joined Donald Trump.",
+        );
+        assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
+    }
 }

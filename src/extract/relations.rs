@@ -505,6 +505,8 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 ));
             } else if let Some(f) = nationality_before(&cx, m, e) {
                 out.push(f);
+            } else if let Some(f) = party_before(&cx, m, e) {
+                out.push(f);
             } else if let Some((f, fact)) = title_of_before(&cx, m, e) {
                 out.push(f);
                 facts.push((e, fact));
@@ -629,6 +631,53 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
             qualifier: Some(q),
         },
     ))
+}
+
+/// "Labour's Paul Flynn", "Democrat Kara Dansky", "Republican Mitt Romney":
+/// a party named right before a person's name, with no title between, is
+/// the person's.
+fn party_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
+    let t = cx.t;
+    let first = t.sentences[m.sentence].first;
+    if m.first <= first {
+        return None;
+    }
+    let end = if matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}") {
+        m.first - 1
+    } else {
+        m.first
+    };
+    let pi = mention_ending(cx.mentions, end)?;
+    let party = cx.mentions[pi].entity.filter(|&p| cx.is_party(p))?;
+    // (Not a list's end: "Democrats and Republicans, Kara Dansky" names none.)
+    let mut start = cx.mentions[pi].first;
+    if start > first && t.word(start - 1) == "the" {
+        start -= 1;
+    }
+    let before = (start > first).then(|| t.word(start - 1));
+    match before {
+        Some("and" | "or" | ",") => None,
+        // "For the Lib Dems David Laws said": one who speaks for the party.
+        Some("for") => cx.found(
+            e,
+            Relation::WorksFor,
+            party,
+            Modality::Fact,
+            m.sentence,
+            0.7,
+            "affil.party",
+        ),
+        Some(w) if one_of(w, PREPOSITIONS) => None,
+        _ => cx.found(
+            e,
+            Relation::MemberOf,
+            party,
+            Modality::Fact,
+            m.sentence,
+            0.7,
+            "affil.party",
+        ),
+    }
 }
 
 /// An outlet's people: "Fox News' Tucker Carlson"; in a contributor line
