@@ -2043,4 +2043,22 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
+
+    #[test]
+    fn a_post_stated_with_a_verb() {
+        let t = triples(
+            "",
+            "Bill Shine has been named White House deputy chief of staff. Bill Shine is close to Fox News \
+             personality Sean Hannity.",
+        );
+        has_all(
+            &t,
+            &[
+                "Bill Shine works_for White House fact",
+                "Sean Hannity works_for Fox News fact",
+            ],
+        );
+        let t = triples("", "Boris Johnson was named in the report of the Foreign Office.");
+        assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
+    }
 }

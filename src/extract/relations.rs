@@ -982,6 +982,25 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     let s = t.sentences[m.sentence];
     let mut out = Vec::new();
     let mut p = m.last;
+    // "Bill Shine has been named White House deputy chief of staff", "was
+    // appointed", "has become": a post stated with a verb.
+    let named = [
+        &["has", "been", "named"][..],
+        &["has", "been", "appointed"],
+        &["has", "been", "elected"],
+        &["was", "named"],
+        &["was", "appointed"],
+        &["was", "elected"],
+        &["has", "become"],
+        &["is", "now"],
+    ]
+    .iter()
+    .find(|words| p + words.len() < s.last && words.iter().enumerate().all(|(i, w)| t.word(p + i) == *w))
+    .map(|words| words.len());
+    if let Some(used) = named {
+        out.extend(appositive(cx, m, e, p + used, facts));
+        return out;
+    }
     if p >= s.last || !matches!(t.word(p), "," | "(" | "is" | "was" | "as" | "became") {
         return out;
     }
