@@ -287,6 +287,8 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
+    // (After the lists' people: "Fox News' Rich Edson, John Roberts and…".)
+    programmes(t, lex, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);
     // Later stages find a sentence's mentions by binary search.
     debug_assert!(
@@ -385,6 +387,76 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
                 ty: Some(ActorType::Organization),
             };
         }
+    }
+}
+
+/// "told BBC Radio 4's Today programme", "on BBC Radio 4's The World at
+/// One": the capitalised words after an outlet's possessive (and its
+/// "programme" or "show") name its programme, a body one speaks to.
+fn programmes(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let n = t.tokens().len();
+    let mut added = Vec::new();
+    for m in mentions.iter() {
+        let MentionKind::Known { entry, .. } = m.kind else {
+            continue;
+        };
+        if lex.entry(entry).kind != "media" || m.last + 1 >= n || !matches!(t.word(m.last), "'s" | "'") {
+            continue;
+        }
+        let start = m.last + 1;
+        let sentence = m.sentence;
+        let mut end = start;
+        while end < n
+            && end < start + 6
+            && t.sentence_of(end) == sentence
+            && t.tokens()[end].kind == TokenKind::Word
+            && (t.is_capitalized(end)
+                || (end > start
+                    && matches!(t.word(end), "at" | "of" | "with")
+                    && end + 1 < n
+                    && t.is_capitalized(end + 1)))
+        {
+            end += 1;
+        }
+        if end > start && end < n && matches!(t.word(end), "programme" | "program" | "show") {
+            end += 1;
+        }
+        // (A place or body named inside it is part of its name: "Westminster
+        // Hour"; a person's name is no programme: "Fox News' Tucker Carlson".)
+        let inside = |o: &Mention| o.first < end && start < o.last;
+        let known = |o: &Mention| {
+            matches!(o.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type != ActorType::Person)
+                && o.first >= start
+                && o.last <= end
+        };
+        let unknown =
+            |o: &Mention| matches!(o.kind, MentionKind::Name { ty: None }) && o.first >= start && o.last <= end;
+        // (Nor one that opens with a given name: "Fox News' Rich Edson".)
+        if end == start
+            || lex.is_given_name(t.raw(start))
+            || mentions.iter().any(|o| inside(o) && !known(o) && !unknown(o))
+        {
+            continue;
+        }
+        added.push(Mention {
+            first: start,
+            last: end,
+            sentence,
+            kind: MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            },
+            possessive: false,
+            modifier: false,
+            person_cue: false,
+            place_cue: false,
+            body_cue: false,
+            entity: None,
+        });
+    }
+    if !added.is_empty() {
+        mentions.retain(|o| !added.iter().any(|a| o.first >= a.first && o.last <= a.last));
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.first, m.last));
     }
 }
 

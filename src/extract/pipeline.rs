@@ -2061,4 +2061,34 @@ mod tests {
         let t = triples("", "Boris Johnson was named in the report of the Foreign Office.");
         assert!(!t.iter().any(|x| x.contains("works_for")), "{t:?}");
     }
+
+    #[test]
+    fn an_outlets_programme_is_spoken_to() {
+        let t = triples(
+            "",
+            "John Prescott told BBC Radio 4's Today on Tuesday. Tony Blair told BBC Radio 4's Westminster \
+             Hour: \"We should cut it.\" Nick Raynsford told BBC Radio 4's The World at One.",
+        );
+        has_all(
+            &t,
+            &[
+                "John Prescott spoke_to Today fact",
+                "Tony Blair spoke_to Westminster Hour fact",
+                "Nick Raynsford spoke_to The World at One fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Parliament")), "{t:?}");
+        // An outlet's people are no programme.
+        let t = triples(
+            "",
+            "Fox News' Rich Edson, John Roberts and Lucia Suarez contributed to this report.",
+        );
+        has_all(
+            &t,
+            &[
+                "Rich Edson works_for Fox News fact",
+                "John Roberts works_for Fox News fact",
+            ],
+        );
+    }
 }
