@@ -2091,4 +2091,22 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn praising_an_actors_act_praises_the_actor() {
+        let t = triples(
+            "",
+            "Lindsey Graham said he appreciated William Barr's update. Gordon Brown welcomed Donald Trump's \
+             decision. Gordon Brown welcomed Boris Johnson to Downing Street.",
+        );
+        has_all(
+            &t,
+            &[
+                "Lindsey Graham praised William Barr fact",
+                "Gordon Brown praised Donald Trump fact",
+                "Boris Johnson met Gordon Brown fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("praised Boris Johnson")), "{t:?}");
+    }
 }

@@ -1447,7 +1447,12 @@ const CLASSIFIERS: &[&str] = &[
 /// UK's rebate" is criticism of the UK (GUIDELINES), agreeing with "Dr Fox's
 /// view" agrees with Fox, while backing "Labour's plans" supports a policy,
 /// no actor.
-const EVALUATIONS: &[Relation] = &[Relation::Criticized, Relation::AgreedWith, Relation::Opposed];
+const EVALUATIONS: &[Relation] = &[
+    Relation::Criticized,
+    Relation::Praised,
+    Relation::AgreedWith,
+    Relation::Opposed,
+];
 
 /// Verbs that undo what the noun after them names.
 const UNDOING: &[&str] = &[
