@@ -2109,4 +2109,22 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.contains("praised Boris Johnson")), "{t:?}");
     }
+
+    #[test]
+    fn criticism_exchanged_goes_both_ways() {
+        let t = triples(
+            "",
+            "Mike Pompeo and Ri Yong Ho exchanged barbs and accusations Saturday in Singapore.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mike Pompeo criticized Ri Yong Ho fact",
+                "Ri Yong Ho criticized Mike Pompeo fact",
+            ],
+        );
+        // Meeting stays one symmetric triple.
+        let t = triples("", "Donald Trump and Nancy Pelosi met.");
+        assert_eq!(t.iter().filter(|x| x.contains(" met ")).count(), 1, "{t:?}");
+    }
 }

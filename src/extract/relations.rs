@@ -1797,7 +1797,7 @@ impl Ctx<'_, '_> {
             let clause_subject = opening > first && one_of(t.word(opening - 1), SUBORDINATORS) && k - m.last <= 3
                 // "with election coordinator Alan Milburn accusing Mr Howard":
                 // "with" opens a clause whose -ing verb follows its subject.
-                || before > first && t.word(before - 1) == "with" && k == m.last && t.word(k).ends_with("ing");
+                || opening > first && t.word(opening - 1) == "with" && k == m.last && t.word(k).ends_with("ing");
             let in_pp = opening > first && one_of(t.word(opening - 1), PREPOSITIONS) && !clause_subject;
             // "Labour MPs have criticised X": a party's members, named as a
             // group (a description no one person is), act for the party.
@@ -2254,6 +2254,11 @@ impl Ctx<'_, '_> {
             for (i, &a) in subjects.iter().enumerate() {
                 for &b in &subjects[i + 1..] {
                     out.extend(self.emit_pair(pat, si, a, b, modality, k - from));
+                    // "West and Hegar exchanging attacks": a one-way
+                    // relation done to each other goes both ways.
+                    if !pat.relation.is_symmetric() {
+                        out.extend(self.emit_pair(pat, si, b, a, modality, k - from));
+                    }
                 }
             }
             return out;
