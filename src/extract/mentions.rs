@@ -300,6 +300,32 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     mentions
 }
 
+/// A body's name found by one of the passes below, at tokens `first..last`.
+fn body_mention(first: usize, last: usize, sentence: usize) -> Mention {
+    Mention {
+        first,
+        last,
+        sentence,
+        kind: MentionKind::Name {
+            ty: Some(ActorType::Organization),
+        },
+        possessive: false,
+        modifier: false,
+        person_cue: false,
+        place_cue: false,
+        body_cue: false,
+        entity: None,
+    }
+}
+
+/// Adds a pass's new mentions, keeping the list in text order.
+fn add_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.first, m.last));
+    }
+}
+
 /// "National Institute of Allergy and Infectious Diseases", "Department of
 /// Health and Human Services": a body's name of the form "X of Y" goes on
 /// past "and" with capitalised words no list knows. (Not "Ministry of
@@ -349,26 +375,10 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
             && t.sentence_of(k - 2) == t.sentence_of(k)
             && !mentions.iter().any(|m| m.first < k && k - 1 < m.last)
         {
-            added.push(Mention {
-                first: k - 1,
-                last: k + 1,
-                sentence: t.sentence_of(k),
-                kind: MentionKind::Name {
-                    ty: Some(ActorType::Organization),
-                },
-                possessive: false,
-                modifier: false,
-                person_cue: false,
-                place_cue: false,
-                body_cue: false,
-                entity: None,
-            });
+            added.push(body_mention(k - 1, k + 1, t.sentence_of(k)));
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.first, m.last));
-    }
+    add_sorted(mentions, added);
     for m in mentions.iter_mut() {
         if matches!(
             m.kind,
@@ -438,26 +448,10 @@ fn programmes(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
-        added.push(Mention {
-            first: start,
-            last: end,
-            sentence,
-            kind: MentionKind::Name {
-                ty: Some(ActorType::Organization),
-            },
-            possessive: false,
-            modifier: false,
-            person_cue: false,
-            place_cue: false,
-            body_cue: false,
-            entity: None,
-        });
+        added.push(body_mention(start, end, sentence));
     }
-    if !added.is_empty() {
-        mentions.retain(|o| !added.iter().any(|a| o.first >= a.first && o.last <= a.last));
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.first, m.last));
-    }
+    mentions.retain(|o| !added.iter().any(|a| o.first >= a.first && o.last <= a.last));
+    add_sorted(mentions, added);
 }
 
 /// Words that open a committee's description, not its name ("the same
@@ -518,25 +512,9 @@ fn lowercase_committees(t: &Tokenized, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
-        added.push(Mention {
-            first: a,
-            last: c + 1,
-            sentence,
-            kind: MentionKind::Name {
-                ty: Some(ActorType::Organization),
-            },
-            possessive: false,
-            modifier: false,
-            person_cue: false,
-            place_cue: false,
-            body_cue: false,
-            entity: None,
-        });
+        added.push(body_mention(a, c + 1, sentence));
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.first, m.last));
-    }
+    add_sorted(mentions, added);
 }
 
 fn token_at_start(t: &Tokenized, byte: usize) -> Option<usize> {
