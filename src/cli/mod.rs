@@ -113,7 +113,7 @@ struct ExtractionOptions {
 #[derive(Debug, Args)]
 struct BuildArgs {
     /// Articles: .txt, .html, .jsonl files, directories (read recursively), or - for stdin;
-    /// with --from-docs, docs files (directories: their .jsonl files). With --store, the
+    /// with --from-docs, docs files (directories: their .jsonl and Spark part-* files). With --store, the
     /// new articles (none: rebuild from the store).
     #[arg(required_unless_present = "store", value_name = "INPUT")]
     inputs: Vec<PathBuf>,
