@@ -111,16 +111,10 @@ impl Store {
         Ok(self.len()? == 0)
     }
 
-    /// Every document in the store, by id.
-    pub fn documents(&self) -> Result<Vec<DocExtraction>> {
-        let mut out = Vec::new();
-        self.each(|d| out.push(d))?;
-        Ok(out)
-    }
-
     /// Calls `f` with every document in the store, by id, one at a time
-    /// (memory holds one document's line, not the store).
-    pub fn each(&self, mut f: impl FnMut(DocExtraction)) -> Result<()> {
+    /// (memory holds one document's line, not the store); the first error,
+    /// the store's or `f`'s, ends the reading.
+    pub fn each(&self, mut f: impl FnMut(DocExtraction) -> Result<()>) -> Result<()> {
         let err = |e| sql_error(&self.path, e);
         let mut stmt = self
             .conn
@@ -131,7 +125,7 @@ impl Store {
         while let Some(row) = rows.next().map_err(err)? {
             n += 1;
             let line: String = row.get(1).map_err(err)?;
-            f(docs::parse_line(&line, &self.path, n)?);
+            f(docs::parse_line(&line, &self.path, n)?)?;
         }
         Ok(())
     }
@@ -167,6 +161,17 @@ impl Update<'_> {
 mod tests {
     use super::*;
 
+    /// Every document in the store, by id.
+    fn documents(s: &Store) -> Vec<DocExtraction> {
+        let mut out = Vec::new();
+        s.each(|d| {
+            out.push(d);
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
     fn doc(id: &str, subject: &str) -> DocExtraction {
         let mut t = crate::graph::tests::triple(
             subject,
@@ -197,7 +202,7 @@ mod tests {
         u.add(&doc("c", "Emmanuel Macron")).unwrap();
         u.add(&doc("a", "Keir Starmer")).unwrap();
         drop(u);
-        let ids: Vec<String> = s.documents().unwrap().into_iter().map(|d| d.doc).collect();
+        let ids: Vec<String> = documents(&s).into_iter().map(|d| d.doc).collect();
         assert_eq!(ids, ["a", "b"]);
         // Committed: "a" replaced, "c" added; the store reopens with them.
         let mut u = s.update().unwrap();
@@ -206,7 +211,7 @@ mod tests {
         u.commit().unwrap();
         drop(s);
         let s = Store::open(&path).unwrap();
-        let docs = s.documents().unwrap();
+        let docs = documents(&s);
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[0].triples[0].subject, "Keir Starmer");
     }

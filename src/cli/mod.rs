@@ -475,27 +475,53 @@ fn extract_all(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
 /// would have at the end of `build`.
 fn corpus_from_docs(inputs: &[PathBuf], o: &ExtractionOptions) -> Result<Corpus> {
     let docs = docs_of(inputs, o)?;
-    let lexicon =
-        Lexicon::load((!o.lexicon.is_empty()).then_some(o.lexicon.as_slice()), &[]).context("loading lexicons")?;
-    let mut corpus = CorpusWriter::new().context(
-        "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
-    )?;
-    for d in docs {
-        corpus.push(d?)?;
-    }
-    start_pool(o.threads)?;
-    let corpus = corpus.finish(&lexicon)?;
-    for c in corpus.names().unmatched() {
-        eprintln!("polgraph: warning: {}", c.unmatched());
-    }
+    let corpus = naming_pass(o, |corpus| {
+        for d in docs {
+            corpus.push(d?)?;
+        }
+        Ok(())
+    })?;
     if corpus.document_count() == 0 {
         bail!(
             "no documents in {} (docs lines come from `polgraph extract --format docs`)",
             listed(inputs)
         );
     }
+    Ok(corpus)
+}
+
+/// The naming pass over documents extracted before (docs lines, a store),
+/// which `feed` pushes into the writer.
+fn naming_pass(o: &ExtractionOptions, feed: impl FnOnce(&mut CorpusWriter) -> Result<()>) -> Result<Corpus> {
+    let lexicon =
+        Lexicon::load((!o.lexicon.is_empty()).then_some(o.lexicon.as_slice()), &[]).context("loading lexicons")?;
+    let mut corpus = CorpusWriter::new().context(
+        "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
+    )?;
+    feed(&mut corpus)?;
+    start_pool(o.threads)?;
+    let corpus = finished(corpus, &lexicon)?;
     leave_to_exit(lexicon);
     Ok(corpus)
+}
+
+/// Ends the first pass, and says which corrections matched nothing.
+fn finished(corpus: CorpusWriter, lexicon: &Lexicon) -> Result<Corpus> {
+    let corpus = corpus.finish(lexicon)?;
+    for c in corpus.names().unmatched() {
+        eprintln!("polgraph: warning: {}", c.unmatched());
+    }
+    Ok(corpus)
+}
+
+/// Says how many malformed records `--skip-bad` passed over.
+fn say_skipped(skipped: usize) {
+    if skipped > 0 {
+        eprintln!(
+            "polgraph: skipped {skipped} malformed record{}",
+            if skipped == 1 { "" } else { "s" }
+        );
+    }
 }
 
 /// The documents of docs files, dated by --dates where it is given.
@@ -551,28 +577,7 @@ fn corpus_from_store(path: &Path, a: &BuildArgs) -> Result<Corpus> {
     if store.is_empty()? {
         bail!("{} holds no documents yet: give articles to add", path.display());
     }
-    let lexicon = Lexicon::load(
-        (!a.options.lexicon.is_empty()).then_some(a.options.lexicon.as_slice()),
-        &[],
-    )
-    .context("loading lexicons")?;
-    let mut corpus = CorpusWriter::new().context(
-        "creating the temporary file that holds triples until every document is read (TMPDIR sets its directory)",
-    )?;
-    let mut pushed = Ok(());
-    store.each(|d| {
-        if pushed.is_ok() {
-            pushed = corpus.push(d);
-        }
-    })?;
-    pushed?;
-    start_pool(a.options.threads)?;
-    let corpus = corpus.finish(&lexicon)?;
-    for c in corpus.names().unmatched() {
-        eprintln!("polgraph: warning: {}", c.unmatched());
-    }
-    leave_to_exit(lexicon);
-    Ok(corpus)
+    naming_pass(&a.options, |corpus| Ok(store.each(|d| corpus.push(d))?))
 }
 
 /// One pool for the rest of the command, so that `-j` also bounds the
@@ -640,12 +645,7 @@ fn extract_handing(
         // (Dropping the queue's end stops the extraction at its next document.)
         drop(rx);
         let (result, skipped) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        if skipped > 0 {
-            eprintln!(
-                "polgraph: skipped {skipped} malformed record{}",
-                if skipped == 1 { "" } else { "s" }
-            );
-        }
+        say_skipped(skipped);
         (documents, handed.and(result.map_err(anyhow::Error::from)))
     });
     handed?;
@@ -755,18 +755,9 @@ impl Inputs {
         // Started only now: its idle threads spun for the first
         // milliseconds of the run, beside the lexicon compiling.
         start_pool(threads)?;
-        let corpus = corpus.finish(ex.lexicon())?;
+        let corpus = finished(corpus, ex.lexicon())?;
         bar.finish();
-        for c in corpus.names().unmatched() {
-            eprintln!("polgraph: warning: {}", c.unmatched());
-        }
-        let skipped = skipped.load(std::sync::atomic::Ordering::Relaxed);
-        if skipped > 0 {
-            eprintln!(
-                "polgraph: skipped {skipped} malformed record{}",
-                if skipped == 1 { "" } else { "s" }
-            );
-        }
+        say_skipped(skipped.load(std::sync::atomic::Ordering::Relaxed));
         if corpus.document_count() == 0 {
             return Err(polgraph::Error::NoArticles { inputs: listed(inputs) }.into());
         }
