@@ -53,22 +53,15 @@ struct TripleLine<'a> {
     rule: Cow<'a, str>,
 }
 
-#[derive(Serialize)]
-struct LineOut<'a> {
-    polgraph_docs: u32,
-    doc: &'a str,
-    date: Option<&'a str>,
-    actors: Vec<ActorLine<'a>>,
-    triples: Vec<TripleLine<'a>>,
-}
-
-#[derive(Deserialize)]
-struct LineIn<'a> {
+/// A docs line, as written and as read (where a missing version or id is
+/// told apart from a wrong one).
+#[derive(Serialize, Deserialize)]
+struct Line<'a> {
     polgraph_docs: Option<u32>,
-    #[serde(default)]
-    doc: String,
-    #[serde(default)]
-    date: Option<String>,
+    #[serde(default, borrow)]
+    doc: Cow<'a, str>,
+    #[serde(default, borrow)]
+    date: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     actors: Vec<ActorLine<'a>>,
     #[serde(default, borrow)]
@@ -77,10 +70,10 @@ struct LineIn<'a> {
 
 /// Writes one document's extraction as a docs line (with its newline).
 pub fn write_line(w: &mut (impl Write + ?Sized), d: &DocExtraction) -> std::io::Result<()> {
-    let line = LineOut {
-        polgraph_docs: DOCS_VERSION,
-        doc: &d.doc,
-        date: d.date.as_deref(),
+    let line = Line {
+        polgraph_docs: Some(DOCS_VERSION),
+        doc: Cow::Borrowed(&d.doc),
+        date: d.date.as_deref().map(Cow::Borrowed),
         actors: d
             .actors
             .iter()
@@ -114,7 +107,7 @@ pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<DocExtraction>
         line,
         message,
     };
-    let parsed: LineIn<'_> = serde_json::from_str(text).map_err(|e| {
+    let parsed: Line<'_> = serde_json::from_str(text).map_err(|e| {
         bad(format!(
             "not a polgraph docs line ({e}); docs lines are what `polgraph extract --format docs` writes"
         ))
@@ -137,11 +130,13 @@ pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<DocExtraction>
     if parsed.doc.is_empty() {
         return Err(bad("the document id (\"doc\") is empty".into()));
     }
+    let doc = parsed.doc.into_owned();
+    let date = parsed.date.map(Cow::into_owned);
     let triples = parsed
         .triples
         .into_iter()
         .map(|t| Triple {
-            doc: parsed.doc.clone(),
+            doc: doc.clone(),
             subject: t.subject.into_owned(),
             subject_type: t.subject_type,
             relation: t.relation,
@@ -150,14 +145,14 @@ pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<DocExtraction>
             modality: t.modality,
             sentence: t.sentence.into_owned(),
             sentence_index: t.sentence_index,
-            date: parsed.date.clone(),
+            date: date.clone(),
             confidence: t.confidence,
             rule: t.rule.into_owned(),
         })
         .collect();
     Ok(DocExtraction {
-        doc: parsed.doc,
-        date: parsed.date,
+        doc,
+        date,
         actors: parsed
             .actors
             .into_iter()
