@@ -43,6 +43,19 @@ fn articles(dirs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// The one-process build every other way of building is compared with:
+/// `build -o DIR/whole INPUTS...`, which must succeed.
+fn built_whole(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
+    let whole = dir.join("whole");
+    polgraph()
+        .args(["build", "-q", "-o"])
+        .arg(&whole)
+        .args(inputs)
+        .assert()
+        .success();
+    whole
+}
+
 /// `build --store STORE -o OUT INPUTS...`, which must succeed.
 fn build_store(store: &Path, out: &Path, inputs: &[PathBuf]) {
     polgraph()
@@ -87,13 +100,7 @@ fn shards_in_any_order_build_the_one_process_graph() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let whole = tmp.path().join("whole");
-    polgraph()
-        .args(["build", "-q", "-o"])
-        .arg(&whole)
-        .args(&dirs)
-        .assert()
-        .success();
+    let whole = built_whole(tmp.path(), &dirs);
     let files = articles(&dirs);
     assert!(files.len() > 2000, "{} articles", files.len());
     for shards in [1usize, 2, 7] {
@@ -255,13 +262,7 @@ fn a_store_fed_in_batches_builds_the_one_shot_graph() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let whole = tmp.path().join("whole");
-    polgraph()
-        .args(["build", "-q", "-o"])
-        .arg(&whole)
-        .arg(&recent)
-        .assert()
-        .success();
+    let whole = built_whole(tmp.path(), std::slice::from_ref(&recent));
     let files = articles(std::slice::from_ref(&recent));
     let store = tmp.path().join("polgraph.sqlite");
     let batches: [&[PathBuf]; 4] = [&files[..60], &files[60..100], &files[100..], &files[10..30]];
@@ -367,13 +368,7 @@ fn spark_local_mode_builds_the_one_process_graph() {
         lines.push('\n');
     }
     std::fs::write(&jsonl, lines).unwrap();
-    let whole = tmp.path().join("whole");
-    polgraph()
-        .args(["build", "-q", "-o"])
-        .arg(&whole)
-        .arg(&jsonl)
-        .assert()
-        .success();
+    let whole = built_whole(tmp.path(), std::slice::from_ref(&jsonl));
     let docs = tmp.path().join("docs");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/polgraph_spark.py");
     let run = std::process::Command::new("python3")
