@@ -327,7 +327,8 @@ fn add_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
 }
 
 /// "National Institute of Allergy and Infectious Diseases", "Department of
-/// Health and Human Services": a body's name of the form "X of Y" goes on
+/// Health and Human Services", "Center on Budget and Policy Priorities": a
+/// body's name of the form "X of Y" (or "for", "on") goes on
 /// past "and" with capitalised words no list knows. (Not "Ministry of
 /// Defence and Foreign Office", where a known body follows.)
 fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
@@ -339,7 +340,7 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
             MentionKind::Name {
                 ty: Some(ActorType::Organization)
             }
-        ) && (a.first + 1..a.last).any(|j| t.word(j) == "of")
+        ) && (a.first + 1..a.last).any(|j| matches!(t.word(j), "of" | "for" | "on"))
             && a.last + 1 == b.first
             && t.word(a.last) == "and"
             && b.sentence == a.sentence
@@ -844,18 +845,35 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 {
                     // "Bank of England", "Ursula von der Leyen", "Bashar al-Assad".
                     j = m + 1;
+                } else if w == "of"
+                    && j - i >= 2
+                    && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
+                    && !matches!(t.raw(j - 1), "Government" | "Administration" | "Cabinet")
+                    && j + 1 < s.last
+                    && covered[j + 1]
+                    && let Some(pi) = mentions.iter().position(|x| {
+                        x.first == j + 1
+                            && (x.last >= s.last || !t.is_capitalized(x.last))
+                            && matches!(x.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+                    })
+                {
+                    // "the Atomic Energy Organization of Iran", "the Central Bank
+                    // of Russia": a body's name goes on over its country's.
+                    j = mentions[pi].last;
+                    let known = mentions.remove(pi);
+                    covered[known.first..known.last].iter_mut().for_each(|c| *c = false);
                 } else if is_regnal_number(w)
                     || (is_initials(w) && lex.is_given_name(t.raw(j - 1)) && j + 1 < s.last && is_name_word(t, j + 1))
                 {
                     // "Elizabeth II", "George H.W. Bush".
                     j += 1;
-                } else if w == "for"
+                } else if matches!(w, "for" | "on")
                     && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
                     && j + 1 < s.last
                     && is_name_word(t, j + 1)
                     && !covered[j + 1]
                 {
-                    // "Department for Education"
+                    // "Department for Education", "Council on Foreign Relations".
                     j += 2;
                 } else {
                     break;
@@ -1095,12 +1113,13 @@ fn segment_span(
         if y == x + 1 && lex.name_head(t.raw(x)).is_some() {
             return;
         }
-        // The head is the last word, or the word before an inner "for"/"of"
-        // ("Center for a New American Security").
+        // The head is the last word, or the word before an inner "for"/"of"/"on"
+        // ("Center for a New American Security", "Council on Foreign Relations").
         let mut ty = lex.name_head(t.raw(y - 1)).or_else(|| {
             (x + 1..y)
                 .find(|&j| {
-                    matches!(t.word(j), "for" | "of") && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
+                    matches!(t.word(j), "for" | "of" | "on")
+                        && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
                 })
                 .map(|_| ActorType::Organization)
         });
@@ -1161,7 +1180,12 @@ fn segment_span(
                         }
                     )
             })
-            && matches!(mentions[pos].kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+            && matches!(mentions[pos].kind, MentionKind::Known { entry, .. } if {
+                // "the White House Coronavirus Task Force": so is a government's
+                // or a legislature's name before a body of its own.
+                let x = lex.entry(entry);
+                x.actor_type == ActorType::Place || matches!(x.kind.as_str(), "government" | "legislature")
+            })
         {
             x = mentions[pos].first;
             mentions.remove(pos);
@@ -1219,7 +1243,15 @@ fn segment_span(
             && lex.is_given_name(t.raw(k - 1))
             && !WEEKDAYS.contains(&raw)
             && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
-        if lex.is_not_actor(raw) && !surname {
+        // "the Coronavirus Task Force", "the Brexit Party": a word that is
+        // no actor alone begins a body's name that a head word ends.
+        let in_body = k < head
+            && t.is_capitalized(k + 1)
+            && !one_of(t.word(k), DETERMINERS)
+            && lex.name_head(t.raw(head)) == Some(ActorType::Organization)
+            && !WEEKDAYS.contains(&raw)
+            && !MONTHS.contains(&raw);
+        if lex.is_not_actor(raw) && !surname && !in_body {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = false;
             k += 1;

@@ -1932,6 +1932,102 @@ mod tests {
         assert!(!t.iter().any(|x| x.starts_with("Tony Blair criticized")), "{t:?}");
     }
 
+    /// A post over part of a body ("China director at Human Rights Watch") is
+    /// a post in the body, not its head, and no tie to the country; a body
+    /// described before its name ("the audit firm RSM"), one named "of" after
+    /// a comma, and body names with "on" or a country after "of".
+    #[test]
+    fn portfolios_and_described_bodies() {
+        let t = triples(
+            "",
+            "\"It is bad,\" said Sophie Richardson, China director at Human Rights Watch. \
+             Blake Lee-Harwood, campaigns director at Greenpeace, said no. \
+             \"It will take time,\" said Robert Einhorn, a former arms control official at the State Department. \
+             \"It is a problem,\" said Joe Brusuelas, chief economist for the audit and consulting firm RSM. \
+             The mayor accused Oliver Finegold, of the Evening Standard newspaper, of lying. \
+             \"We are fine,\" said Jared Bernstein, an economist with the Center on Budget and Policy Priorities. \
+             Behrouz Kamalvandi, a spokesman for the Atomic Energy Organization of Iran, spoke. \
+             Anthony Fauci of the Coronavirus Task Force says it could backfire. \
+             Deborah Birx, the White House Coronavirus Task Force coordinator, spoke. \
+             Kim Yong Chol, vice chairman of the Workers' Party's Central Committee, will meet Mike Pompeo.",
+        );
+        has_all(
+            &t,
+            &[
+                "Sophie Richardson works_for Human Rights Watch fact",
+                "Blake Lee-Harwood works_for Greenpeace fact",
+                "Robert Einhorn works_for State Department fact",
+                "Joe Brusuelas works_for RSM fact",
+                "Oliver Finegold works_for Evening Standard fact",
+                "Jared Bernstein works_for Center on Budget and Policy Priorities fact",
+                "Behrouz Kamalvandi works_for Atomic Energy Organization of Iran fact",
+                "Anthony Fauci works_for Coronavirus Task Force fact",
+                "Deborah Birx works_for White House Coronavirus Task Force fact",
+                // (A bare title opens an apposition: the name is the subject.)
+                "Kim Yong Chol met Mike Pompeo planned",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Richardson leads") || x.contains("works_for China")),
+            "{t:?}"
+        );
+        // A head of state's "at" is where; a bare director heads the body; a
+        // region before a body in an unknown name claims nothing.
+        let t = triples(
+            "",
+            "Volodymyr Zelensky, the president of Ukraine at the United Nations, spoke. \
+             Jane Smith, the director at Human Rights Watch, spoke. \
+             \"It is a tactic,\" said Tao Dong, vice chairman for Greater China at Credit Suisse Private Banking.",
+        );
+        has_all(
+            &t,
+            &[
+                "Volodymyr Zelensky leads Ukraine fact",
+                "Jane Smith leads Human Rights Watch fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Zelensky works_for") || x.contains("Greater China")),
+            "{t:?}"
+        );
+    }
+
+    /// Memberships stated around a list or a relative clause: "both
+    /// Democrats" after a list of people, "Democrat and feminist X", a
+    /// party's defector, "who is on Labour's NEC", a body's members.
+    #[test]
+    fn memberships_of_lists_and_seats() {
+        let t = triples(
+            "",
+            "It was proposed by Senators Chris Coons of Delaware and Martin Heinrich of New Mexico, both \
+             Democrats, and others. Democrat and feminist Kara Dansky spoke. Tory defector Robert Jackson \
+             spoke. Shahid Malik, who is on Labour's ruling NEC, spoke. Those with doubts were senior shadow \
+             cabinet members David Davis, Oliver Letwin and Tim Yeo.",
+        );
+        has_all(
+            &t,
+            &[
+                "Chris Coons member_of Democratic Party fact",
+                "Martin Heinrich member_of Democratic Party fact",
+                "Kara Dansky member_of Democratic Party fact",
+                "Robert Jackson member_of Conservative Party fact",
+                "Shahid Malik member_of Labour Party fact",
+                "Shahid Malik member_of NEC fact",
+                "Oliver Letwin member_of Shadow Cabinet fact",
+                "Tim Yeo member_of Shadow Cabinet fact",
+            ],
+        );
+        // One name before "both" is no list; a plural party joined by "and"
+        // is no person's label.
+        let t = triples(
+            "",
+            "Chris Coons met voters, both Democrats and others. Democrats and voters Kara Dansky met spoke.",
+        );
+        assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

@@ -647,6 +647,19 @@ fn party_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
     } else {
         m.first
     };
+    // "Democrat and feminist Kara Dansky": a party's member and another noun.
+    let end = match (1..=2).find(|&n| {
+        end > first + n + 1
+            && t.word(end - n - 1) == "and"
+            && (end - n..end).all(|j| is_plain_word(t.raw(j)) && !one_of(t.word(j), DETERMINERS))
+            && mention_ending(cx.mentions, end - n - 1).is_some_and(|pi| {
+                let q = &cx.mentions[pi];
+                q.last == q.first + 1 && !t.raw(q.first).ends_with('s')
+            })
+    }) {
+        Some(n) => end - n - 1,
+        None => end,
+    };
     let pi = mention_ending(cx.mentions, end)?;
     let party = cx.mentions[pi].entity.filter(|&p| cx.is_party(p))?;
     // (Not a list's end: "Democrats and Republicans, Kara Dansky" names none.)
@@ -840,9 +853,12 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
                 k = after;
                 continue;
             }
+            // "Labour MPs", and a body's members ("shadow cabinet members").
             let qualifier = mention_ending(mentions, k)
                 .and_then(|q| mentions[q].entity)
-                .filter(|&q| cx.is_party(q));
+                .filter(|&q| {
+                    cx.is_party(q) || (t.word(head) == "members" && cx.ents.list[q].ty == ActorType::Organization)
+                });
             let (group, confidence) = match qualifier {
                 Some(q) => (Some(q), 0.7),
                 // "three other MPs who rebelled": the party the text is about
@@ -880,6 +896,67 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
                 }
             }
             k = after;
+        }
+    }
+    out.extend(both_members(&cx));
+    out
+}
+
+/// "Senators Chris Coons of Delaware and Martin Heinrich of New Mexico, both
+/// Democrats": a party's plural after "both" or "all" closing a list of
+/// people makes each of them a member.
+fn both_members(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (pi, p) in cx.mentions.iter().enumerate() {
+        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
+            continue;
+        };
+        let first = t.sentences[p.sentence].first;
+        if p.first < first + 3
+            || !matches!(t.word(p.first - 1), "both" | "all")
+            || t.raw(p.first - 2) != ","
+            || !t.raw(p.last - 1).ends_with('s')
+        {
+            continue;
+        }
+        // Back over the list: names, each perhaps with "of" and its place.
+        let mut people = Vec::new();
+        let mut end = p.first - 2;
+        for q in cx.mentions[..pi].iter().rev() {
+            if q.last > end || q.sentence != p.sentence {
+                continue;
+            }
+            let gap = &t.tokens()[q.last..end];
+            let joined = gap.is_empty() || (gap.len() == 1 && one_of(t.word(q.last), &[",", "and"]));
+            let of_place = q.entity.is_some_and(|e| cx.ents.list[e].ty == ActorType::Place)
+                && q.first > first
+                && t.word(q.first - 1) == "of"
+                && joined;
+            if of_place {
+                end = q.first - 1;
+                continue;
+            }
+            match q.entity {
+                Some(e) if joined && is_person(cx.ents, e) => {
+                    people.push(e);
+                    end = q.first;
+                }
+                _ => break,
+            }
+        }
+        if people.len() >= 2 {
+            for e in people {
+                out.extend(cx.found(
+                    e,
+                    Relation::MemberOf,
+                    party,
+                    Modality::Fact,
+                    p.sentence,
+                    0.7,
+                    "affil.group",
+                ));
+            }
         }
     }
     out
@@ -1053,6 +1130,146 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     out
 }
 
+/// Nouns that say what kind of body a name that follows is ("the audit
+/// firm RSM", "the controversial group Fathers 4 Justice").
+const BODY_NOUNS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "bank",
+    "newspaper",
+    "paper",
+    "magazine",
+    "charity",
+    "organisation",
+    "organization",
+    "think-tank",
+    "thinktank",
+    "tank",
+    "agency",
+    "union",
+    "network",
+    "broadcaster",
+    "consultancy",
+    "lobby",
+    "institute",
+    "foundation",
+    "website",
+];
+
+/// Past "the" and a lower-case description of a body ending in one of
+/// BODY_NOUNS ("the audit and consulting firm"), where a capitalised name
+/// follows it; else `p` itself.
+fn past_body_description(t: &Tokenized, p: usize, end: usize) -> usize {
+    let start = p + usize::from(p < end && t.word(p) == "the");
+    let mut j = start;
+    while j < end && j < start + 5 && is_plain_word(t.raw(j)) {
+        if one_of(t.word(j), BODY_NOUNS) && j + 1 < end && t.is_capitalized(j + 1) {
+            return j + 1;
+        }
+        j += 1;
+    }
+    start
+}
+
+/// The organization named at `p`, past "the" and a description of it.
+fn body_at(cx: &Ctx, p: usize) -> Option<usize> {
+    let at = past_body_description(cx.t, p, cx.t.sentences[cx.t.sentence_of(p)].last);
+    mention_at(cx.mentions, at)
+        .filter(|&bi| !matches!(cx.mentions[bi].kind, MentionKind::Pronoun { .. }))
+        .and_then(|bi| cx.mentions[bi].entity)
+        .filter(|&b| cx.ents.list[b].ty == ActorType::Organization)
+}
+
+/// One to three lower-case words naming a portfolio right before a title at
+/// `p` ("arms control official", "campaigns director"): how many, if so.
+/// Not verbs, adverbs or function words ("said spokesman X" holds no
+/// portfolio).
+fn portfolio_words(cx: &Ctx, p: usize, end: usize) -> Option<usize> {
+    let t = cx.t;
+    for n in 1..=3 {
+        let j = p + n - 1;
+        if j >= end
+            || !is_plain_word(t.raw(j))
+            || t.raw(j).len() < 3
+            || one_of(t.word(j), VERB_GROUP)
+            || one_of(t.word(j), PORTFOLIO_STOPS)
+            || t.word(j).ends_with("ed")
+            || t.word(j).ends_with("ly")
+            || title_here(t, cx.lex, j, end).is_some()
+        {
+            return None;
+        }
+        if title_here(t, cx.lex, j + 1, end).is_some() {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// Whether a mention names a body: a known organization, or a name ending
+/// in a body's head word ("Center for Strategic Studies").
+fn is_body_name(cx: &Ctx, q: &Mention) -> bool {
+    match q.kind {
+        MentionKind::Known { entry, .. } => cx.lex.entry(entry).actor_type == ActorType::Organization,
+        _ => cx.lex.name_head(cx.t.raw(q.last - 1)) == Some(ActorType::Organization),
+    }
+}
+
+/// Heads of titles that lead a state or a town: what follows them with "at"
+/// is where they are, not a body they serve.
+const STATE_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "emir",
+    "sultan",
+    "governor",
+    "mayor",
+    "leader",
+    "secretary",
+];
+
+/// Words that end a description rather than name a portfolio.
+const PORTFOLIO_STOPS: &[&str] = &[
+    "and",
+    "but",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "with",
+    "for",
+    "from",
+    "said",
+    "says",
+    "told",
+    "added",
+    "then",
+    "now",
+    "also",
+    "not",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "one",
+    "two",
+    "three",
+    "longtime",
+    "top",
+    "according",
+    "being",
+    "having",
+    "whom",
+];
+
 /// An apposition's content from token `p` on: "[a|the] [modifiers]
 /// [qualifier] TITLE [of|for|at|to QUALIFIER]", "California Democrat", "an
 /// American teacher"; and a second one after "and" ("New York Democrat and
@@ -1061,14 +1278,35 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
     let t = cx.t;
     let s = t.sentences[m.sentence];
     let mut out = Vec::new();
-    // "Jim Parton, from Families Need Fathers": a body one is from
-    // (GUIDELINES: works_for).
-    if p + 1 < s.last && t.word(p) == "from" {
-        let at = p + 1 + usize::from(t.word(p + 1) == "the");
-        if let Some(b) = mention_at(cx.mentions, at).and_then(|bi| cx.mentions[bi].entity)
-            && cx.ents.list[b].ty == ActorType::Organization
-        {
-            out.extend(cx.found(e, Relation::WorksFor, b, Modality::Fact, m.sentence, 0.7, "affil.from"));
+    // "Jim Parton, from Families Need Fathers", "Oliver Finegold, of the
+    // Evening Standard newspaper": a body one is from (GUIDELINES: works_for;
+    // a party's member).
+    // "Shahid Malik, who is on Labour's ruling NEC": a seat on a body (and
+    // its party's membership).
+    if p + 1 < s.last && t.word(p) == "on" {
+        let mut q = p + 1 + usize::from(t.word(p + 1) == "the");
+        if let Some(oi) = mention_at(cx.mentions, q).filter(|&oi| cx.mentions[oi].possessive) {
+            if let Some(o) = cx.mentions[oi].entity.filter(|&o| cx.is_party(o)) {
+                out.extend(cx.found(e, Relation::MemberOf, o, Modality::Fact, m.sentence, 0.7, "affil.from"));
+            }
+            q = cx.mentions[oi].last + 1;
+        }
+        while q < s.last && is_plain_word(t.raw(q)) && q < p + 6 {
+            q += 1;
+        }
+        if let Some(b) = body_at(cx, q).filter(|&b| !cx.is_party(b)) {
+            out.extend(cx.found(e, Relation::MemberOf, b, Modality::Fact, m.sentence, 0.7, "affil.from"));
+        }
+        return out;
+    }
+    if p + 1 < s.last && matches!(t.word(p), "from" | "of") {
+        if let Some(b) = body_at(cx, p + 1) {
+            let relation = if cx.is_party(b) {
+                Relation::MemberOf
+            } else {
+                Relation::WorksFor
+            };
+            out.extend(cx.found(e, relation, b, Modality::Fact, m.sentence, 0.7, "affil.from"));
         }
         return out;
     }
@@ -1078,6 +1316,10 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
     let mut qualifier = None;
     let mut outer = Vec::new();
     let mut demonym = None;
+    // A post over part of a body ("China director at Human Rights Watch",
+    // "campaigns director at Greenpeace", "vice chairman for Greater China at
+    // Credit Suisse") is a post in it, not its head.
+    let mut portfolio = false;
     while p < s.last {
         // (A name first: "New" of "New York Democrat" is no title's "new".)
         let named =
@@ -1106,6 +1348,10 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
             outer.extend(qualifier);
             qualifier = q.entity;
             p = q.last + usize::from(q.possessive);
+        } else if let Some(words) = portfolio_words(cx, p, s.last) {
+            // "a former arms control official", "campaigns director".
+            portfolio = true;
+            p += words;
         } else {
             break;
         }
@@ -1134,6 +1380,8 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
             qualifier = None;
             if cx.is_party(q) {
                 out.extend(cx.found(e, Relation::MemberOf, q, Modality::Fact, m.sentence, 0.8, "affil.party"));
+            } else if demonym.is_none() {
+                portfolio = true;
             }
         }
         if qualifier.is_none()
@@ -1155,6 +1403,7 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                     break;
                 }
             }
+            after = past_body_description(t, after, s.last);
             qualifier = mention_at(cx.mentions, after)
                 .filter(|&qi| {
                     !matches!(
@@ -1171,7 +1420,38 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                         .any(|j| one_of(t.word(j), UNNAMED_BODIES))
                 })
                 .and_then(|qi| cx.mentions[qi].entity);
+            // "… for Greater China at Credit Suisse", "director of research at
+            // the Brookings Institution": the portfolio, then the body.
+            // (Not a head of state's: "president of Ukraine at the UN" is where.)
+            let portfolio_end = match mention_at(cx.mentions, after) {
+                // (A place or a region, not a body: "a fellow at the Center
+                // for Strategic Studies at Victoria University" is the Center's.)
+                Some(qi)
+                    if qualifier.is_some_and(|q| cx.ents.list[q].ty != ActorType::Person)
+                        && !is_body_name(cx, &cx.mentions[qi])
+                        && !one_of(t.word(head), STATE_TITLES) =>
+                {
+                    Some(cx.mentions[qi].last)
+                }
+                Some(_) => None,
+                None => Some(
+                    (after..s.last.min(after + 3))
+                        .find(|&j| !is_plain_word(t.raw(j)))
+                        .unwrap_or(after),
+                ),
+            };
+            if let Some(j) = portfolio_end.filter(|&j| j + 1 < s.last && matches!(t.word(j), "at" | "with")) {
+                // (A body not known here still ends the portfolio's claim.)
+                qualifier = body_at(cx, j + 1);
+                portfolio = true;
+            }
         }
+        // ("Scotland's nationalist first minister" leads Scotland.)
+        let relation = if portfolio && relation == Relation::Leads && !one_of(t.word(head), STATE_TITLES) {
+            Relation::WorksFor
+        } else {
+            relation
+        };
         if let Some(f) = cx.title_found(e, relation, qualifier, head, m.sentence, 0.8, "affil.apposition", facts) {
             out.push(f);
             // "the White House National Trade Council director": the outer body employs.
@@ -1284,6 +1564,25 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                     .filter(|q| q.first > m.last && q.first <= m.last + 4 && !q.modifier && q.sentence == m.sentence)
                     .find(|q| !matches!(q.kind, MentionKind::Pronoun { .. }))
                     .and_then(|q| q.entity);
+                // "China director at Human Rights Watch": a country named
+                // (not a demonym) before a title of a body is a portfolio.
+                if target.is_some_and(|b| ents.list[b].ty == ActorType::Organization) {
+                    quals.retain(|&q| {
+                        !mentions[..].iter().any(|x| {
+                            x.first >= m.first
+                                && x.last <= m.last
+                                && x.entity == Some(q)
+                                && ents.list[q].ty == ActorType::Place
+                                && matches!(
+                                    x.kind,
+                                    MentionKind::Known {
+                                        surface: SurfaceKind::Name,
+                                        ..
+                                    }
+                                )
+                        })
+                    });
+                }
                 quals.extend(target);
             }
             let last_qualifier = quals.last().copied();
@@ -1967,10 +2266,12 @@ impl Ctx<'_, '_> {
         let c0 = (m.first.saturating_sub(20).max(first)..m.first)
             .rev()
             .find(|&j| t.raw(j) == ",")?;
-        // ", the|a|an ...,", a relative clause ", who ...,", or a member's
-        // tag in capitals (", Virginia Democrat,").
+        // ", the|a|an ...,", a relative clause ", who ...,", a member's tag
+        // in capitals (", Virginia Democrat,").
         let tag = (c0 + 1..c1 - 1).all(|j| t.is_capitalized(j));
-        if !(matches!(t.word(c0 + 1), "the" | "a" | "an" | "who" | "which") || tag) {
+        // (Or a bare title: ", vice chairman of the Central Committee,".)
+        let titled = self.lex.title_modifier(t.word(c0 + 1)).is_some() || title_here(t, self.lex, c0 + 1, c1).is_some();
+        if !(matches!(t.word(c0 + 1), "the" | "a" | "an" | "who" | "which") || tag || titled) {
             return None;
         }
         let pi = mention_ending(self.mentions, c0)?;
