@@ -2028,6 +2028,76 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
 
+    /// Given names of the SSA's counts ("Sherrod") make a name a person's; a
+    /// given name opening a body's name of English words does not; a list's
+    /// item is no apposition of the one before it; a possessor's act judged
+    /// is the possessor judged.
+    #[test]
+    fn given_names_lists_and_judged_acts() {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let doc = Document {
+            id: "t".into(),
+            body: "Sherrod Brown spoke. Apollo Global Management said no. Ventura County Public Health said yes."
+                .into(),
+            ..Default::default()
+        };
+        let actors = ex.extract(&doc).actors;
+        let ty = |name: &str| actors.iter().find(|a| a.name == name).map(|a| a.actor_type);
+        assert_eq!(ty("Sherrod Brown"), Some(ActorType::Person), "{actors:?}");
+        assert_ne!(ty("Apollo Global Management"), Some(ActorType::Person), "{actors:?}");
+        assert_ne!(
+            ty("Ventura County Public Health"),
+            Some(ActorType::Person),
+            "{actors:?}"
+        );
+        let t = triples(
+            "",
+            "President Donald Trump spoke. Then he attacked Barack Obama, Google, Sherrod Brown, the mayor of \
+             Dayton, Beto O'Rourke, California. President Trump called the House Democrats' push for \
+             impeachment a \"lynching\".",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump criticized Sherrod Brown fact",
+                "Donald Trump criticized Democratic Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("leads Dayton")), "{t:?}");
+    }
+
+    /// Judging an actor's plans judges the actor, backing them backs a policy;
+    /// branding, hitting back at, warning that one cannot be trusted
+    /// criticize; demanding that one act urges.
+    #[test]
+    fn branding_demands_and_plans() {
+        let t = triples(
+            "",
+            "Lib Dem Treasury spokesman Vince Cable branded the Tory plans as \"fantasy economics\". Labour hit \
+             back at the Tory proposals. Iran warned that President Donald Trump should not be trusted. The \
+             Tories are demanding that Tony Blair spell out which taxes he would raise.",
+        );
+        has_all(
+            &t,
+            &[
+                "Vince Cable criticized Conservative Party fact",
+                "Labour Party criticized Conservative Party fact",
+                "Iran criticized Donald Trump fact",
+                "Conservative Party urged Tony Blair fact",
+            ],
+        );
+        let t = triples(
+            "",
+            "The Labour Party backed the Tory plans. Keir Starmer insisted that Labour would win. Boris \
+             Johnson branded Keir Starmer's answer.",
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains(" supported ") || x.contains(" urged ") || x.contains(" criticized ")),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

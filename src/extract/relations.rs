@@ -617,6 +617,11 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
     if k > first && !matches!(t.word(k - 1), "the" | "a" | "an" | "," | "former") {
         return None;
     }
+    // (Nor is it a list's item: "Google, Sherrod Brown, the mayor of Dayton, Beto".)
+    let open = if k > first && t.word(k - 1) != "," { k - 1 } else { k };
+    if list_before(cx, m.sentence, open) >= 2 {
+        return None;
+    }
     let r = if owner {
         Relation::WorksFor
     } else {
@@ -1123,11 +1128,34 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         }
         return out;
     }
-    if bracket {
+    // "he attacked Obama, Google, Sherrod Brown, the mayor of Dayton, Beto":
+    // in a list of three or more, what follows a comma is the next item.
+    if bracket || list_before(cx, m.sentence, m.first) >= 2 {
         return out;
     }
     out.extend(appositive(cx, m, e, p, facts));
     out
+}
+
+/// How many actors (up to two) stand in a comma list right before token
+/// `start` of sentence `si` ("Obama, Google, | Sherrod Brown": two).
+fn list_before(cx: &Ctx, si: usize, mut start: usize) -> usize {
+    let t = cx.t;
+    let first = t.sentences[si].first;
+    for n in 0..2 {
+        if start < first + 2 || t.raw(start - 1) != "," {
+            return n;
+        }
+        match mention_ending(cx.mentions, start - 1) {
+            Some(pi)
+                if cx.mentions[pi].entity.is_some() || matches!(cx.mentions[pi].kind, MentionKind::Name { .. }) =>
+            {
+                start = cx.mentions[pi].first;
+            }
+            _ => return n,
+        }
+    }
+    2
 }
 
 /// Nouns that say what kind of body a name that follows is ("the audit
@@ -1552,7 +1580,8 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             // Navarro, the White House trade council director").
             let apposition = m.first > s.first + 1
                 && t.raw(m.first - 1) == ","
-                && mention_ending(mentions, m.first - 1).and_then(|pi| mentions[pi].entity) == Some(e);
+                && mention_ending(mentions, m.first - 1).and_then(|pi| mentions[pi].entity) == Some(e)
+                && list_before(&cx, m.sentence, m.first) < 2;
             if !indefinite && !apposition {
                 continue;
             }
@@ -1751,6 +1780,38 @@ const EVALUATIONS: &[Relation] = &[
     Relation::Praised,
     Relation::AgreedWith,
     Relation::Opposed,
+];
+
+/// Nouns of an actor's acts, plans and words: judging "the Tory plans"
+/// judges the Tories.
+const ACTS: &[&str] = &[
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "policy",
+    "policies",
+    "remarks",
+    "comments",
+    "claims",
+    "statement",
+    "statements",
+    "decision",
+    "move",
+    "approach",
+    "record",
+    "budget",
+    "sums",
+    "figures",
+    "manifesto",
+    "government",
+    "leadership",
+    "handling",
+    "response",
+    "tactics",
+    "strategy",
+    "push",
+    "bid",
 ];
 
 /// Verbs that undo what the noun after them names.
@@ -2306,10 +2367,38 @@ impl Ctx<'_, '_> {
         if p < end && crate::mentions::is_plain_honorific(self.t, self.lex, p) {
             p += 1;
         }
+        // "the House Democrats' push": past a modifier glued before the possessor.
+        while let Some(mi) = mention_at(self.mentions, p) {
+            let m = &self.mentions[mi];
+            if !(m.modifier && !m.possessive && m.last < end && mention_at(self.mentions, m.last).is_some()) {
+                break;
+            }
+            p = m.last;
+        }
         mention_at(self.mentions, p).filter(|&mi| {
             let m = &self.mentions[mi];
             m.possessive && m.entity.is_some() && !matches!(m.kind, MentionKind::Pronoun { .. })
         })
+    }
+
+    /// The actor whose act, plan or words open the noun phrase at `p`: a
+    /// possessor ("Trump's remarks") or a name qualifying an act's noun ("the
+    /// Tory plans", "the Labour government's record").
+    fn act_owner_at(&self, p: usize, end: usize) -> Option<usize> {
+        if let Some(o) = self.possessor_at(p, end) {
+            return Some(o);
+        }
+        let t = self.t;
+        let p = p + usize::from(p < end && one_of(t.word(p), DETERMINERS));
+        let mi = mention_at(self.mentions, p)?;
+        let m = &self.mentions[mi];
+        if !m.modifier || m.possessive || m.entity.is_none() || matches!(m.kind, MentionKind::Pronoun { .. }) {
+            return None;
+        }
+        (m.last..end.min(m.last + 2))
+            .take_while(|&j| is_plain_word(t.raw(j)))
+            .any(|j| one_of(t.word(j), ACTS))
+            .then_some(mi)
     }
 
     /// Whether mention `mi` is the object of a preposition other than "of"
@@ -2570,10 +2659,17 @@ impl Ctx<'_, '_> {
             None => e,
         };
         let mut objects = self.objects_from(start, last, 1);
+        // "backed the Tory plans": backing a policy supports no actor (GUIDELINES).
+        if pat.relation == Relation::Supported {
+            objects.retain(|&o| {
+                let after = self.mentions[o].last;
+                !(after < last && one_of(t.word(after), ACTS) && !matches!(t.word(after), "government" | "leadership"))
+            });
+        }
         // "condemning Russia's outrageous action", "praised Trump's remarks":
         // judging an actor's act judges the actor (GUIDELINES).
         if objects.is_empty() && EVALUATIONS.contains(&pat.relation) {
-            objects.extend(self.possessor_at(start, last));
+            objects.extend(self.act_owner_at(start, last));
         }
         // "called him a 'brave man'", "called Putin a killer": naming, not a call.
         if pat.relation == Relation::Called
@@ -2630,7 +2726,18 @@ impl Ctx<'_, '_> {
         if p < last && t.word(p) == "that" {
             p += 1;
         }
-        let objects = self.objects_from(p, last, 0);
+        let mut objects = self.objects_from(p, last, 0);
+        // "called the House Democrats' push for impeachment a 'lynching'":
+        // judging an actor's act judges the actor; the act's words come
+        // before the link.
+        let mut reach = 3;
+        if objects.is_empty()
+            && EVALUATIONS.contains(&pat.relation)
+            && let Some(o) = self.act_owner_at(p, last)
+        {
+            objects.push(o);
+            reach = 6;
+        }
         let Some(&o) = objects.last() else { return Vec::new() };
         let after = self.mentions[o].last;
         // The object must open the clause: nothing but determiners and
@@ -2645,7 +2752,10 @@ impl Ctx<'_, '_> {
             if self.link_after(pat, j, last).is_some() {
                 break true;
             }
-            if j >= last || j >= after + 3 || mention_at(self.mentions, j).is_some() || one_of(t.word(j), CLAUSE_WORDS)
+            if j >= last
+                || j >= after + reach
+                || mention_at(self.mentions, j).is_some()
+                || one_of(t.word(j), CLAUSE_WORDS)
             {
                 break false;
             }
