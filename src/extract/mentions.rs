@@ -225,7 +225,19 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             };
             continue;
         }
-        if after_title || from_after_person {
+        // "Humberside chief David Westwood": an untyped name before a title
+        // and a person's name is what the title is of.
+        let before_title = m.last + 1 < s.last
+            && !m.possessive
+            // (Heads only: "Maduro ally X", "Trump aide X" name a person.)
+            && title_here(t, lex, m.last, s.last).is_some_and(|(used, relation, _)| {
+                let n = m.last + used;
+                relation == Relation::Leads
+                    && n + 1 < s.last
+                    && t.is_capitalized(n)
+                    && lex.is_given_name(t.raw(n))
+            });
+        if after_title || from_after_person || before_title {
             // One word may be a person's surname ("a spokesman for Pelosi"):
             // resolution decides.
             if m.last - m.first == 1 {
@@ -1336,13 +1348,15 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 /// Nouns for a kind of body that stand right before its name ("tech giant
 /// Huawei", "the law firm Mazars USA", "the website Breitbart").
-const BODY_NOUNS: &[&str] = &[
+pub(crate) const BODY_NOUNS: &[&str] = &[
     "giant",
     "firm",
     "company",
     "companies",
     "group",
     "tank",
+    "think-tank",
+    "thinktank",
     "website",
     "platform",
     "retailer",
@@ -1356,13 +1370,23 @@ const BODY_NOUNS: &[&str] = &[
     "nonprofit",
     "charity",
     "lender",
+    "bank",
     "insurer",
     "airline",
     "broadcaster",
     "newspaper",
+    "paper",
+    "magazine",
     "outlet",
     "organization",
     "organisation",
+    "agency",
+    "union",
+    "network",
+    "consultancy",
+    "lobby",
+    "institute",
+    "foundation",
 ];
 
 /// Verbs headlines put between names, capitalised ("Trump Calls Ukraine

@@ -1992,6 +1992,34 @@ mod tests {
                 .any(|x| x.contains("Zelensky works_for") || x.contains("Greater China")),
             "{t:?}"
         );
+        // An unknown name before a head's title and a person is the body
+        // they head (not so before an ally's title); a committee named in
+        // lower case after its chamber is the body a chairman heads.
+        let t = triples(
+            "",
+            "It followed a battle with Humberside chief David Westwood. Edward Leigh, who is chairman of the \
+             Commons public accounts committee, spoke. He met Maduro ally Diosdado Cabello.",
+        );
+        has_all(
+            &t,
+            &[
+                "David Westwood leads Humberside fact",
+                "Edward Leigh leads Public Accounts Committee fact",
+            ],
+        );
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let doc = Document {
+            id: "t".into(),
+            body: "He met Maduro ally Diosdado Cabello.".into(),
+            ..Default::default()
+        };
+        let actors = ex.extract(&doc).actors;
+        assert!(
+            !actors
+                .iter()
+                .any(|a| a.name == "Maduro" && a.actor_type == ActorType::Organization),
+            "{actors:?}"
+        );
     }
 
     /// Memberships stated around a list or a relative clause: "both

@@ -11,7 +11,7 @@
 //! unresolved reference blocks the rule rather than letting it reach further.
 
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
-use crate::mentions::{Mention, MentionKind, may_start_trigger, mention_str, title_here};
+use crate::mentions::{BODY_NOUNS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
 use crate::text::{Tokenized, one_of};
@@ -1158,33 +1158,6 @@ fn list_before(cx: &Ctx, si: usize, mut start: usize) -> usize {
     2
 }
 
-/// Nouns that say what kind of body a name that follows is ("the audit
-/// firm RSM", "the controversial group Fathers 4 Justice").
-const BODY_NOUNS: &[&str] = &[
-    "firm",
-    "company",
-    "group",
-    "bank",
-    "newspaper",
-    "paper",
-    "magazine",
-    "charity",
-    "organisation",
-    "organization",
-    "think-tank",
-    "thinktank",
-    "tank",
-    "agency",
-    "union",
-    "network",
-    "broadcaster",
-    "consultancy",
-    "lobby",
-    "institute",
-    "foundation",
-    "website",
-];
-
 /// Past "the" and a lower-case description of a body ending in one of
 /// BODY_NOUNS ("the audit and consulting firm"), where a capitalised name
 /// follows it; else `p` itself.
@@ -1432,6 +1405,17 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                 }
             }
             after = past_body_description(t, after, s.last);
+            // "chairman of the Commons public accounts committee": the
+            // committee named in lower case after its chamber.
+            if let Some(qi) = mention_at(cx.mentions, after)
+                && let Some(ci) = mention_at(cx.mentions, cx.mentions[qi].last)
+                && cx.mentions[ci]
+                    .entity
+                    .is_some_and(|c| cx.ents.list[c].ty == ActorType::Organization)
+                && one_of(t.word(cx.mentions[ci].last - 1), UNNAMED_BODIES)
+            {
+                after = cx.mentions[ci].first;
+            }
             qualifier = mention_at(cx.mentions, after)
                 .filter(|&qi| {
                     !matches!(
