@@ -2047,6 +2047,20 @@ mod tests {
                 "Tim Yeo member_of Shadow Cabinet fact",
             ],
         );
+        // "whose members include … X and Y": the body named before.
+        let t = triples(
+            "",
+            "MPs may join the left of the party, the Socialist Campaign Group, whose members include those \
+             close to Jeremy Corbyn like John McDonnell and Diane Abbott.",
+        );
+        has_all(
+            &t,
+            &[
+                "John McDonnell member_of Socialist Campaign Group fact",
+                "Diane Abbott member_of Socialist Campaign Group fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Jeremy Corbyn member_of")), "{t:?}");
         // One name before "both" is no list; a plural party joined by "and"
         // is no person's label.
         let t = triples(

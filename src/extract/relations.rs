@@ -836,6 +836,8 @@ const LIST_MARKERS: &[&str] = &[
     "were",
     "including",
     "include",
+    "includes",
+    "included",
 ];
 
 /// Group membership: "Four Labour MPs who lost the whip ... Neil Duncan-Jordan,
@@ -881,9 +883,9 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
             };
             if let Some(g) = group {
                 for list in [
-                    cx.person_list(si, after, false),
-                    cx.person_list(si + 1, 0, true),
-                    cx.person_list(si + 2, 0, true),
+                    cx.person_list(si, after, false, false),
+                    cx.person_list(si + 1, 0, true, false),
+                    cx.person_list(si + 2, 0, true, false),
                 ] {
                     if list.len() >= 2 {
                         for (e, sentence) in list {
@@ -904,6 +906,57 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
         }
     }
     out.extend(both_members(&cx));
+    out.extend(members_include(&cx));
+    out
+}
+
+/// "Tribune ... when members included Yvette Cooper and Owen Smith", "the
+/// Socialist Campaign Group, whose members include John McDonnell": the
+/// people listed after "members include" belong to the body named last
+/// before it in the sentence.
+fn members_include(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        for k in s.first + 1..s.last.saturating_sub(1) {
+            if t.word(k) != "members" || !matches!(t.word(k + 1), "include" | "included" | "includes" | "including") {
+                continue;
+            }
+            let Some(body) = cx.mentions[cx.sentence_mentions(si)]
+                .iter()
+                .rev()
+                .filter(|m| m.last <= k && !m.possessive && !m.modifier)
+                .filter_map(|m| m.entity)
+                .find(|&b| cx.ents.list[b].ty == ActorType::Organization)
+            else {
+                continue;
+            };
+            // (Past words like "those who were close to Corbyn's leadership
+            // like", and names after a preposition.)
+            let from = (k + 2..s.last.min(k + 14))
+                .find(|&j| {
+                    mention_at(cx.mentions, j).is_some_and(|mi| {
+                        let m = &cx.mentions[mi];
+                        !m.modifier
+                            && !m.possessive
+                            && !(one_of(t.word(j - 1), PREPOSITIONS) && t.word(j - 1) != "like")
+                            && m.entity.is_some_and(|e| is_person(cx.ents, e))
+                    })
+                })
+                .unwrap_or(s.last);
+            for (e, sentence) in cx.person_list(si, from, false, true) {
+                out.extend(cx.found(
+                    e,
+                    Relation::MemberOf,
+                    body,
+                    Modality::Fact,
+                    sentence,
+                    0.65,
+                    "affil.group",
+                ));
+            }
+        }
+    }
     out
 }
 
@@ -970,7 +1023,9 @@ fn both_members(cx: &Ctx) -> Vec<Found> {
 impl Ctx<'_, '_> {
     /// The people named in list position in sentence `si` from token `from` on
     /// (with `early`, only a list that starts near the sentence's beginning).
-    fn person_list(&self, si: usize, from: usize, early: bool) -> Vec<(usize, usize)> {
+    /// (With `opened`, the first name at `from` opens the list whatever
+    /// stands before it: "members include those close to him like X and Y".)
+    fn person_list(&self, si: usize, from: usize, early: bool, opened: bool) -> Vec<(usize, usize)> {
         let t = self.t;
         let Some(s) = t.sentences.get(si) else {
             return Vec::new();
@@ -988,7 +1043,7 @@ impl Ctx<'_, '_> {
             if !is_person(self.ents, e) || m.modifier {
                 continue;
             }
-            let listed = m.first == s.first || one_of(t.word(m.first - 1), LIST_MARKERS);
+            let listed = m.first == s.first || one_of(t.word(m.first - 1), LIST_MARKERS) || (opened && out.is_empty());
             if out.is_empty() {
                 if early && m.first > s.first + 6 {
                     break;
