@@ -939,7 +939,7 @@ fn members_include(cx: &Ctx) -> Vec<Found> {
                         let m = &cx.mentions[mi];
                         !m.modifier
                             && !m.possessive
-                            && !(one_of(t.word(j - 1), PREPOSITIONS) && t.word(j - 1) != "like")
+                            && (t.word(j - 1) == "like" || !one_of(t.word(j - 1), PREPOSITIONS))
                             && m.entity.is_some_and(|e| is_person(cx.ents, e))
                     })
                 })
