@@ -35,6 +35,10 @@ pub const FILES: &[(&str, &str)] = &[
         "given_names.imported.tsv",
         include_str!("../../data/lexicon/given_names.imported.tsv"),
     ),
+    (
+        "name_sexes.imported.tsv",
+        include_str!("../../data/lexicon/name_sexes.imported.tsv"),
+    ),
     ("nicknames.tsv", include_str!("../../data/lexicon/nicknames.tsv")),
     (
         "nicknames.imported.tsv",
@@ -51,6 +55,15 @@ pub const FILES: &[(&str, &str)] = &[
     ("relations.tsv", include_str!("../../data/patterns/relations.tsv")),
     ("modality.tsv", include_str!("../../data/patterns/modality.tsv")),
 ];
+
+/// The sex of a given name's bearers, as `name_sexes*.tsv` states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// A man's name: "he", "him", "his".
+    Male,
+    /// A woman's name: "she", "her".
+    Female,
+}
 
 /// The imported common words: compiled in sorted, read in place.
 const COMMON_WORDS: &str = "common_words.imported.tsv";
@@ -233,6 +246,7 @@ pub struct Lexicon {
     /// word: one lookup per token, and later stages test bits.
     word_tags: WordMap<u8>,
     given_names: WordMap<()>,
+    name_sexes: WordMap<Sex>,
     /// Lower-case English words (`common_words.imported.tsv`): the built-in
     /// file's lines as compiled in, sorted, looked up by binary search (a
     /// table of its 60,000 words took 4 ms of every start-up), and any a
@@ -445,6 +459,7 @@ struct Raw {
     /// Given names, one a line: tens of thousands of names, kept in one
     /// buffer rather than a `String` each (start-up allocated each twice).
     given_names: String,
+    name_sexes: HashMap<String, Sex>,
     /// Lower-case English words a user adds, one a line, as `given_names`.
     common_words: String,
     /// The built-in ones: the compiled-in file after its comments.
@@ -742,6 +757,22 @@ impl Raw {
                     self.name_heads.insert(cols[0].trim().to_string(), ty);
                 }
             }
+            "name_sexes.tsv" | "name_sexes.imported.tsv" => {
+                for (n, line) in data_lines(text) {
+                    let (name, sex) = line.split_once('\t').unwrap_or((line, ""));
+                    let sex = match sex.trim() {
+                        "m" => Sex::Male,
+                        "f" => Sex::Female,
+                        s => {
+                            return Err(err(
+                                n,
+                                format!("expected: given name, m or f (tab-separated), found {s:?}"),
+                            ));
+                        }
+                    };
+                    self.name_sexes.insert(name.trim().to_string(), sex);
+                }
+            }
             "honorifics.tsv" => {
                 for (n, line) in data_lines(text) {
                     let cols: Vec<&str> = line.split('\t').collect();
@@ -1009,6 +1040,7 @@ impl Lexicon {
             title_modifiers: WordMap::new(raw.title_modifiers),
             word_tags: WordMap::new(word_tags),
             given_names: WordMap::from_lines(&raw.given_names),
+            name_sexes: WordMap::new(raw.name_sexes),
             common_builtin: raw.common_builtin,
             common_extra: WordMap::from_lines(&raw.common_words),
             not_actors: WordMap::from_set(raw.not_actors),
@@ -1125,6 +1157,12 @@ impl Lexicon {
     /// Whether a lower-case word may stand before a title, and how it changes it.
     pub fn title_modifier(&self, word: &str) -> Option<Option<Relation>> {
         self.title_modifiers.get(word).copied()
+    }
+
+    /// The sex a given name is nearly always given to, if one
+    /// (`name_sexes*.tsv`): whom "he" and "she" may stand for.
+    pub fn name_sex(&self, given: &str) -> Option<Sex> {
+        self.name_sexes.get(given).copied()
     }
 
     /// Whether a capitalised word is a common given name.

@@ -840,13 +840,16 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     // "Duncan-Jordan": the name goes on.
                     j += 2;
                 } else if w == "-"
-                    && j - i >= 2
+                    // (Opening a name, not an English word: "Pro-life Democrats".)
+                    && (j - i >= 2
+                        || j + 2 < s.last && is_name_word(t, j + 2) && !lex.is_common_word(t.word(j + 1)))
                     && t.glued(j - 1)
                     && t.glued(j)
                     && j + 1 < s.last
                     && is_korean_name_part(t.raw(j + 1))
                 {
-                    // "Moon Jae-in", "Kim Jong-un": a given name's lower-case second syllable.
+                    // "Moon Jae-in", "Kim Jong-un", "Jung-yoon Kim": a given
+                    // name's lower-case second syllable.
                     j += 2;
                 } else if let Some(m) = after_connectors(t, j, s.last)
                     && is_name_word(t, m)

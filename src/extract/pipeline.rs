@@ -2140,6 +2140,30 @@ mod tests {
         );
     }
 
+    /// "He" and "she" stand for people of their sex where a given name or an
+    /// honorific tells it (`name_sexes`), and for anyone where none does.
+    #[test]
+    fn pronouns_agree_in_sex() {
+        let t = triples(
+            "",
+            "Sarah Sanders said Donald Trump asked his national security adviser John Bolton to go. Donald \
+             Trump met Nancy Pelosi. She criticized him. Mrs Quinn met Tony Blair. Later she praised Kim Jong Un.",
+        );
+        has_all(
+            &t,
+            &[
+                "John Bolton works_for Donald Trump fact",
+                "Nancy Pelosi criticized Donald Trump fact",
+                "Quinn praised Kim Jong Un fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("works_for Sarah Sanders") || x.starts_with("Donald Trump criticized")),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

@@ -10,7 +10,7 @@
 //! an indefinite description ("an aide to Putin told Interfax") is bound to the
 //! person the next sentences introduce.
 
-use crate::lexicon::{Lexicon, SurfaceKind};
+use crate::lexicon::{Lexicon, Sex, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
 use crate::text::{Tokenized, one_of};
@@ -327,10 +327,43 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         // In entity order, as the namesake choice below breaks ties by it.
         candidates.sort_unstable();
         candidates.dedup();
+        // A full name is another person's only if the two names agree ("Jung-yoon
+        // Kim" is not "Kim Jong Un", nor "Hunter Biden" "Joe Biden"); a name
+        // the other's holds whole ("Jong Un" of "Kim Jong Un") may be it.
+        if text.contains(' ') {
+            // (A bare surname named alone so far is any of them: "President
+            // Musharraf" then "Gen Pervez Musharraf".)
+            // ("Steve Mnuchin" of "Steven Mnuchin": a first name the other's begins.)
+            let text_key = format!(" {} ", text.to_lowercase());
+            let shortened = |name: &str| {
+                let (a, b) = (NameParts::of(name), NameParts::of(&text));
+                a.surname == b.surname
+                    && a.first
+                        .zip(b.first)
+                        .is_some_and(|(x, y)| x.len() >= 3 && y.len() >= 3 && (x.starts_with(y) || y.starts_with(x)))
+            };
+            candidates.retain(|&c| {
+                let name = &ents.list[c].name;
+                !name.contains(' ')
+                    || same_person(name, &text)
+                    || shortened(name)
+                    || format!(" {} ", name.to_lowercase()).contains(&text_key)
+            });
+        }
         // No surname fits: "Kim" for "Kim Jong Un", where the family name comes
         // first (or a first name for a person the text already named in full).
-        if candidates.is_empty() && !text.contains(' ') {
-            candidates.extend(index.first_name(&ents, &text));
+        // Nor is a namesake whose family name this is, where the text has
+        // named the other already ("Kim's commitment" after "Kim Jong Un",
+        // with an "AP writer Jung-yoon Kim" to come).
+        if !text.contains(' ') {
+            let surnamed = !candidates.is_empty();
+            candidates.extend(
+                index
+                    .first_name(&ents, &text)
+                    .filter(|&i| !surnamed || seen.get(i).is_some_and(|&(n, _)| n > 0)),
+            );
+            candidates.sort_unstable();
+            candidates.dedup();
         }
         // Namesakes ("Donald Trump", "Melania Trump"): a bare surname means the
         // one the text has named most so far (a story calls its main figure by
@@ -560,9 +593,9 @@ pub fn resolve_references(
         let m = mentions[idx].clone();
         let chosen = match &m.kind {
             MentionKind::Pronoun { .. } if matches!(t.word(m.first), "him" | "her") && !m.possessive => {
-                object_person(t, mentions, ents, idx)
+                object_person(t, lex, mentions, ents, idx)
             }
-            MentionKind::Pronoun { .. } => salient_person(t, mentions, ents, idx),
+            MentionKind::Pronoun { .. } => salient_person(t, lex, mentions, ents, idx),
             MentionKind::OrgDescription { kind } => mentions[..idx]
                 .iter()
                 .rev()
@@ -673,13 +706,18 @@ fn sentence_mentions(mentions: &[Mention], s: usize) -> std::ops::Range<usize> {
 
 /// The person a pronoun most likely means: the first person named earlier in its
 /// own sentence, else the first person of the nearest earlier sentence naming one.
-fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+fn salient_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
+    // "she" is none of the men named, "he" none of the women.
+    let sex = pronoun_sex(t.word(mentions[idx].first));
+    let fits = |e: usize| sex.is_none() || sex_of(lex, &ents.list[e]).is_none_or(|x| Some(x) == sex);
     let first_token = t.sentences[sentence].first;
     let own = sentence_mentions(mentions, sentence);
     let same_sentence = &mentions[own.clone()];
     let is_person = |m: &Mention| {
-        !matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(|e| ents.list[e].ty == ActorType::Person)
+        !matches!(m.kind, MentionKind::Pronoun { .. })
+            && m.entity
+                .is_some_and(|e| ents.list[e].ty == ActorType::Person && fits(e))
     };
     // The nearest person before the pronoun that opens a clause: "while President
     // Donald Trump announced he had" → Trump; "Ushakov did not specify what day
@@ -722,7 +760,7 @@ fn salient_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usi
         s -= 1;
         if let Some(m) = mentions[sentence_mentions(mentions, s)]
             .iter()
-            .find(|m| is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some())
+            .find(|m| is_person(m) || matches!(m.kind, MentionKind::Pronoun { .. }) && m.entity.is_some_and(fits))
         {
             return m.entity;
         }
@@ -739,8 +777,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// The person an object pronoun ("urged him") most likely means: the nearest
 /// person named before it in its sentence other than the sentence's first (who
 /// is usually the subject doing the urging), else the salient person.
-fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+fn object_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
     let sentence = mentions[idx].sentence;
+    let sex = pronoun_sex(t.word(mentions[idx].first));
     let persons: Vec<usize> = mentions[sentence_mentions(mentions, sentence).start..idx]
         .iter()
         .filter(|m| !matches!(m.kind, MentionKind::Pronoun { .. }))
@@ -748,9 +787,38 @@ fn object_person(t: &Tokenized, mentions: &[Mention], ents: &Entities, idx: usiz
         .filter(|&e| ents.list[e].ty == ActorType::Person)
         .collect();
     match persons.first() {
-        Some(&subject) => persons.iter().rev().copied().find(|&e| e != subject),
-        None => salient_person(t, mentions, ents, idx),
+        Some(&subject) => persons
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| e != subject && sex_of(lex, &ents.list[e]).is_none_or(|x| Some(x) == sex)),
+        None => salient_person(t, lex, mentions, ents, idx),
     }
+}
+
+/// The sex a pronoun says its person is of.
+fn pronoun_sex(word: &str) -> Option<Sex> {
+    match word {
+        "he" | "him" | "his" | "himself" => Some(Sex::Male),
+        "she" | "her" | "hers" | "herself" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// A person's sex as their name tells it: an honorific the text gave them
+/// ("Mrs Quinn", "Lord Falconer"), else their given name's (`name_sexes`).
+/// None where neither says.
+fn sex_of(lex: &Lexicon, e: &Entity) -> Option<Sex> {
+    let honorific = e
+        .aliases
+        .iter()
+        .chain([&e.name])
+        .find_map(|a| match a.split_whitespace().next()? {
+            "Mr" | "Mr." | "Sir" | "Lord" => Some(Sex::Male),
+            "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Lady" | "Dame" | "Baroness" => Some(Sex::Female),
+            _ => None,
+        });
+    honorific.or_else(|| lex.name_sex(e.name.split_whitespace().next()?))
 }
 
 #[cfg(test)]
@@ -786,6 +854,26 @@ mod tests {
         assert_eq!(
             n.last().unwrap(),
             &("Trump".to_string(), Some("Donald Trump".to_string()))
+        );
+    }
+
+    /// Two full names that disagree are two people, whatever surname they
+    /// share; a family name said alone after the one it opens is that one.
+    #[test]
+    fn full_names_that_disagree_stay_apart() {
+        let n = names(
+            "Kim Jong Un met Moon Jae-in. Kim's commitment was welcomed. \
+             AP writers Jung-yoon Kim in Seoul and Mari Yamaguchi in Tokyo contributed.",
+        );
+        let of = |text: &str| n.iter().find(|(m, _)| m == text).and_then(|(_, e)| e.clone());
+        assert_eq!(of("Kim").as_deref(), Some("Kim Jong Un"), "{n:?}");
+        assert_eq!(of("Jung-yoon Kim").as_deref(), Some("Jung-yoon Kim"), "{n:?}");
+        // A bare surname named first is the full name that comes later.
+        let n = names("President Musharraf spoke. Later Gen Pervez Musharraf left.");
+        let bound: Vec<_> = n.iter().filter_map(|(_, e)| e.clone()).collect();
+        assert!(
+            bound.iter().all(|e| e.ends_with("Musharraf")) && bound.len() >= 2,
+            "{n:?}"
         );
     }
 
