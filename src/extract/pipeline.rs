@@ -2164,6 +2164,21 @@ mod tests {
         );
     }
 
+    /// A description names the post ("the first minister"): it is not the
+    /// person whose title names another ("a trade minister"), and is the one
+    /// whose title names it ("Home Secretary David Blunkett").
+    #[test]
+    fn descriptions_keep_to_their_post() {
+        let t = triples(
+            "",
+            "Chris Bryant, a trade minister, spoke. The first minister has pushed hard for an exemption, \
+             meeting Donald Trump. Tony Blair is to join Home Secretary David Blunkett. Blair stressed his \
+             support for the home secretary.",
+        );
+        has_all(&t, &["Tony Blair supported David Blunkett fact"]);
+        assert!(!t.iter().any(|x| x.contains("Chris Bryant met")), "{t:?}");
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

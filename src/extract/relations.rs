@@ -13,7 +13,7 @@
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
 use crate::mentions::{BODY_NOUNS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
 use crate::model::{ActorType, Modality, Relation};
-use crate::resolve::{Entities, TitleFact, qualifiers_in, same_side};
+use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
 use crate::text::{Tokenized, one_of};
 
 /// A relation found in one sentence, between two document entities.
@@ -267,7 +267,7 @@ impl Ctx<'_, '_> {
         e: usize,
         relation: Relation,
         qualifier: Option<usize>,
-        head: usize,
+        (start, head): (usize, usize),
         sentence: usize,
         confidence: f32,
         rule: &str,
@@ -277,6 +277,7 @@ impl Ctx<'_, '_> {
             e,
             TitleFact {
                 head: self.t.word(head).to_string(),
+                portfolio: portfolio(self.t, self.mentions, start, head),
                 relation,
                 qualifier,
             },
@@ -497,7 +498,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     e,
                     relation,
                     qualifier,
-                    head,
+                    (k, head),
                     m.sentence,
                     0.85,
                     "affil.title",
@@ -632,6 +633,7 @@ fn title_of_before(cx: &Ctx, m: &Mention, e: usize) -> Option<(Found, TitleFact)
         f,
         TitleFact {
             head: t.word(head).to_string(),
+            portfolio: portfolio(t, cx.mentions, k, head),
             relation: if owner { Relation::WorksFor } else { relation },
             qualifier: Some(q),
         },
@@ -1369,6 +1371,7 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
     if p < s.last && matches!(t.word(p), "a" | "an" | "the") {
         p += 1;
     }
+    let content = p;
     let mut qualifier = None;
     let mut outer = Vec::new();
     let mut demonym = None;
@@ -1519,7 +1522,16 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
         } else {
             relation
         };
-        if let Some(f) = cx.title_found(e, relation, qualifier, head, m.sentence, 0.8, "affil.apposition", facts) {
+        if let Some(f) = cx.title_found(
+            e,
+            relation,
+            qualifier,
+            (content, head),
+            m.sentence,
+            0.8,
+            "affil.apposition",
+            facts,
+        ) {
             out.push(f);
             // "the White House National Trade Council director": the outer body employs.
             for o in outer {
@@ -1675,6 +1687,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                     e,
                     TitleFact {
                         head: t.word(*head).to_string(),
+                        portfolio: portfolio(t, mentions, m.first, *head),
                         relation: *relation,
                         qualifier: Some(q),
                     },

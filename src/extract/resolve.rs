@@ -23,6 +23,10 @@ use std::collections::BTreeSet;
 pub struct TitleFact {
     /// The title's head word, lower case ("envoy", "president").
     pub head: String,
+    /// The words of the post before the head, lower case ("first" of "first
+    /// minister", "defence" of "defence secretary"), or empty: "the defence
+    /// secretary" is not the one whose title was "justice secretary".
+    pub portfolio: String,
     /// What the title implies.
     pub relation: Relation,
     /// The entity it is a title of, where the text says.
@@ -549,7 +553,58 @@ pub fn same_side(ents: &Entities, a: usize, b: usize) -> bool {
     a == b || stands_for(a, b) || stands_for(b, a)
 }
 
-fn compatible(ents: &Entities, fact: &TitleFact, head: &str, qualifiers: &[usize]) -> bool {
+/// The words naming the post before the title's head word at `head`, in the
+/// title or description that opens at `start`: up to three, not a name's nor
+/// a passing word's ("former", "senior"). "first" of "Scotland's first
+/// minister", "deputy prime" of "Deputy Prime Minister".
+pub fn portfolio(t: &Tokenized, mentions: &[Mention], start: usize, head: usize) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let mut j = head;
+    while j > start && words.len() < 3 {
+        let w = t.word(j - 1);
+        let named = mentions
+            .iter()
+            .any(|m| m.first < j && j <= m.last && !matches!(m.kind, MentionKind::Description { .. }));
+        if named
+            || !w.chars().all(char::is_alphabetic)
+            || one_of(w, PASSING)
+            || matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our")
+        {
+            break;
+        }
+        words.push(w);
+        j -= 1;
+    }
+    words.reverse();
+    words.join(" ")
+}
+
+/// Words before a title that say nothing of which post it is.
+const PASSING: &[&str] = &[
+    "former",
+    "then",
+    "ex",
+    "outgoing",
+    "incoming",
+    "new",
+    "current",
+    "acting",
+    "interim",
+    "longtime",
+    "veteran",
+    "senior",
+    "top",
+    "influential",
+    "powerful",
+    "embattled",
+    "beleaguered",
+];
+
+fn compatible(ents: &Entities, fact: &TitleFact, head: &str, portfolio: &str, qualifiers: &[usize]) -> bool {
+    // (A post named on both sides must be the same one.)
+    if !fact.portfolio.is_empty() && !portfolio.is_empty() && fact.portfolio != portfolio {
+        return false;
+    }
     let generic = matches!(head, "leader" | "head" | "chief" | "boss");
     let head_ok = if generic {
         fact.relation == Relation::Leads
@@ -612,6 +667,7 @@ pub fn resolve_references(
                 .find(|&e| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind)),
             MentionKind::Description { head, indefinite, .. } => {
                 let head_word = t.word(*head).to_string();
+                let post = portfolio(t, mentions, m.first, *head);
                 let quals = qualifiers_in(mentions, m.first, m.last);
                 // "Witkoff, a longtime Trump ally": an apposition names its person.
                 let appositive = (m.first > 0 && t.raw(m.first - 1) == ",")
@@ -649,7 +705,7 @@ pub fn resolve_references(
                             && ents.list[e]
                                 .titles
                                 .iter()
-                                .any(|f| compatible(ents, f, &head_word, &quals))
+                                .any(|f| compatible(ents, f, &head_word, &post, &quals))
                     };
                     // "President Trump said he would invite Russian President
                     // Putin. The president made the comments…": a description
