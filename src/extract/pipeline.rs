@@ -2179,6 +2179,31 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Chris Bryant met")), "{t:?}");
     }
 
+    /// Visiting a town at home is no visit to one's own country; abroad, the
+    /// town and its country both.
+    #[test]
+    fn a_town_at_home_is_no_visit_to_the_country() {
+        let t = triples(
+            "",
+            "Russian President Vladimir Putin and Defence Minister Sergei Shoigu visit a factory in Kazan, \
+             Russia. British Prime Minister Theresa May spoke in Kazan, Russia.",
+        );
+        has_all(
+            &t,
+            &[
+                "Vladimir Putin visited Kazan fact",
+                "Sergei Shoigu visited Kazan fact",
+                "Theresa May visited Kazan fact",
+                "Theresa May visited Russia fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Putin visited Russia") || x.contains("Shoigu visited Russia")),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

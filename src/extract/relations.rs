@@ -2932,6 +2932,22 @@ impl Ctx<'_, '_> {
                 }
             }
             let Some(&s0) = subjects.first() else { continue };
+            // "Russian President Vladimir Putin ... in Kazan, Russia": a
+            // visit at home is to the town, not to one's own country.
+            // (Those named with one at home there, no home of their own
+            // said, are taken to be at home too.)
+            if objects.len() == 2
+                && let Some(wider) = self.mentions[objects[1]].entity
+            {
+                let homes: Vec<Option<&str>> = subjects
+                    .iter()
+                    .map(|&sm| self.mentions[sm].entity.and_then(|e| self.home_country(e)))
+                    .collect();
+                let at_home = |h: &Option<&str>| *h == Some(self.ents.list[wider].name.as_str());
+                if homes.iter().any(at_home) && homes.iter().all(|h| h.is_none() || at_home(h)) {
+                    objects.pop();
+                }
+            }
             let from = self.mentions[s0].last.min(k);
             let modality = self.modality(si, from, k);
             out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
