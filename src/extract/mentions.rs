@@ -1390,6 +1390,9 @@ pub(crate) const BODY_NOUNS: &[&str] = &[
     "lobby",
     "institute",
     "foundation",
+    "service",
+    "watchdog",
+    "regulator",
 ];
 
 /// Verbs headlines put between names, capitalised ("Trump Calls Ukraine

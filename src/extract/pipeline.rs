@@ -2204,6 +2204,29 @@ mod tests {
         );
     }
 
+    /// Opening participles on air ("Appearing on BBC Radio 4's Today
+    /// programme, X"), programmes in quotes, bodies described before their
+    /// names ("the conciliation service Acas").
+    #[test]
+    fn broadcasts_and_described_bodies_spoken_to() {
+        let t = triples(
+            "",
+            "Appearing on BBC Radio 4's Today programme, Shahid Malik acknowledged it. Appearing on Fox \
+             News' \u{201c}Hannity,\u{201d} Rudy Giuliani compared the FBI to stormtroopers. Lindsey Graham told \
+             \"Fox News Sunday.\" Isabella Kemp said she had contacted the conciliation service Acas.",
+        );
+        has_all(
+            &t,
+            &[
+                "Shahid Malik spoke_to Today programme fact",
+                "Rudy Giuliani spoke_to Fox News fact",
+                "Lindsey Graham spoke_to Fox News Sunday fact",
+                "Isabella Kemp spoke_to Acas fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Hannity")), "{t:?}");
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

@@ -1274,6 +1274,14 @@ fn is_body_name(cx: &Ctx, q: &Mention) -> bool {
     }
 }
 
+/// Whether a body's name is a broadcast's ("Today programme", "Jeremy Vine
+/// show"), whatever list knows it.
+fn is_programme(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "programme" | "program" | "show" | "Show"))
+}
+
 /// Heads of titles that lead a state or a town: what follows them with "at"
 /// is where they are, not a body they serve.
 const STATE_TITLES: &[&str] = &[
@@ -1713,7 +1721,12 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     let cx = Ctx { t, lex, mentions, ents };
     let mut covered = vec![false; t.tokens().len()];
     for m in mentions {
-        if matches!(m.kind, MentionKind::Known { .. } | MentionKind::Name { .. }) {
+        // (Not a capitalised word opening a sentence that no one is:
+        // "Appearing on BBC Radio 4's Today programme, Mr Malik" opens with
+        // a trigger.)
+        if matches!(m.kind, MentionKind::Known { .. } | MentionKind::Name { .. })
+            && (m.entity.is_some() || m.last > m.first + 1 || m.first != t.sentences[m.sentence].first)
+        {
             covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
         }
     }
@@ -2081,7 +2094,15 @@ impl Ctx<'_, '_> {
                 return out;
             }
             let w = t.word(p);
-            if one_of(w, DETERMINERS) || crate::mentions::is_plain_honorific(t, self.lex, p) {
+            let described = past_body_description(t, p, end);
+            if described > p + 1 && mention_at(self.mentions, described).is_some() {
+                // "contacted the conciliation service Acas": a body's
+                // description before its name.
+                p = described;
+            } else if one_of(w, DETERMINERS) || crate::mentions::is_plain_honorific(t, self.lex, p) {
+                p += 1;
+            } else if matches!(t.raw(p), "\"" | "\u{201c}" | "\u{2018}") && mention_at(self.mentions, p + 1).is_some() {
+                // "told \"Fox News Sunday\"": a programme in quotes.
                 p += 1;
             } else if let Some((used, _, _)) = title_here(t, self.lex, p, end) {
                 p += used;
@@ -2591,10 +2612,12 @@ impl Ctx<'_, '_> {
                 };
                 if !self.type_ok(s, &pat.subject_types)
                     || !self.type_ok(o, &pat.object_types)
-                    || pat
-                        .object_kind
-                        .as_deref()
-                        .is_some_and(|kind| self.ents.list[o].ty == ActorType::Organization && !self.is_kind(o, kind))
+                    || pat.object_kind.as_deref().is_some_and(|kind| {
+                        self.ents.list[o].ty == ActorType::Organization
+                            && !self.is_kind(o, kind)
+                            // ("on BBC Radio 4's Today programme": an outlet's programme is media.)
+                            && !(kind == "media" && is_programme(&self.ents.list[o].name))
+                    })
                 {
                     continue;
                 }
@@ -2640,15 +2663,28 @@ impl Ctx<'_, '_> {
         let mut subjects = self.subjects_before(k, first);
         // "Leaving a Brussels summit, Mr Blair said": an opening participle's
         // subject is the main clause's, after its object.
-        if subjects.is_empty() && k == first && t.word(k).ends_with("ing") && !pat.object_types.is_empty() {
+        // (So has "Interviewed on BBC Radio 2's Jeremy Vine show, Mr Howard said".)
+        if subjects.is_empty()
+            && k == first
+            && (t.word(k).ends_with("ing") || t.word(k) == "interviewed")
+            && !pat.object_types.is_empty()
+        {
             let start = self.link_after(pat, e, last).unwrap_or(e);
+            // (The subject follows the phrase's comma: not "Hannity" of
+            // "Appearing on Fox News' “Hannity,” Mr. Giuliani".)
+            // Without a comma, right after the object ("Speaking to the House
+            // Budget Committee he urged").
             if let Some(&o) = self.objects_from(start, last, 1).last() {
                 let after = self.mentions[o].last;
+                let (from, to) = match (after..last.min(after + 8)).find(|&j| t.raw(j) == ",") {
+                    Some(comma) => (comma + 1, comma + 3),
+                    None => (after, after + 2),
+                };
                 let range = self.sentence_mentions(si);
                 subjects.extend(
                     self.mentions[range.clone()]
                         .iter()
-                        .position(|m| m.first >= after && m.first <= after + 2 && !m.modifier && m.entity.is_some())
+                        .position(|m| m.first >= from && m.first <= to && !m.modifier && m.entity.is_some())
                         .map(|i| range.start + i),
                 );
             }
