@@ -2227,6 +2227,25 @@ mod tests {
         assert!(!t.iter().any(|x| x.starts_with("Hannity")), "{t:?}");
     }
 
+    /// Two sides qualifying a noun of talks: "Republican and Democratic
+    /// negotiators", "discussions between House and Senate leaders".
+    #[test]
+    fn two_sides_of_talks() {
+        let t = triples(
+            "",
+            "Republican and Democratic negotiators have agreed on the principles. The deal came after months \
+             of discussions between House and Senate leaders. Labour and Tory voters met.",
+        );
+        has_all(
+            &t,
+            &[
+                "Democratic Party negotiated_with Republican Party fact",
+                "House of Representatives negotiated_with US Senate fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Labour")), "{t:?}");
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

@@ -1222,7 +1222,7 @@ fn past_body_description(t: &Tokenized, p: usize, end: usize) -> usize {
     let start = p + usize::from(p < end && t.word(p) == "the");
     let mut j = start;
     while j < end && j < start + 5 && is_plain_word(t.raw(j)) {
-        if one_of(t.word(j), BODY_NOUNS) && j + 1 < end && t.is_capitalized(j + 1) {
+        if j + 1 < end && t.is_capitalized(j + 1) && one_of(t.word(j), BODY_NOUNS) {
             return j + 1;
         }
         j += 1;
@@ -2474,6 +2474,34 @@ impl Ctx<'_, '_> {
             .then_some(mi)
     }
 
+    /// Two modifiers joined by "and" starting at `p` ("House and Senate
+    /// leaders"): their mentions.
+    fn modifier_pair_at(&self, p: usize, end: usize) -> Option<(usize, usize)> {
+        let a = mention_at(self.mentions, p)?;
+        let am = &self.mentions[a];
+        if !am.modifier || am.entity.is_none() || am.last + 1 >= end || self.t.word(am.last) != "and" {
+            return None;
+        }
+        let b = mention_at(self.mentions, am.last + 1)?;
+        let bm = &self.mentions[b];
+        (bm.modifier && bm.entity.is_some() && bm.entity != am.entity).then_some((a, b))
+    }
+
+    /// Two modifiers joined by "and" right before token `k` ("Republican and
+    /// Democratic | negotiators").
+    fn modifier_pair_ending(&self, k: usize, first: usize) -> Option<(usize, usize)> {
+        let b = mention_ending(self.mentions, k)?;
+        let bm = &self.mentions[b];
+        if bm.first < first + 2 || self.t.word(bm.first - 1) != "and" {
+            return None;
+        }
+        let a = mention_ending(self.mentions, bm.first - 1)?;
+        let am = &self.mentions[a];
+        // (Adjacent to the noun, both qualify it, whether marked modifiers or not.)
+        (!am.possessive && !bm.possessive && am.entity.is_some() && bm.entity.is_some() && am.entity != bm.entity)
+            .then_some((a, b))
+    }
+
     /// Whether mention `mi` is the object of a preposition other than "of"
     /// ("the leaders of the United States, Germany and France" do act).
     fn after_preposition(&self, mi: usize, first: usize) -> bool {
@@ -3103,9 +3131,23 @@ impl Ctx<'_, '_> {
             return Vec::new();
         }
         let modality = self.modality(si, k.saturating_sub(4), k);
-        // "talks between X and Y"
+        // "Republican and Democratic negotiators", "American and Chinese
+        // negotiators": the two sides qualify the noun.
+        if let Some((a, b)) = self.modifier_pair_ending(k, first) {
+            return self.emit_pair(pat, si, a, b, modality, 0).into_iter().collect();
+        }
+        // "talks between X and Y", "between House and Senate leaders"
         if e < last && t.word(e) == "between" {
-            let args = self.objects_from(e + 1, last, 0);
+            let mut args = self.objects_from(e + 1, last, 0);
+            if args.len() < 2 {
+                let p = e + 1 + usize::from(e + 1 < last && t.word(e + 1) == "the");
+                args.extend(
+                    self.modifier_pair_at(p, last)
+                        .map(|(a, b)| [a, b])
+                        .into_iter()
+                        .flatten(),
+                );
+            }
             if args.len() >= 2 {
                 return self
                     .emit_pair(pat, si, args[0], args[1], modality, 0)

@@ -562,9 +562,13 @@ pub fn portfolio(t: &Tokenized, mentions: &[Mention], start: usize, head: usize)
     let mut j = head;
     while j > start && words.len() < 3 {
         let w = t.word(j - 1);
-        let named = mentions
+        // (Mentions are in text order: only those opening before j can cover j - 1.)
+        let before = mentions.partition_point(|m| m.first < j);
+        let named = mentions[..before]
             .iter()
-            .any(|m| m.first < j && j <= m.last && !matches!(m.kind, MentionKind::Description { .. }));
+            .rev()
+            .take(4)
+            .any(|m| j <= m.last && !matches!(m.kind, MentionKind::Description { .. }));
         if named
             || !w.chars().all(char::is_alphabetic)
             || one_of(w, PASSING)
