@@ -2246,6 +2246,24 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Labour")), "{t:?}");
     }
 
+    /// Attacking a country's bases or land attacks the country; an attack on
+    /// a party's record is words, and striking a deal no attack.
+    #[test]
+    fn attacks_on_what_an_actor_holds() {
+        let t = triples(
+            "",
+            "Israel attacked Iranian bases in Syria. Russia was removed from the G-8 after its 2014 \
+             annexation of Ukraine's Crimean Peninsula.",
+        );
+        has_all(&t, &["Israel attacked Iran fact", "Russia attacked Ukraine fact"]);
+        let t = triples(
+            "",
+            "Ukraine strikes Turkmen gas deal. Liam Fox opened the forum in Brighton with an attack on \
+             Labour's record.",
+        );
+        assert!(!t.iter().any(|x| x.contains(" attacked ")), "{t:?}");
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

@@ -2502,6 +2502,39 @@ impl Ctx<'_, '_> {
             .then_some((a, b))
     }
 
+    /// The actor whose forces or sites open the noun phrase at `p`: a
+    /// possessor ("Saudi Arabia's Abqaiq plant") or a place or body named
+    /// before one or two plain nouns ("Iranian bases", "Saudi oil facilities").
+    /// (Not an act's or a deal's words: an attack on "Labour's record" is
+    /// criticism, "strikes Turkmen gas deal" makes one.)
+    fn target_owner_at(&self, p: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let words_after = |mi: usize| {
+            let from = self.mentions[mi].last + usize::from(self.mentions[mi].possessive);
+            (from..end.min(from + 3))
+                .take_while(|&j| is_plain_word(t.raw(j)))
+                .collect::<Vec<_>>()
+        };
+        let no_act = |words: &[usize]| {
+            words.iter().all(|&j| {
+                !one_of(t.word(j), ACTS) && !one_of(t.word(j), &["deal", "agreement", "accord", "pact", "contract"])
+            })
+        };
+        if let Some(o) = self.possessor_at(p, end) {
+            return no_act(&words_after(o)).then_some(o);
+        }
+        let p = p + usize::from(p < end && one_of(t.word(p), DETERMINERS));
+        let mi = mention_at(self.mentions, p)?;
+        let m = &self.mentions[mi];
+        let nouns = words_after(mi);
+        (m.modifier
+            && !m.possessive
+            && (1..=2).contains(&nouns.len())
+            && no_act(&nouns)
+            && m.entity.is_some_and(|e| self.ents.list[e].ty != ActorType::Person))
+        .then_some(mi)
+    }
+
     /// Whether mention `mi` is the object of a preposition other than "of"
     /// ("the leaders of the United States, Germany and France" do act).
     fn after_preposition(&self, mi: usize, first: usize) -> bool {
@@ -2783,9 +2816,12 @@ impl Ctx<'_, '_> {
             });
         }
         // "condemning Russia's outrageous action", "praised Trump's remarks":
-        // judging an actor's act judges the actor (GUIDELINES).
+        // judging an actor's act judges the actor (GUIDELINES); attacking
+        // "Iranian bases" attacks Iran.
         if objects.is_empty() && EVALUATIONS.contains(&pat.relation) {
             objects.extend(self.act_owner_at(start, last));
+        } else if objects.is_empty() && pat.relation == Relation::Attacked {
+            objects.extend(self.target_owner_at(start, last));
         }
         // "called him a 'brave man'", "called Putin a killer": naming, not a call.
         if pat.relation == Relation::Called
@@ -3183,7 +3219,11 @@ impl Ctx<'_, '_> {
         let Some(start) = self.link_after(pat, from, last) else {
             return Vec::new();
         };
-        let objects = self.objects_from(start, last, 0);
+        let mut objects = self.objects_from(start, last, 0);
+        // "drone attacks on Saudi Arabia's Abqaiq plant": its owner's.
+        if objects.is_empty() && pat.relation == Relation::Attacked {
+            objects.extend(self.target_owner_at(start, last));
+        }
         if !agents.is_empty() && !objects.is_empty() {
             return self.emit(pat, si, &agents, &objects, modality, 0);
         }
