@@ -2092,6 +2092,17 @@ mod tests {
             Some(ActorType::Person),
             "{actors:?}"
         );
+        // A title inside a capitalised run ends the name before it; "List"
+        // heads a body's name.
+        let doc = Document {
+            id: "t".into(),
+            body: "Jefferson County Sheriff Jeff Coffey said so. The Susan B. Anthony List endorsed him.".into(),
+            ..Default::default()
+        };
+        let actors = ex.extract(&doc).actors;
+        let ty = |name: &str| actors.iter().find(|a| a.name == name).map(|a| a.actor_type);
+        assert_eq!(ty("Jeff Coffey"), Some(ActorType::Person), "{actors:?}");
+        assert_eq!(ty("Susan B. Anthony List"), Some(ActorType::Organization), "{actors:?}");
         let t = triples(
             "",
             "President Donald Trump spoke. Then he attacked Barack Obama, Google, Sherrod Brown, the mayor of \
