@@ -295,6 +295,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
     lowercase_committees(t, &mut mentions);
+    local_councils(t, lex, &mut mentions);
     named_groups(t, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
@@ -528,6 +529,32 @@ fn lowercase_committees(t: &Tokenized, mentions: &mut Vec<Mention>) {
         added.push(body_mention(a, c + 1, sentence));
     }
     add_sorted(mentions, added);
+}
+
+/// "Kent county council", "Sheffield city council": a place's council named
+/// in lower case is a body, "Kent County Council", not the place.
+fn local_councils(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let place = match m.kind {
+            MentionKind::Known { entry, .. } => lex.entry(entry).actor_type == ActorType::Place,
+            MentionKind::Name { ty } => ty.is_none_or(|ty| ty == ActorType::Place),
+            _ => false,
+        };
+        let end = t.sentences[m.sentence].last;
+        if !place || m.possessive || m.last >= end {
+            continue;
+        }
+        let kind = usize::from(
+            m.last + 1 < end
+                && matches!(
+                    t.raw(m.last),
+                    "county" | "city" | "borough" | "district" | "parish" | "town"
+                ),
+        );
+        if t.raw(m.last + kind) == "council" {
+            *m = body_mention(m.first, m.last + kind + 1, m.sentence);
+        }
+    }
 }
 
 fn token_at_start(t: &Tokenized, byte: usize) -> Option<usize> {

@@ -2092,6 +2092,18 @@ mod tests {
             Some(ActorType::Person),
             "{actors:?}"
         );
+        // A place's council named in lower case is a body of its own.
+        let t = triples(
+            "",
+            "Isabella Kemp, a member of Kent county council, quit. Sheffield city council leader Tom Hunt spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Isabella Kemp member_of Kent County Council fact",
+                "Tom Hunt leads Sheffield City Council fact",
+            ],
+        );
         // A title inside a capitalised run ends the name before it; "List"
         // heads a body's name.
         let doc = Document {

@@ -111,9 +111,15 @@ impl Entities {
 
 /// A body's name as a name is written: "work and pensions select
 /// committee" (written so by British papers) is the "Work and Pensions
-/// Select Committee". A name that starts with a capital stays as it is.
-fn capitalised(name: &str) -> String {
-    if !name.starts_with(|c: char| c.is_lowercase()) {
+/// Select Committee", "Kent county council" "Kent County Council". Other
+/// names stay as they are.
+fn capitalised(name: &str, ty: ActorType) -> String {
+    let body_in_lower_case = ty == ActorType::Organization
+        && name
+            .split(' ')
+            .last()
+            .is_some_and(|w| matches!(w, "council" | "committee" | "subcommittee"));
+    if !name.starts_with(|c: char| c.is_lowercase()) && !body_in_lower_case {
         return name.to_string();
     }
     name.split(' ')
@@ -283,7 +289,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                     ents.by_key.get(lower(&text, &mut key)).copied()
                 };
                 let i = existing.unwrap_or_else(|| {
-                    ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text), ty))
+                    ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text, ty), ty))
                 });
                 if text != ents.list[i].name {
                     add_alias(&mut ents.list[i].aliases, text);
@@ -404,7 +410,7 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             }
             None if !headline && (ty.is_some() || m.place_cue || lex.is_gazetteer_place(&text)) => {
                 let ty = ty.unwrap_or(ActorType::Place);
-                Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text), ty)))
+                Some(ents.get_or_add(lower(&text, &mut key), || Entity::named(capitalised(&text, ty), ty)))
             }
             None => None,
         };
