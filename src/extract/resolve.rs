@@ -116,8 +116,8 @@ impl Entities {
 fn capitalised(name: &str, ty: ActorType) -> String {
     let body_in_lower_case = ty == ActorType::Organization
         && name
-            .split(' ')
-            .last()
+            .rsplit(' ')
+            .next()
             .is_some_and(|w| matches!(w, "council" | "committee" | "subcommittee"));
     if !name.starts_with(|c: char| c.is_lowercase()) && !body_in_lower_case {
         return name.to_string();
