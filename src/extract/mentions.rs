@@ -78,6 +78,34 @@ pub struct Mention {
 const CONNECTORS: &[&str] = &[
     "of", "de", "van", "von", "der", "den", "bin", "al", "el", "ibn", "bint", "la", "le", "du", "da", "dos", "del",
 ];
+/// Words of direction that stand between "in" and a place ("in south east
+/// London"); before a capital, they make it the city.
+pub(crate) const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "rural",
+    "downtown",
+];
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
 /// Words after which a capital is the city, not its government.
 const LOCATIVES: &[&str] = &[
@@ -690,6 +718,8 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             SurfaceKind::Capital
                 if first > t.sentences[sentence].first
                     && (one_of(t.word(first - 1), LOCATIVES)
+                        // "south east London", "central Moscow".
+                        || one_of(t.word(first - 1), COMPASS)
                         // "the Mayor of London": a city's own office.
                         || (first > t.sentences[sentence].first + 1
                             && t.word(first - 1) == "of"

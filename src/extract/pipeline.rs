@@ -2225,6 +2225,11 @@ mod tests {
                 .any(|x| x.contains("Putin visited Russia") || x.contains("Shoigu visited Russia")),
             "{t:?}"
         );
+        // Compass words between "in" and the place, and before a capital
+        // (the city, not its country).
+        let t = triples("", "Tony Blair spoke at a school in south east London on Monday.");
+        has_all(&t, &["Tony Blair visited London fact"]);
+        assert!(!t.iter().any(|x| x.contains("United Kingdom")), "{t:?}");
     }
 
     /// Opening participles on air ("Appearing on BBC Radio 4's Today

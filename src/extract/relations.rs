@@ -11,7 +11,7 @@
 //! unresolved reference blocks the rule rather than letting it reach further.
 
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
-use crate::mentions::{BODY_NOUNS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
+use crate::mentions::{BODY_NOUNS, COMPASS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
 use crate::text::{Tokenized, one_of};
@@ -2949,6 +2949,11 @@ impl Ctx<'_, '_> {
                 .find(|&j| t.word(j) == "the")
         {
             end = the;
+        }
+        // "in south east London", "in northern England": compass words
+        // between the link and the place.
+        while end > first + 1 && one_of(t.word(end - 1), COMPASS) {
+            end -= 1;
         }
         if end > first && t.word(end - 1) == "the" {
             end -= 1;
