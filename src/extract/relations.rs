@@ -984,7 +984,10 @@ fn both_members(cx: &Ctx) -> Vec<Found> {
         let mut people = Vec::new();
         let mut end = p.first - 2;
         for q in cx.mentions[..pi].iter().rev() {
-            if q.last > end || q.sentence != p.sentence {
+            if q.sentence != p.sentence {
+                break;
+            }
+            if q.last > end {
                 continue;
             }
             let gap = &t.tokens()[q.last..end];
@@ -1655,12 +1658,12 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 // "China director at Human Rights Watch": a country named
                 // (not a demonym) before a title of a body is a portfolio.
                 if target.is_some_and(|b| ents.list[b].ty == ActorType::Organization) {
-                    quals.retain(|&q| {
-                        !mentions[..].iter().any(|x| {
-                            x.first >= m.first
-                                && x.last <= m.last
-                                && x.entity == Some(q)
-                                && ents.list[q].ty == ActorType::Place
+                    let inside = mentions.partition_point(|x| x.first < m.first);
+                    let countries: Vec<usize> = mentions[inside..]
+                        .iter()
+                        .take_while(|x| x.first < m.last)
+                        .filter(|x| {
+                            x.last <= m.last
                                 && matches!(
                                     x.kind,
                                     MentionKind::Known {
@@ -1669,7 +1672,10 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                                     }
                                 )
                         })
-                    });
+                        .filter_map(|x| x.entity)
+                        .filter(|&q| ents.list[q].ty == ActorType::Place)
+                        .collect();
+                    quals.retain(|q| !countries.contains(q));
                 }
                 quals.extend(target);
             }
@@ -2462,10 +2468,9 @@ impl Ctx<'_, '_> {
             return Some(o);
         }
         let t = self.t;
-        let p = p + usize::from(p < end && one_of(t.word(p), DETERMINERS));
-        let mi = mention_at(self.mentions, p)?;
+        let mi = self.qualifier_at(p, end)?;
         let m = &self.mentions[mi];
-        if !m.modifier || m.possessive || m.entity.is_none() || matches!(m.kind, MentionKind::Pronoun { .. }) {
+        if matches!(m.kind, MentionKind::Pronoun { .. }) {
             return None;
         }
         (m.last..end.min(m.last + 2))
@@ -2523,16 +2528,24 @@ impl Ctx<'_, '_> {
         if let Some(o) = self.possessor_at(p, end) {
             return no_act(&words_after(o)).then_some(o);
         }
-        let p = p + usize::from(p < end && one_of(t.word(p), DETERMINERS));
+        let mi = self.qualifier_at(p, end)?;
+        let nouns = words_after(mi);
+        ((1..=2).contains(&nouns.len())
+            && no_act(&nouns)
+            && self.mentions[mi]
+                .entity
+                .is_some_and(|e| self.ents.list[e].ty != ActorType::Person))
+        .then_some(mi)
+    }
+
+    /// An actor's name qualifying the noun phrase at `p`, past its
+    /// determiner ("the Tory | plans", "Iranian | bases"): a modifier, not a
+    /// possessor.
+    fn qualifier_at(&self, p: usize, end: usize) -> Option<usize> {
+        let p = p + usize::from(p < end && one_of(self.t.word(p), DETERMINERS));
         let mi = mention_at(self.mentions, p)?;
         let m = &self.mentions[mi];
-        let nouns = words_after(mi);
-        (m.modifier
-            && !m.possessive
-            && (1..=2).contains(&nouns.len())
-            && no_act(&nouns)
-            && m.entity.is_some_and(|e| self.ents.list[e].ty != ActorType::Person))
-        .then_some(mi)
+        (m.modifier && !m.possessive && m.entity.is_some()).then_some(mi)
     }
 
     /// Whether mention `mi` is the object of a preposition other than "of"

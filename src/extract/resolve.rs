@@ -345,8 +345,9 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             // Musharraf" then "Gen Pervez Musharraf".)
             // ("Steve Mnuchin" of "Steven Mnuchin": a first name the other's begins.)
             let text_key = format!(" {} ", text.to_lowercase());
+            let b = NameParts::of(&text);
             let shortened = |name: &str| {
-                let (a, b) = (NameParts::of(name), NameParts::of(&text));
+                let a = NameParts::of(name);
                 a.surname == b.surname
                     && a.first
                         .zip(b.first)
@@ -776,7 +777,7 @@ fn salient_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Ent
     let sentence = mentions[idx].sentence;
     // "she" is none of the men named, "he" none of the women.
     let sex = pronoun_sex(t.word(mentions[idx].first));
-    let fits = |e: usize| sex.is_none() || sex_of(lex, &ents.list[e]).is_none_or(|x| Some(x) == sex);
+    let fits = |e: usize| sex_fits(lex, &ents.list[e], sex);
     let first_token = t.sentences[sentence].first;
     let own = sentence_mentions(mentions, sentence);
     let same_sentence = &mentions[own.clone()];
@@ -857,7 +858,7 @@ fn object_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Enti
             .iter()
             .rev()
             .copied()
-            .find(|&e| e != subject && sex_of(lex, &ents.list[e]).is_none_or(|x| Some(x) == sex)),
+            .find(|&e| e != subject && sex_fits(lex, &ents.list[e], sex)),
         None => salient_person(t, lex, mentions, ents, idx),
     }
 }
@@ -869,6 +870,12 @@ fn pronoun_sex(word: &str) -> Option<Sex> {
         "she" | "her" | "hers" | "herself" => Some(Sex::Female),
         _ => None,
     }
+}
+
+/// Whether a pronoun of this sex (none: "they", "it") may stand for `e`:
+/// anyone whose name tells no sex, or tells the pronoun's.
+fn sex_fits(lex: &Lexicon, e: &Entity, sex: Option<Sex>) -> bool {
+    sex.is_none() || sex_of(lex, e).is_none_or(|x| Some(x) == sex)
 }
 
 /// A person's sex as their name tells it: an honorific the text gave them
