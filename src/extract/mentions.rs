@@ -112,6 +112,36 @@ const LOCATIVES: &[&str] = &[
     "in", "at", "to", "into", "near", "outside", "inside", "around", "toward", "towards", "via", "visit", "visits",
     "visited", "visiting", "toured", "tour", "reached",
 ];
+/// Words of leaving or coming back: a capital after them (or after them and
+/// "for"/"from") is the city someone was in, not its government.
+const DEPARTURES: &[&str] = &[
+    "left",
+    "leave",
+    "leaves",
+    "leaving",
+    "departed",
+    "departs",
+    "departing",
+    "bound",
+    "headed",
+    "heads",
+    "heading",
+    "returned",
+    "returning",
+    "returns",
+    "back",
+    "flew",
+    "flying",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "arrived",
+    "arriving",
+    "arrives",
+    "fled",
+    "fleeing",
+];
 const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("party", "party"),
     ("newspaper", "media"),
@@ -718,6 +748,11 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
             SurfaceKind::Capital
                 if first > t.sentences[sentence].first
                     && (one_of(t.word(first - 1), LOCATIVES)
+                        // "left Moscow", "left for Paris", "flew back from Tokyo".
+                        || one_of(t.word(first - 1), DEPARTURES)
+                        || (first > t.sentences[sentence].first + 1
+                            && matches!(t.word(first - 1), "for" | "from")
+                            && one_of(t.word(first - 2), DEPARTURES))
                         // "south east London", "central Moscow".
                         || one_of(t.word(first - 1), COMPASS)
                         // "the Mayor of London": a city's own office.

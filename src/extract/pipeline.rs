@@ -1297,6 +1297,16 @@ mod tests {
         // A state in the apposition is no party: "Barbara Lee, California" alone says nothing.
         let t = triples("", "Rep. Barbara Lee, California, said it was wrong.");
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
+        // "Democrat of California": the state after the party.
+        let t = triples(
+            "",
+            "Rep. Christopher Smith, Republican of New Jersey, said so. Jim Jones, Republican of the year, agreed.",
+        );
+        assert!(
+            t.contains(&"Christopher Smith member_of Republican Party fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("Jim Jones member_of")), "{t:?}");
     }
 
     /// An outlet's people work for it: "Fox News' X", every name of a

@@ -1560,7 +1560,13 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
             }
         }
     } else if let Some(q) = qualifier.filter(|&q| cx.is_party(q))
-        && (p >= s.last || matches!(t.word(p), "," | "." | ";" | ")" | "who" | "on" | "in" | "and"))
+        && (p >= s.last
+            || matches!(t.word(p), "," | "." | ";" | ")" | "who" | "on" | "in" | "and")
+            // "Christopher Smith, Republican of New Jersey": the state after.
+            || (t.word(p) == "of"
+                && mention_at(cx.mentions, p + 1)
+                    .and_then(|pi| cx.mentions[pi].entity)
+                    .is_some_and(|pl| cx.ents.list[pl].ty == ActorType::Place)))
     {
         // "Barbara Lee, California Democrat", "Eliot Engel, the top Democrat on
         // the committee": a party's member.
