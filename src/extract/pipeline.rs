@@ -1039,6 +1039,16 @@ mod tests {
         assert!(t.contains(&"Shinzo Abe visited Tokyo fact".to_string()), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("visited Japan")), "{t:?}");
         assert!(t.contains(&"Japan criticized North Korea fact".to_string()), "{t:?}");
+        // Leaving for or returning from a capital is being in the city.
+        let t = triples(
+            "",
+            "Shinzo Abe left for Paris on Monday. Theresa May returned from Moscow. Criticism from Moscow was swift.",
+        );
+        has_all(
+            &t,
+            &["Shinzo Abe visited Paris fact", "Theresa May visited Moscow fact"],
+        );
+        assert!(!t.iter().any(|x| x.contains("France") || x.contains("Russia")), "{t:?}");
     }
 
     /// Being somewhere is a visit: the subject of a presence word a few words
@@ -2406,10 +2416,22 @@ mod tests {
                 "Robert Jackson member_of Labour Party fact",
             ],
         );
-        // A list's last party is no one's; joining a person is no membership.
+        // Leaving a party was membership (former posts count); a party's rival is its member.
         let t = triples(
             "",
-            "Democrats and Republicans, Kara Dansky said. Boris Johnson joined Donald Trump.",
+            "Zarah Sultana left the Labour Party in July. Trump attacked Democratic rival Joe Biden.",
+        );
+        has_all(
+            &t,
+            &[
+                "Zarah Sultana member_of Labour Party fact",
+                "Joe Biden member_of Democratic Party fact",
+            ],
+        );
+        // A list's last party is no one's; joining or leaving a person is no membership.
+        let t = triples(
+            "",
+            "Democrats and Republicans, Kara Dansky said. Boris Johnson joined Donald Trump. Boris Johnson left Donald Trump.",
         );
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
