@@ -1070,8 +1070,11 @@ fn titled_apposition(t: &Tokenized, lex: &Lexicon, x: usize, y: usize) -> bool {
     let s = t.sentences[t.sentence_of(x)];
     let title_at = |k: usize, end: usize| title_here(t, lex, k, end).is_some();
     // After: ", [the|a|an] [up to two capitalised or modifier words] TITLE"
-    // (not in a list: "attacked Google, Sherrod Brown, the mayor of Dayton").
-    if y + 1 < s.last && t.raw(y) == "," && (x == s.first || t.raw(x - 1) != ",") {
+    // (not in a list: "attacked Google, Sherrod Brown, the mayor of Dayton";
+    // after an opening phrase it is: "On Iranian television, Behrouz
+    // Kamalvandi, a spokesman").
+    let listed = x > s.first + 1 && t.raw(x - 1) == "," && t.is_capitalized(x - 2);
+    if y + 1 < s.last && t.raw(y) == "," && !listed {
         let mut k = y + 1;
         if matches!(t.word(k), "the" | "a" | "an") {
             k += 1;

@@ -1086,6 +1086,22 @@ mod tests {
                 "Kim Jong-un visited Singapore fact",
             ],
         );
+        // An opening phrase's place is the visit of the subject after its comma.
+        let t = triples(
+            "",
+            "In remarks to reporters in Singapore, Mike Pompeo said the U.S. was ready. \
+             At a news conference in Tehran that was carried live on Iranian television, Behrouz \
+             Kamalvandi, a spokesman for the Atomic Energy Organization of Iran, said so. \
+             In talks in Geneva, officials said Vladimir Putin was ready.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mike Pompeo visited Singapore fact",
+                "Behrouz Kamalvandi visited Tehran fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Putin visited")), "{t:?}");
         let t = triples("", "Hassan Rouhani spoke upon arriving in Tehran from New York.");
         assert!(t.contains(&"Hassan Rouhani visited New York fact".to_string()), "{t:?}");
         let t = triples(

@@ -1814,6 +1814,16 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Whether the words from a sentence's start up to `k` open it with a
+/// preposition and a determiner ("In remarks", "At a news conference",
+/// "During his visit"): a phrase whose subject is the clause's after it.
+fn opening_phrase(t: &Tokenized, first: usize, k: usize) -> bool {
+    k > first
+        && k <= first + 3
+        && matches!(t.word(first), "in" | "at" | "during" | "after" | "before" | "following")
+        && (first + 1..k).all(|j| matches!(t.word(j), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+}
+
 /// Nouns naming a kind of body right before its name ("the broadcaster
 /// NHK", "the think tank Chatham House"): skipped on the way to an object.
 const CLASSIFIERS: &[&str] = &[
@@ -3042,15 +3052,25 @@ impl Ctx<'_, '_> {
                 }
                 k = j;
                 subjects = self.subjects_before(j, first);
-                // "Speaking in Aspen, Coats stood by": an opening participle's
-                // subject follows its place.
-                if subjects.is_empty() && j == first && w.ends_with("ing") {
+                // "Speaking in Aspen, Coats stood by", "In remarks to
+                // reporters in Singapore, Pompeo said", "At a news conference
+                // in Tehran that was carried live, Kamalvandi said": an
+                // opening phrase's subject follows its place, after the comma.
+                if subjects.is_empty() && ((j == first && w.ends_with("ing")) || opening_phrase(t, first, j)) {
                     let end = self.mentions[*objects.last().unwrap_or(&pm)].last;
+                    let comma = (end..last)
+                        .take_while(|&c| !matches!(t.raw(c), ";" | ":" | "(" | ")" | "\u{2014}"))
+                        .find(|&c| t.raw(c) == ",");
                     let range = self.sentence_mentions(si);
                     subjects.extend(
                         self.mentions[range.clone()]
                             .iter()
-                            .position(|m| m.first >= end && m.first <= end + 2 && !m.modifier && m.entity.is_some())
+                            .position(|m| {
+                                (m.first >= end && m.first <= end + 2 || Some(m.first) == comma.map(|c| c + 1))
+                                    && !m.modifier
+                                    && !m.possessive
+                                    && m.entity.is_some()
+                            })
                             .map(|i| range.start + i),
                     );
                 }

@@ -314,6 +314,33 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         let (head, body): (Vec<usize>, Vec<usize>) = (0..mentions.len()).partition(|&i| in_headline(&mentions[i]));
         body.into_iter().chain(head).collect()
     };
+    // "Trump, talking to reporters as he left", "Mrs Trump": the sex the
+    // honorifics and following pronouns of a single-word name say across the
+    // text, where they agree, so that "President Trump" is not the article's
+    // only full namesake, "first lady Melania Trump".
+    // (A pronoun after a name may be another's: "Richards says she must";
+    // two cues, all of one sex, or an honorific, decide.)
+    let mut cues: FxHashMap<String, [usize; 2]> = FxHashMap::default();
+    for i in 0..mentions.len() {
+        if mentions[i].entity.is_none()
+            && matches!(mentions[i].kind, MentionKind::Name { .. })
+            && let Some((sex, weight)) = name_cue_sex(t, lex, mentions, i)
+        {
+            cues.entry(mention_str(t, &mentions[i]).to_string()).or_default()[usize::from(sex == Sex::Female)] +=
+                weight;
+        }
+    }
+    let cue_sexes: FxHashMap<String, Option<Sex>> = cues
+        .into_iter()
+        .map(|(name, [male, female])| {
+            let sex = match (male, female) {
+                (m, 0) if m >= 2 => Some(Sex::Male),
+                (0, f) if f >= 2 => Some(Sex::Female),
+                _ => None,
+            };
+            (name, sex)
+        })
+        .collect();
     for i in order {
         let m = &mut mentions[i];
         if let Some(e) = m.entity {
@@ -366,7 +393,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         // Nor is a namesake whose family name this is, where the text has
         // named the other already ("Kim's commitment" after "Kim Jong Un",
         // with an "AP writer Jung-yoon Kim" to come).
+        let mut unfit = false;
         if !text.contains(' ') {
+            let cue_sex = cue_sexes.get(text.as_ref()).copied().flatten();
+            let before = candidates.len();
+            candidates.retain(|&c| sex_fits(lex, &ents.list[c], cue_sex));
+            unfit = candidates.len() < before;
             let surnamed = !candidates.is_empty();
             candidates.extend(
                 index
@@ -396,7 +428,8 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         };
         let chosen = match best {
             Some(i) => Some(i),
-            None if !headline && (m.person_cue || ty == Some(ActorType::Person)) && !common_word() => {
+            // (A name whose namesakes a pronoun ruled out is a person's too.)
+            None if !headline && (m.person_cue || unfit || ty == Some(ActorType::Person)) && !common_word() => {
                 Some(ents.get_or_add(lower(&text, &mut key), || {
                     Entity::named(text.to_string(), ActorType::Person)
                 }))
@@ -863,6 +896,31 @@ fn object_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Enti
     }
 }
 
+/// The sex a single-word name's honorific ("Mrs Quinn", weight 2) or the
+/// first pronoun after it in its sentence, a "he" or "she" before any other
+/// name ("Trump, talking to reporters as he left", weight 1), says its
+/// person is of. (Not "him": "Kelly had lied to him" is someone else.)
+fn name_cue_sex(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], i: usize) -> Option<(Sex, usize)> {
+    let m = &mentions[i];
+    if m.last != m.first + 1 {
+        return None;
+    }
+    if m.first > t.sentences[m.sentence].first && lex.honorific(t.raw(m.first - 1)).is_some() {
+        return match t.word(m.first - 1).trim_end_matches('.') {
+            "mr" | "sir" | "lord" => Some((Sex::Male, 2)),
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" => Some((Sex::Female, 2)),
+            _ => None,
+        };
+    }
+    mentions[i + 1..]
+        .iter()
+        .take_while(|n| n.sentence == m.sentence)
+        .find(|n| !matches!(n.kind, MentionKind::Description { .. }))
+        .filter(|n| matches!(n.kind, MentionKind::Pronoun { .. }) && matches!(t.word(n.first), "he" | "she"))
+        .and_then(|n| pronoun_sex(t.word(n.first)))
+        .map(|sex| (sex, 1))
+}
+
 /// The sex a pronoun says its person is of.
 fn pronoun_sex(word: &str) -> Option<Sex> {
     match word {
@@ -928,6 +986,23 @@ mod tests {
             n.last().unwrap(),
             &("Trump".to_string(), Some("Donald Trump".to_string()))
         );
+    }
+
+    /// A bare surname that pronouns make a man is not the text's only full
+    /// namesake, a woman; one pronoun after it alone does not decide.
+    #[test]
+    fn a_bare_surname_is_no_namesake_of_the_other_sex() {
+        let n = names(
+            "President Trump spoke. Trump, talking as he left, waved. Trump said he was fine. \
+             First lady Melania Trump smiled.",
+        );
+        assert_eq!(n[0], ("Trump".to_string(), Some("Trump".to_string())), "{n:?}");
+        let n = names("Mary Kelly spoke. Kelly said he lied. Kelly left.");
+        assert!(
+            n.iter().all(|(_, e)| e.as_deref() == Some("Mary Kelly") || e.is_none()),
+            "{n:?}"
+        );
+        assert_eq!(n[1].1.as_deref(), Some("Mary Kelly"), "{n:?}");
     }
 
     /// Two full names that disagree are two people, whatever surname they
