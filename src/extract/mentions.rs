@@ -976,6 +976,21 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     j += 1;
                 } else if matches!(w, "for" | "on")
                     && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
+                    && let Some(end) = body_purpose(t, lex, mentions, covered, j + 1, s.last)
+                {
+                    // "Center for American Progress", "Center for a New
+                    // American Security": a place's word inside a body's name.
+                    let (from, to) = (j + 1, end);
+                    mentions.retain(|x| {
+                        let inside = x.first >= from && x.last <= to;
+                        if inside {
+                            covered[x.first..x.last].iter_mut().for_each(|c| *c = false);
+                        }
+                        !inside
+                    });
+                    j = end;
+                } else if matches!(w, "for" | "on")
+                    && lex.name_head(t.raw(j - 1)) == Some(ActorType::Organization)
                     && j + 1 < s.last
                     && is_name_word(t, j + 1)
                     && !covered[j + 1]
@@ -992,6 +1007,46 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
             i = j + usize::from(headline_verb);
         }
     }
+}
+
+/// The end of a body's purpose named after its head's "for" or "on" (from
+/// `k`): capitalised words after an article, or with a place's or a
+/// demonym's known mention among them, the last a plain name word
+/// ("American Progress", "a New American Security", "a Responsible Federal
+/// Budget"). None where neither (the plain case goes on word by word) or
+/// where the run ends on the place ("Center for American").
+fn body_purpose(
+    t: &Tokenized,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    covered: &[bool],
+    k: usize,
+    end: usize,
+) -> Option<usize> {
+    let article = k < end && matches!(t.word(k), "a" | "an" | "the");
+    let mut m = k + usize::from(article);
+    // ("Committee for a Responsible Federal Budget": after an article, no place word needed.)
+    let mut placed = article;
+    let mut last_plain = false;
+    while m < end {
+        if covered[m] {
+            let x = mentions.iter().find(|x| x.first == m).filter(|x| {
+                matches!(x.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+            })?;
+            placed = true;
+            last_plain = false;
+            m = x.last;
+        } else if is_name_word(t, m) {
+            last_plain = !lex.is_not_actor(t.raw(m));
+            m += 1;
+        } else if last_plain && matches!(t.raw(m), "of" | "and") && m + 1 < end && is_name_word(t, m + 1) {
+            // "Institute for the Study of Labor".
+            m += 1;
+        } else {
+            break;
+        }
+    }
+    (placed && last_plain).then_some(m)
 }
 
 /// Whether token `i` is a title of one word ("director", "officer"); the
@@ -1360,8 +1415,9 @@ fn segment_span(
             && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
         // "the Coronavirus Task Force", "the Brexit Party": a word that is
         // no actor alone begins a body's name that a head word ends.
-        let in_body = k < head
-            && t.is_capitalized(k + 1)
+        // (So does one after a head's "for": "Center for a New American Security".)
+        let purpose = k > head + 1 && k + 1 < b && matches!(t.raw(head + 1), "for" | "on");
+        let in_body = (k < head && t.is_capitalized(k + 1) || purpose)
             && !one_of(t.word(k), DETERMINERS)
             && lex.name_head(t.raw(head)) == Some(ActorType::Organization)
             && !WEEKDAYS.contains(&raw)

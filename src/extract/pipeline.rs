@@ -2452,6 +2452,29 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
 
+    /// "TITLE NAME of PLACE": a head leads the place after the name; a place
+    /// after another post is a home state; a body's purpose after "for" may
+    /// hold a place's word ("Center for American Progress").
+    #[test]
+    fn a_title_with_its_place_after_the_name() {
+        let t = triples(
+            "",
+            "President Vladimir V. Putin of Russia spoke. Former vice president John C. Calhoun of South Carolina \
+             wrote. Richard Fontaine, president of the Center for a New American Security, said so. \
+             Helmut Schneider, director of the Institute for the Study of Labor, agreed.",
+        );
+        has_all(
+            &t,
+            &[
+                "Vladimir V. Putin leads Russia fact",
+                "Richard Fontaine leads Center for a New American Security fact",
+                "Helmut Schneider leads Institute for the Study of Labor fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("South Carolina")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("leads United States")), "{t:?}");
+    }
+
     #[test]
     fn a_post_stated_with_a_verb() {
         let t = triples(

@@ -476,7 +476,28 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                         c.sentence == m.sentence && c.last <= k && (c.last..k).all(|j| t.is_capitalized(j))
                     })
                     .map(|&(_, c)| c);
-                let qualifier = committee.or_else(|| q_mention.and_then(|qi| mentions[qi].entity));
+                // "President Vladimir V. Putin of Russia", "Mayor Van Johnson of
+                // Savannah": with none before, the place a head leads or the
+                // body after "of" (a place after another post is a home state:
+                // "former vice president John C. Calhoun of South Carolina").
+                let of_after = (m.last + 1 < s.last && t.word(m.last) == "of")
+                    .then(|| mention_at(mentions, m.last + 1 + usize::from(t.word(m.last + 1) == "the")))
+                    .flatten()
+                    .filter(|&qi| {
+                        let q = &mentions[qi];
+                        !q.possessive
+                            && !q.modifier
+                            && matches!(q.kind, MentionKind::Known { .. } | MentionKind::Name { .. })
+                            && q.entity.is_some_and(|qe| match ents.list[qe].ty {
+                                ActorType::Person => false,
+                                ActorType::Place => relation == Relation::Leads,
+                                ActorType::Organization => true,
+                            })
+                    })
+                    .and_then(|qi| mentions[qi].entity);
+                let qualifier = committee
+                    .or_else(|| q_mention.and_then(|qi| mentions[qi].entity))
+                    .or(of_after);
                 // "French President Macron told his Iranian counterpart": a
                 // leader's counterpart leads too.
                 if t.word(head) == "counterpart" {

@@ -400,9 +400,17 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             candidates.retain(|&c| sex_fits(lex, &ents.list[c], cue_sex));
             unfit = candidates.len() < before;
             let surnamed = !candidates.is_empty();
+            // (A title before a given name makes someone named so: "ex-King
+            // Michael of Romania" is no Michael Ancram; "Sir Edward" may be
+            // Edward Heath.)
+            let titled = m.first > t.sentences[m.sentence].first && {
+                let before = t.word(m.first - 1);
+                lex.title_at(&[before]).is_some() && lex.honorific(t.raw(m.first - 1)).is_none()
+            };
             candidates.extend(
                 index
                     .first_name(&ents, &text)
+                    .filter(|_| !titled)
                     .filter(|&i| !surnamed || seen.get(i).is_some_and(|&(n, _)| n > 0)),
             );
             candidates.sort_unstable();
@@ -1047,6 +1055,16 @@ mod tests {
         assert!(!same_person("Hunter Biden", "Joe Biden"));
         assert!(!same_person("Donald Trump", "Donald Trump Jr."));
         assert!(same_person("Donald Trump Jr.", "Donald J. Trump Jr."));
+    }
+
+    /// A given name after a title is someone named so, not the text's
+    /// full name that it opens; after "Sir" it may be.
+    #[test]
+    fn a_titled_given_name_is_no_one_else() {
+        let n = names("Michael Ancram spoke. Later ex-King Michael of Romania left.");
+        assert_ne!(n[1].1.as_deref(), Some("Michael Ancram"), "{n:?}");
+        let n = names("Edward Heath spoke. Later Sir Edward left.");
+        assert_eq!(n[1].1.as_deref(), Some("Edward Heath"), "{n:?}");
     }
 
     #[test]
