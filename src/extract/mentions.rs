@@ -1779,6 +1779,20 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         .filter(|m| matches!(m.kind, MentionKind::Known { .. }))
         .map(|m| m.first)
         .collect();
+    // And people's names: "Democrat Bernie Sanders" is a party's attribute
+    // (not "ambassador to Ukraine Marie Yovanovitch": a place ends a title).
+    let people: Vec<usize> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Name {
+                    ty: Some(ActorType::Person)
+                }
+            )
+        })
+        .map(|m| m.first)
+        .collect();
     for m in mentions.iter_mut() {
         if matches!(m.kind, MentionKind::Description { .. } | MentionKind::Pronoun { .. }) {
             continue;
@@ -1816,13 +1830,15 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && matches!(t.word(m.first - 1), "a" | "an")
             && m.last < sentence_end
             && t.raw(m.last).chars().all(char::is_lowercase);
-        // "House Democrats", "Senate Republicans": a known body right before
-        // another known name qualifies it.
+        // "House Democrats", "Senate Republicans", "Democrat Bernie Sanders":
+        // a known body right before another known name or a person's qualifies it.
         let before_name = matches!(m.kind, MentionKind::Known { .. })
             && m.last < sentence_end
             && !m.possessive
             && t.tokens()[m.last].space_before
-            && starts.binary_search(&m.last).is_ok();
+            && (starts.binary_search(&m.last).is_ok()
+                || (matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).kind == "party")
+                    && people.binary_search(&m.last).is_ok()));
         m.modifier = demonym || m.possessive || inside_description || before_title || compound || before_name;
     }
 }

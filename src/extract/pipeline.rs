@@ -2444,6 +2444,21 @@ mod tests {
                 "Joe Biden member_of Democratic Party fact",
             ],
         );
+        // The one whose fellows a party's members are is one; a party before a
+        // person's name is that person's, not an object of the verb.
+        let t = triples(
+            "",
+            "President Donald Trump faced blowback from fellow Republicans. Joe Biden spoke with Democrat Bernie Sanders.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump member_of Republican Party fact",
+                "Bernie Sanders member_of Democratic Party fact",
+                "Joe Biden spoke_to Bernie Sanders fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("spoke_to Democratic")), "{t:?}");
         // A list's last party is no one's; joining or leaving a person is no membership.
         let t = triples(
             "",

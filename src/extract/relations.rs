@@ -708,7 +708,17 @@ fn party_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
             0.7,
             "affil.party",
         ),
-        Some(w) if one_of(w, PREPOSITIONS) => None,
+        // (After a preposition only a member's noun: "spoke with Democrat
+        // Bernie Sanders", not "voted for Labour Ed Miliband".)
+        Some(w)
+            if one_of(w, PREPOSITIONS)
+                && !matches!(
+                    t.raw(cx.mentions[pi].last - 1),
+                    "Democrat" | "Republican" | "Tory" | "Conservative" | "Socialist" | "Liberal"
+                ) =>
+        {
+            None
+        }
         _ => cx.found(
             e,
             Relation::MemberOf,

@@ -400,13 +400,10 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             candidates.retain(|&c| sex_fits(lex, &ents.list[c], cue_sex));
             unfit = candidates.len() < before;
             let surnamed = !candidates.is_empty();
-            // (A title before a given name makes someone named so: "ex-King
-            // Michael of Romania" is no Michael Ancram; "Sir Edward" may be
-            // Edward Heath.)
-            let titled = m.first > t.sentences[m.sentence].first && {
-                let before = t.word(m.first - 1);
-                lex.title_at(&[before]).is_some() && lex.honorific(t.raw(m.first - 1)).is_none()
-            };
+            // (A monarch's or a pope's title before a given name makes someone
+            // named so: "ex-King Michael of Romania" is no Michael Ancram;
+            // "Sir Edward" may be Edward Heath, "Chairman Kim" Kim Jong Un.)
+            let titled = m.first > t.sentences[m.sentence].first && one_of(t.word(m.first - 1), ROYAL_TITLES);
             candidates.extend(
                 index
                     .first_name(&ents, &text)
@@ -928,6 +925,12 @@ fn name_cue_sex(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], i: usize) ->
         .and_then(|n| pronoun_sex(t.word(n.first)))
         .map(|sex| (sex, 1))
 }
+
+/// Titles said before a given name alone: a monarch's, a prince's, a pope's.
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress", "tsar", "czar", "sultan", "emir", "duke",
+    "duchess",
+];
 
 /// The sex a pronoun says its person is of.
 fn pronoun_sex(word: &str) -> Option<Sex> {
