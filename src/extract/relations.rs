@@ -1855,6 +1855,47 @@ fn opening_phrase(t: &Tokenized, first: usize, k: usize) -> bool {
         && (first + 1..k).all(|j| matches!(t.word(j), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
 }
 
+/// Plural nouns for a body's or a country's people who act for it when
+/// named as a group with it ("U.S. officials", "EU leaders").
+const GROUP_AGENTS: &[&str] = &[
+    "officials",
+    "leaders",
+    "diplomats",
+    "negotiators",
+    "authorities",
+    "ministers",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "envoys",
+    "delegates",
+    "prosecutors",
+    "investigators",
+    "regulators",
+    "forces",
+    "troops",
+    "commanders",
+];
+
+/// Words between a body's name and its group of people ("U.S. military
+/// officials", "Iranian government officials").
+const GROUP_KINDS: &[&str] = &[
+    "military",
+    "intelligence",
+    "government",
+    "administration",
+    "security",
+    "defense",
+    "defence",
+    "health",
+    "trade",
+    "foreign",
+    "state",
+    "party",
+    "campaign",
+    "embassy",
+];
+
 /// Nouns naming a kind of body right before its name ("the broadcaster
 /// NHK", "the think tank Chatham House"): skipped on the way to an object.
 const CLASSIFIERS: &[&str] = &[
@@ -2238,6 +2279,31 @@ impl Ctx<'_, '_> {
         let mut c = k;
         while c > first && one_of(t.word(c - 1), VERB_GROUP) {
             c -= 1;
+        }
+        // "the 28 EU leaders agreed with Britain", "Iranian officials denied":
+        // a body's or a country's people, named as a group right before the
+        // verb, act for it (not after a preposition: "a memo to U.S. officials").
+        if c > first + 1 && one_of(t.word(c - 1), GROUP_AGENTS) {
+            let mut j = c - 1;
+            if j > first + 1 && one_of(t.word(j - 1), GROUP_KINDS) {
+                j -= 1;
+            }
+            if let Some(pi) = mention_ending(self.mentions, j).filter(|&pi| {
+                let p = &self.mentions[pi];
+                let start = self.np_start(p.first, first);
+                p.first >= first
+                    && !p.possessive
+                    // (A body or a country; not a site: "Capitol Hill lawmakers".)
+                    && p.entity.is_some_and(|e| {
+                        let ent = &self.ents.list[e];
+                        ent.ty == ActorType::Organization
+                            || ent.entry.is_some_and(|x| self.lex.entry(x).kind == "country")
+                    })
+                    && !(start > first && one_of(t.word(start - 1), PREPOSITIONS))
+            }) {
+                out.push(pi);
+                return out;
+            }
         }
         let bracket = (c > first + 1 && t.raw(c - 1) == ")")
             .then(|| {

@@ -676,6 +676,9 @@ pub enum Stage {
     Pronouns,
     /// "the U.S. envoy", "an aide to Putin".
     Descriptions,
+    /// Pronouns that waited for a description before them ("The home
+    /// secretary said ... he wanted").
+    Late,
 }
 
 /// Binds pronouns, organization descriptions and person descriptions. Returns,
@@ -691,7 +694,10 @@ pub fn resolve_references(
     let mut bound = Vec::new();
     for idx in 0..mentions.len() {
         let is_description = matches!(mentions[idx].kind, MentionKind::Description { .. });
-        if mentions[idx].entity.is_some() || is_description != (stage == Stage::Descriptions) {
+        if mentions[idx].entity.is_some()
+            || is_description != (stage == Stage::Descriptions) && stage != Stage::Late
+            || is_description && stage == Stage::Late
+        {
             continue;
         }
         let m = mentions[idx].clone();
@@ -699,7 +705,7 @@ pub fn resolve_references(
             MentionKind::Pronoun { .. } if matches!(t.word(m.first), "him" | "her") && !m.possessive => {
                 object_person(t, lex, mentions, ents, idx)
             }
-            MentionKind::Pronoun { .. } => salient_person(t, lex, mentions, ents, idx),
+            MentionKind::Pronoun { .. } => salient_person(t, lex, mentions, ents, idx, stage == Stage::Pronouns),
             MentionKind::OrgDescription { kind } => mentions[..idx]
                 .iter()
                 .rev()
@@ -811,7 +817,14 @@ fn sentence_mentions(mentions: &[Mention], s: usize) -> std::ops::Range<usize> {
 
 /// The person a pronoun most likely means: the first person named earlier in its
 /// own sentence, else the first person of the nearest earlier sentence naming one.
-fn salient_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities, idx: usize) -> Option<usize> {
+fn salient_person(
+    t: &Tokenized,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    ents: &Entities,
+    idx: usize,
+    defer: bool,
+) -> Option<usize> {
     let sentence = mentions[idx].sentence;
     // "she" is none of the men named, "he" none of the women.
     let sex = pronoun_sex(t.word(mentions[idx].first));
@@ -843,6 +856,30 @@ fn salient_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Ent
     let before: Vec<&Mention> = mentions[own.start..idx].iter().filter(|m| is_person(m)).collect();
     if let Some(m) = before.iter().rev().find(|m| opens_clause(m)).or(before.first()) {
         return m.entity;
+    }
+    // "The home secretary said ... he wanted": a description opening a
+    // clause before the pronoun (or the sentence before), in a sentence that
+    // opens with no quote, is who the pronoun means, bound only later. Wait
+    // for it.
+    let pending = |m: &Mention| {
+        let s = t.sentences[m.sentence];
+        matches!(m.kind, MentionKind::Description { indefinite: false, .. })
+            && m.entity.is_none()
+            && !m.modifier
+            && (m.first <= s.first + 1 || opens_clause(m))
+            && !matches!(t.raw(s.first), "\"" | "\u{201c}" | "'" | "\u{2018}")
+    };
+    if defer && mentions[own.start..idx].iter().any(pending) {
+        return None;
+    }
+    if defer
+        && sentence > 0
+        && mentions[sentence_mentions(mentions, sentence - 1)]
+            .iter()
+            .find(|m| !m.modifier && m.entity.is_none_or(|e| ents.list[e].ty == ActorType::Person))
+            .is_some_and(pending)
+    {
+        return None;
     }
     // "In his interview with CNN, Zarif said": a possessive before any name
     // points forward to the clause's subject.
@@ -897,7 +934,7 @@ fn object_person(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Enti
             .rev()
             .copied()
             .find(|&e| e != subject && sex_fits(lex, &ents.list[e], sex)),
-        None => salient_person(t, lex, mentions, ents, idx),
+        None => salient_person(t, lex, mentions, ents, idx, false),
     }
 }
 
