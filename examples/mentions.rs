@@ -14,6 +14,7 @@ fn main() {
     let mut ents = resolve_names(&t, &lex, &mut mentions, 0);
     resolve_references(&t, &lex, &mut mentions, &mut ents, Stage::Pronouns);
     resolve_references(&t, &lex, &mut mentions, &mut ents, Stage::Descriptions);
+    resolve_references(&t, &lex, &mut mentions, &mut ents, Stage::Late);
     for m in &mentions {
         let ent = m.entity.map(|e| ents.list[e].name.as_str()).unwrap_or("-");
         println!(

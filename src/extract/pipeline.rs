@@ -2468,6 +2468,29 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("member_of")), "{t:?}");
     }
 
+    /// A description of a post in a body that opens its sentence continues
+    /// the last sentence's subject when no title fits, unless that person
+    /// already heads or serves somewhere.
+    #[test]
+    fn a_body_post_continues_the_last_subject() {
+        let t = triples(
+            "",
+            "Nigel Farage will spell out Reform UK's policies. The Reform UK leader will give a speech in London.",
+        );
+        has_all(
+            &t,
+            &[
+                "Nigel Farage leads Reform UK fact",
+                "Nigel Farage visited London planned",
+            ],
+        );
+        let t = triples(
+            "",
+            "President Donald Trump spoke. The Fed chairman said rates would rise.",
+        );
+        assert!(!t.iter().any(|x| x.contains("Donald Trump leads")), "{t:?}");
+    }
+
     /// A body's or a country's people named as a group before the verb act
     /// for it; a site's do not, nor those after a preposition.
     #[test]

@@ -1681,7 +1681,16 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 && t.raw(m.first - 1) == ","
                 && mention_ending(mentions, m.first - 1).and_then(|pi| mentions[pi].entity) == Some(e)
                 && list_before(&cx, m.sentence, m.first) < 2;
-            if !indefinite && !apposition {
+            // Nor one that continues the last sentence's subject as the post
+            // in a body that none of that person's titles names ("Nigel
+            // Farage will promise … The Reform UK leader will give", bound
+            // so by `resolve_references`): that says the post.
+            let continued = !indefinite
+                && (m.first == s.first || m.first == s.first + 1 && t.word(s.first) == "the")
+                && matches!(qualifiers_in(mentions, m.first, m.last).as_slice(),
+                    [q] if ents.list[*q].ty == ActorType::Organization)
+                && !ents.list[e].titles.iter().any(|f| f.head == t.word(*head));
+            if !indefinite && !apposition && !continued {
                 continue;
             }
             let mut quals = qualifiers_in(mentions, m.first, m.last);

@@ -792,7 +792,35 @@ pub fn resolve_references(
                             best = Some((e, last));
                         }
                     }
-                    best.map(|(e, _)| e)
+                    // "Nigel Farage will promise … The Reform leader will give a
+                    // speech": a description of a post in a body, opening its
+                    // sentence, whom no title fits, continues the last
+                    // sentence's subject if no title of that person's has its
+                    // head or is a post (a place's post could be anyone's:
+                    // "the Mexican president" after President Trump).
+                    let body_post = quals.len() == 1
+                        && ents.list[quals[0]].ty == ActorType::Organization
+                        && !ents.list[quals[0]].name.is_empty();
+                    let continued = (best.is_none() && !*indefinite && opening && body_post)
+                        .then(|| mentions[..idx].iter().rev().find(|p| p.sentence < m.sentence))
+                        .flatten()
+                        .map(|p| p.sentence)
+                        .filter(|&s| s + 1 == m.sentence)
+                        .and_then(|s| {
+                            mentions[..idx]
+                                .iter()
+                                .find(|p| p.sentence == s && !p.modifier && p.entity.is_some())
+                        })
+                        .and_then(|p| p.entity)
+                        // (Nor anyone already heading or serving somewhere:
+                        // "President Trump spoke. The Fed chairman said".)
+                        .filter(|&e| {
+                            ents.list[e].ty == ActorType::Person
+                                && !ents.list[e].titles.iter().any(|f| {
+                                    f.head == head_word || matches!(f.relation, Relation::Leads | Relation::WorksFor)
+                                })
+                        });
+                    best.map(|(e, _)| e).or(continued)
                 }
             }
             _ => None,
