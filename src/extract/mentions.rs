@@ -650,7 +650,6 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         let Some((e, entry, surface)) = lex.known_at(t.text(), tok.start) else {
             continue;
         };
-        taken = e;
         let s = tok.start;
         // "Evil Corp." is tokenised with its abbreviation dot; the name ends before it.
         let end_token = token_at_end(t, e).or_else(|| {
@@ -662,9 +661,12 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                     tok.end == e + 1 && tok.kind == TokenKind::Word
                 })
         });
+        // (A match ending inside a word is none, and hides nothing after it:
+        // "The Nation" in "The National Security Council".)
         let (Some(first), Some(last)) = (token_at_start(t, s), end_token) else {
             continue;
         };
+        taken = e;
         let sentence = t.sentence_of(first);
         if t.sentence_of(last - 1) != sentence {
             continue;
@@ -1969,6 +1971,25 @@ mod tests {
         assert!(borrowed.count() >= 2, "{texts:?}");
         assert!(texts.iter().any(|m| m == "United Nations"), "{texts:?}");
         assert!(texts.iter().any(|m| m == "Vladimir Putin"), "{texts:?}");
+    }
+
+    /// A known name that ends inside a word matches nothing and hides no
+    /// match that starts after it ("The Nation" in "The National …").
+    #[test]
+    fn a_match_inside_a_word_hides_nothing() {
+        let f = found("The National Security Council met. The Nation reported it.");
+        assert_eq!(
+            f[0],
+            (
+                "National Security Council".into(),
+                "known:National Security Council".into(),
+                false
+            )
+        );
+        assert!(
+            f.iter().any(|(n, k, _)| n == "The Nation" && k == "known:The Nation"),
+            "{f:?}"
+        );
     }
 
     #[test]

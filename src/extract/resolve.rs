@@ -14,7 +14,7 @@ use crate::lexicon::{Lexicon, Sex, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
 use crate::text::{Tokenized, one_of};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
 /// What a document knows of one actor's titles: "Russian President" gives
@@ -341,6 +341,21 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             (name, sex)
         })
         .collect();
+    // "the Trump administration", "the Obama-era rule", "the Biden
+    // campaign": a single name that an administration, a campaign or an era
+    // is named after is a person's, even where the text never gives the
+    // full name.
+    let eponyms: FxHashSet<&str> = (0..t.tokens().len().saturating_sub(1))
+        .filter(|&i| {
+            let next = |k: usize| (i + k < t.tokens().len()).then(|| t.word(i + k));
+            t.is_capitalized(i)
+                && !lex.is_common_word(t.word(i))
+                && (matches!(next(1), Some("administration" | "campaign" | "presidency"))
+                    || next(1) == Some("'s") && matches!(next(2), Some("administration" | "presidency"))
+                    || next(1) == Some("-") && next(2) == Some("era") && t.glued(i) && t.glued(i + 1))
+        })
+        .map(|i| t.raw(i))
+        .collect();
     for i in order {
         let m = &mut mentions[i];
         if let Some(e) = m.entity {
@@ -434,7 +449,10 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         let chosen = match best {
             Some(i) => Some(i),
             // (A name whose namesakes a pronoun ruled out is a person's too.)
-            None if !headline && (m.person_cue || unfit || ty == Some(ActorType::Person)) && !common_word() => {
+            None if !headline
+                && (m.person_cue || unfit || ty == Some(ActorType::Person) || eponyms.contains(text.as_ref()))
+                && !common_word() =>
+            {
                 Some(ents.get_or_add(lower(&text, &mut key), || {
                     Entity::named(text.to_string(), ActorType::Person)
                 }))
@@ -1123,6 +1141,20 @@ mod tests {
         assert!(!same_person("Hunter Biden", "Joe Biden"));
         assert!(!same_person("Donald Trump", "Donald Trump Jr."));
         assert!(same_person("Donald Trump Jr.", "Donald J. Trump Jr."));
+    }
+
+    /// A single name that an administration, a campaign or an era is named
+    /// after is a person's; without that it stays unbound.
+    #[test]
+    fn an_administrations_namesake_is_a_person() {
+        let n = names("The Trump administration declined. Officials advised Trump to go.");
+        assert_eq!(
+            n.last().unwrap(),
+            &("Trump".to_string(), Some("Trump".to_string())),
+            "{n:?}"
+        );
+        let n = names("Officials advised Trump to go.");
+        assert_eq!(n.last().unwrap(), &("Trump".to_string(), None), "{n:?}");
     }
 
     /// A given name after a title is someone named so, not the text's
