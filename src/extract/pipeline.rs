@@ -1909,6 +1909,20 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.starts_with("Silvia Velikova criticized")), "{t:?}");
+        // Haranguing, pushing back at, calling one's words inappropriate.
+        let t = triples(
+            "",
+            "Mike Pompeo pushed back at Democrats. Donald Trump harangued NATO. \
+             Nicky Gavron said Ken Livingstone's comments were \"inappropriate\".",
+        );
+        has_all(
+            &t,
+            &[
+                "Mike Pompeo criticized Democratic Party fact",
+                "Donald Trump criticized NATO fact",
+                "Nicky Gavron criticized Ken Livingstone fact",
+            ],
+        );
         // A claim with no judgement in it is none.
         let t = triples("", "The Tories say Labour is acting quickly.");
         assert!(!t.iter().any(|x| x.contains("criticized")), "{t:?}");
