@@ -760,7 +760,13 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                         // "the Mayor of London": a city's own office.
                         || (first > t.sentences[sentence].first + 1
                             && t.word(first - 1) == "of"
-                            && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty"))) =>
+                            && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty")))
+                    // "the London mayor", "London's mayor", "London mayoral race".
+                    || (last < t.sentences[sentence].last
+                        && (matches!(t.word(last), "mayor" | "mayors" | "mayoral" | "mayoralty")
+                            || t.word(last) == "'s"
+                                && last + 1 < t.sentences[sentence].last
+                                && matches!(t.word(last + 1), "mayor" | "mayoral"))) =>
             {
                 match lex.capital_city(&t.text()[s..e]) {
                     Some(city) => (city, SurfaceKind::Name),

@@ -1040,6 +1040,15 @@ mod tests {
         assert!(t.contains(&"Shinzo Abe visited Tokyo fact".to_string()), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("visited Japan")), "{t:?}");
         assert!(t.contains(&"Japan criticized North Korea fact".to_string()), "{t:?}");
+        // A capital's mayor is the city's.
+        let t = triples(
+            "",
+            "London's mayor Sadiq Khan said so. The Moscow mayor Sergei Sobyanin agreed.",
+        );
+        has_all(
+            &t,
+            &["Sadiq Khan leads London fact", "Sergei Sobyanin leads Moscow fact"],
+        );
         // Leaving for or returning from a capital is being in the city.
         let t = triples(
             "",
