@@ -1320,7 +1320,11 @@ fn segment_span(
         // (the last one too), opens a body's name, not a person's.
         let english = |j: usize| t.is_capitalized(j) && lex.is_common_word(t.word(j));
         let bodylike = words >= 3 && english(y - 1) && (x + 1..y - 1).any(english);
-        if ty.is_none() && (cue || (given && words >= 2 && !bodylike)) {
+        // No one's name has a body's or a place's head inside it ("Kane
+        // County Democrats", "Shelby County Commissioner", "Loyola
+        // University Chicago").
+        let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some());
+        if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named)) {
             ty = Some(ActorType::Person);
             // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
             // what follows a person's "of" is their body or town, not their
@@ -1597,8 +1601,38 @@ const HEADLINE_VERBS: &[&str] = &[
 /// conjunctions, lower case in prose. ("The" and "Of" begin or join names:
 /// "The Hill", "Bank Of America".)
 const FUNCTION_WORDS: &[&str] = &[
-    "to", "for", "in", "on", "at", "with", "and", "from", "by", "into", "over", "after", "against", "amid", "as", "vs",
-    "but", "or",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "with",
+    "and",
+    "from",
+    "by",
+    "into",
+    "over",
+    "after",
+    "against",
+    "amid",
+    "as",
+    "vs",
+    "but",
+    "or",
+    "through",
+    "throughout",
+    "without",
+    "during",
+    "between",
+    "among",
+    "upon",
+    "toward",
+    "towards",
+    "across",
+    "beyond",
+    "despite",
+    "until",
+    "versus",
 ];
 
 /// Days, which follow names in wire style ("Trump Monday said") without being one.
@@ -1977,6 +2011,24 @@ mod tests {
         assert!(borrowed.count() >= 2, "{texts:?}");
         assert!(texts.iter().any(|m| m == "United Nations"), "{texts:?}");
         assert!(texts.iter().any(|m| m == "Vladimir Putin"), "{texts:?}");
+    }
+
+    /// Names that open with a given name but are no one's: a street, a
+    /// world, a reporter's paper, a score; a head word inside; a
+    /// preposition in title case.
+    #[test]
+    fn given_names_opening_places_and_things() {
+        let f = found(
+            "They met on Powell Street near Walt Disney World. The Hollywood Reporter said so. \
+             It is like Alice Through the Looking Glass. Kane County Democrats voted. \
+             Marine One landed. Jim Smith spoke.",
+        );
+        let persons: Vec<&str> = f
+            .iter()
+            .filter(|(_, k, _)| k == "name:person")
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(persons, vec!["Jim Smith"], "{f:?}");
     }
 
     /// A known name that ends inside a word matches nothing and hides no
