@@ -682,7 +682,13 @@ impl CorpusNames {
         // person where most mentions say so; "Jordan" stays the country).
         let mut fixed: FxHashMap<String, Fix> = FxHashMap::default();
         for (&name, counts) in &types {
-            if counts.iter().filter(|&&n| n > 0).count() < 2 || lex.entry_by_name(name).is_some() {
+            if counts.iter().filter(|&&n| n > 0).count() < 2 {
+                continue;
+            }
+            // (A lexicon's name keeps the lexicon's type, whichever document
+            // came first: "Ex-Downing Street" read as a street's name.)
+            if let Some(entry) = lex.entry_by_name(name) {
+                fixed.insert(name.to_string(), Fix::Type(lex.entry(entry).actor_type));
                 continue;
             }
             let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
@@ -989,6 +995,16 @@ mod tests {
         let r = c.resolve(&lex);
         assert_eq!(r.canonical("Trump", ActorType::Place).unwrap().1, ActorType::Person);
         assert_eq!(r.canonical("Jordan", ActorType::Place).unwrap().1, ActorType::Place);
+        // Whichever document came first: a lexicon's name read as another
+        // type somewhere takes the lexicon's type everywhere.
+        let mut c = Seen::default();
+        c.add("Downing Street", ActorType::Place, 4);
+        c.add("Downing Street", ActorType::Organization, 140);
+        let r = c.resolve(&lex);
+        assert_eq!(
+            r.canonical("Downing Street", ActorType::Place).unwrap().1,
+            ActorType::Organization
+        );
     }
 
     #[test]

@@ -671,12 +671,14 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         if t.sentence_of(last - 1) != sentence {
             continue;
         }
-        // "Duncan-Jordan" is a surname, not the country.
+        // "Duncan-Jordan" is a surname, not the country ("Ex-Downing Street",
+        // "pro-Russia" are the name with a prefix).
         let glued_before = first >= 2
             && t.raw(first - 1) == "-"
             && !t.tokens()[first - 1].space_before
             && !t.tokens()[first].space_before
-            && is_name_word(t, first - 2);
+            && is_name_word(t, first - 2)
+            && !matches!(t.word(first - 2), "ex" | "pro" | "anti" | "non" | "post" | "pre");
         let glued_after = last + 1 < t.tokens().len()
             && t.raw(last) == "-"
             && !t.tokens()[last].space_before
