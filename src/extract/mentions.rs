@@ -1240,7 +1240,9 @@ fn segment_span(
     // person's, and so does an outlet's possessive ("Fox News' Rich Edson").
     let mut cue = a > 0 && {
         let prev = a - 1;
-        lex.title_at(&[t.word(prev)]).is_some()
+        // ("fellow Texan", "fellow Pennsylvanians": a fellow is no title
+        // before a single word.)
+        lex.title_at(&[t.word(prev)]).is_some() && !(t.word(prev) == "fellow" && b == a + 1)
             || lex.honorific(t.raw(prev)).is_some()
             || (prev > 0
                 && matches!(t.word(prev), "'s" | "'" | "\u{2019}")
@@ -1388,9 +1390,17 @@ fn segment_span(
             entity: None,
         });
     };
+    // "Justice Democrats", "Log Cabin Republicans": a party's word ends a
+    // body's name, whatever honorific or title opens it.
+    // (A plural: "John Tory" is a man.)
+    let party_end = b > a + 1
+        && t.raw(b - 1).ends_with('s')
+        && lex
+            .known_at(t.text(), t.tokens()[b - 1].start)
+            .is_some_and(|(e, entry, _)| e == t.tokens()[b - 1].end && lex.entry(entry).kind == "party");
     while k < b {
         let raw = t.raw(k);
-        if let Some(keep) = lex.honorific(raw) {
+        if let Some(keep) = lex.honorific(raw).filter(|_| !party_end) {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = true;
             if keep {
@@ -1407,7 +1417,7 @@ fn segment_span(
             let surname = used == 1
                 && seg_start.is_some_and(|s| k - s <= 2 && lex.is_given_name(t.raw(s)))
                 && (k + 1 == b || is_name_suffix(t.raw(k + 1)));
-            let institution = lex.name_head(t.raw(b - 1)).is_some()
+            let institution = (lex.name_head(t.raw(b - 1)).is_some() || party_end)
                 && (k + used..b).all(|j| title_here(t, lex, j, b).is_none() && lex.honorific(t.raw(j)).is_none());
             if surname || institution {
                 seg_start.get_or_insert(k);
@@ -1416,7 +1426,7 @@ fn segment_span(
             }
             if used < b - k {
                 flush(seg_start.take(), k, cue, mentions, covered);
-                cue = true;
+                cue = !(t.word(k + used - 1) == "fellow" && k + used + 1 == b);
                 k += used;
                 continue;
             }
@@ -2031,6 +2041,22 @@ mod tests {
             .map(|(n, _, _)| n.as_str())
             .collect();
         assert_eq!(persons, vec!["Jim Smith"], "{f:?}");
+    }
+
+    /// A party's plural ends a body's name whatever honorific opens it; a
+    /// fellow is no title before a single word.
+    #[test]
+    fn no_person_in_justice_democrats_or_a_fellow_texan() {
+        let f = found(
+            "She was backed by the group Justice Democrats. He introduced the fellow Texan. \
+             Toronto Mayor John Tory spoke. Research fellow Jim Smith agreed.",
+        );
+        let persons: Vec<&str> = f
+            .iter()
+            .filter(|(_, k, _)| k == "name:person")
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(persons, vec!["John Tory", "Jim Smith"], "{f:?}");
     }
 
     /// A known name that ends inside a word matches nothing and hides no
