@@ -1369,6 +1369,23 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.contains("Paul Theroux works_for")), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("Doug Collins works_for")), "{t:?}");
+        // Two demonyms joined by a hyphen; a country's with a plain noun
+        // between (not without one: "Russia's Sergei Lavrov" may be its minister).
+        let t = triples(
+            "",
+            "He met Lebanese-American businessman George Nader. Britain's richest man Jim Ratcliffe spoke. \
+             Russia's Sergei Lavrov agreed. Andrew Murray is Britain's youngest-ever Davis Cup player.",
+        );
+        has_all(
+            &t,
+            &[
+                "George Nader citizen_of Lebanon fact",
+                "George Nader citizen_of United States fact",
+                "Jim Ratcliffe citizen_of United Kingdom fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Sergei Lavrov citizen_of")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Davis Cup")), "{t:?}");
         // A name list with no contributor line is no outlet's staff.
         let t = triples(
             "",

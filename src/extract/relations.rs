@@ -525,8 +525,10 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     "affil.title",
                     &mut facts,
                 ));
-            } else if let Some(f) = nationality_before(&cx, m, e) {
-                out.push(f);
+            } else if let nationality = nationality_before(&cx, m, e)
+                && !nationality.is_empty()
+            {
+                out.extend(nationality);
             } else if let Some(f) = party_before(&cx, m, e) {
                 out.push(f);
             } else if let Some((f, fact)) = title_of_before(&cx, m, e) {
@@ -1108,46 +1110,89 @@ impl Ctx<'_, '_> {
 
 /// "Russian cryptocurrency figure Alexander Vinnik": a demonym and a few plain
 /// words before a name give citizenship.
-fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
+fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
     let s = cx.t.sentences[m.sentence];
     let mut p = m.first;
     let mut words = 0;
+    let demonym = |qi: usize| match (&cx.mentions[qi].kind, cx.mentions[qi].entity) {
+        (
+            MentionKind::Known {
+                surface: SurfaceKind::Demonym,
+                ..
+            },
+            Some(c),
+        ) => Some(c),
+        _ => None,
+    };
     while p > s.first && words <= 3 {
         let prev = p - 1;
         if let Some(qi) = mention_ending(cx.mentions, p) {
+            let Some(c) = demonym(qi) else {
+                return Vec::new();
+            };
+            let mut countries = vec![c];
+            // "Lebanese-American businessman George Nader": both.
             let q = &cx.mentions[qi];
-            return match (q.kind.clone(), q.entity) {
-                (
-                    MentionKind::Known {
-                        surface: SurfaceKind::Demonym,
-                        ..
-                    },
-                    Some(c),
-                ) => cx.found(
+            if q.first > s.first + 1
+                && cx.t.raw(q.first - 1) == "-"
+                && cx.t.glued(q.first - 1)
+                && let Some(other) = mention_ending(cx.mentions, q.first - 1).and_then(demonym)
+                && other != c
+            {
+                countries.insert(0, other);
+            }
+            return countries
+                .into_iter()
+                .filter_map(|c| {
+                    cx.found(
+                        e,
+                        Relation::CitizenOf,
+                        c,
+                        Modality::Fact,
+                        m.sentence,
+                        0.7,
+                        "affil.nationality",
+                    )
+                })
+                .collect();
+        }
+        let w = cx.t.raw(prev);
+        // "Japan's iconic abduction victim Megumi Yokota": a country's,
+        // with a plain noun between (no title: "Russia's Sergei Lavrov" may
+        // be its minister).
+        if words > 0
+            && prev > s.first
+            && matches!(cx.t.word(prev), "'s" | "\u{2019}s")
+            && let Some(c) = mention_ending(cx.mentions, prev)
+                .filter(|&qi| matches!(cx.mentions[qi].kind, MentionKind::Known { .. }))
+                .and_then(|qi| cx.mentions[qi].entity)
+                .filter(|&c| cx.ents.list[c].entry.is_some_and(|x| cx.lex.entry(x).kind == "country"))
+        {
+            return cx
+                .found(
                     e,
                     Relation::CitizenOf,
                     c,
                     Modality::Fact,
                     m.sentence,
-                    0.7,
+                    0.65,
                     "affil.nationality",
-                ),
-                _ => None,
-            };
+                )
+                .into_iter()
+                .collect();
         }
-        let w = cx.t.raw(prev);
         // Plain nouns only: "Canadian parliament condemns Trump" has a verb between.
         if !is_plain_word(w)
             || cx.lex.title_at(&[cx.t.word(prev)]).is_some()
             || !cx.lex.triggers_starting(cx.t.word(prev)).is_empty()
             || one_of(cx.t.word(prev), VERB_GROUP)
         {
-            return None;
+            return Vec::new();
         }
         words += 1;
         p = prev;
     }
-    None
+    Vec::new()
 }
 
 fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact)>) -> Vec<Found> {
