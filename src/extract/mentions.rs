@@ -1314,7 +1314,13 @@ fn segment_span(
         // off beside a name of two words or more marks a person's.
         let cue = cue || (words >= 2 && (titled_apposition(t, lex, x, y) || personal_context(t, x, y)));
         let cue = cue && {
-            let after_honorific = x > 0 && is_plain_honorific(t, lex, x - 1);
+            // (Or a post said before a surname: "Senator Blunt".)
+            let after_honorific = x > 0
+                && (is_plain_honorific(t, lex, x - 1)
+                    || t.is_capitalized(x - 1)
+                        && y == x + 1
+                        && one_of(t.word(x - 1), SURNAME_POSTS)
+                        && lex.name_head(t.raw(x)).is_none());
             let titled = (x..y).all(|j| is_title_word(t, lex, j));
             let english_first = !given && y > x + 1 && lex.is_common_word(t.word(x));
             !titled && (after_honorific || !(x..y).all(common) && !english_first)
@@ -1523,6 +1529,31 @@ fn is_initials(w: &str) -> bool {
 pub fn is_name_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr") || is_regnal_number(word)
 }
+
+/// Posts said before a surname alone ("President Macron", "Senator Blunt"),
+/// never before a company's word ("General Mills", "Chief Executive").
+pub(crate) const SURNAME_POSTS: &[&str] = &[
+    "president",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "secretary",
+    "minister",
+    "chancellor",
+    "mayor",
+    "judge",
+    "ambassador",
+    "speaker",
+    "commissioner",
+    "councillor",
+    "sheriff",
+    "premier",
+];
 
 /// Nouns for a kind of body that stand right before its name ("tech giant
 /// Huawei", "the law firm Mazars USA", "the website Breitbart").

@@ -837,7 +837,7 @@ mod tests {
     }
 
     /// A programme named in quotes after its outlet's possessive is the
-    /// outlet's; a person after it is the person.
+    /// outlet's; a person after it is the person, and the outlet.
     #[test]
     fn a_quoted_programme_is_its_outlet() {
         let t = triples(
@@ -854,7 +854,9 @@ mod tests {
                 "Mike Pompeo spoke_to Sean Hannity fact",
             ],
         );
-        assert!(!t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
+        // Speaking to an outlet's person speaks to the outlet too (the gold's
+        // "told MSNBC's Hugh Hewitt").
+        assert!(t.contains(&"Mike Pompeo spoke_to Fox News fact".to_string()), "{t:?}");
         // An outlet's possessive that ends the text (found by the fuzz test).
         for end in [
             "Lindsey Graham said on Fox News's",
@@ -2572,6 +2574,19 @@ mod tests {
              \"The issue the home secretary is dodging is the principle,\" he told BBC News.",
         );
         assert!(t.contains(&"Mark Oaten spoke_to BBC News fact".to_string()), "{t:?}");
+    }
+
+    /// A post said before a surname that is also an English word makes a
+    /// person ("President Macron", "Senator Blunt"); not a body's plural.
+    #[test]
+    fn a_post_before_an_english_surname() {
+        let t = triples(
+            "",
+            "Donald Trump met President Macron. Senator Blunt met Donald Trump. \
+             The Orange County Sheriff Departments met Donald Trump.",
+        );
+        has_all(&t, &["Donald Trump met Macron fact", "Blunt met Donald Trump fact"]);
+        assert!(!t.iter().any(|x| x.contains("met Departments")), "{t:?}");
     }
 
     /// "TITLE NAME of PLACE": a head leads the place after the name; a place

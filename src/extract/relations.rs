@@ -2864,6 +2864,19 @@ impl Ctx<'_, '_> {
                 }
                 let conf = self.confidence(pat, &[sm, om], distance);
                 out.extend(self.found(s, pat.relation, o, modality, si, conf, &pat.id));
+                // "told MSNBC's Hugh Hewitt", "an interview with MSNBC's Rachel
+                // Maddow": speaking to an outlet's person speaks to the outlet.
+                let om_first = self.mentions[om].first;
+                if pat.relation == Relation::SpokeTo
+                    && self.ents.list[o].ty == ActorType::Person
+                    && om_first > 1
+                    && matches!(self.t.word(om_first - 1), "'s" | "'" | "\u{2019}")
+                    && let Some(outlet) = mention_ending(self.mentions, om_first - 1)
+                        .and_then(|qi| self.mentions[qi].entity)
+                        .filter(|&q| self.is_kind(q, "media"))
+                {
+                    out.extend(self.found(s, pat.relation, outlet, modality, si, conf, &pat.id));
+                }
             }
         }
         out

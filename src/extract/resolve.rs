@@ -443,7 +443,13 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
             !text.contains(' ') && {
                 let lower = text.to_lowercase();
                 let honorific = m.first > 0 && crate::mentions::is_plain_honorific(t, lex, m.first - 1);
-                (lex.is_common_word(&lower) && !honorific) || lex.title_at(&[lower.as_str()]).is_some()
+                // ("President Macron", "Senator Blunt", "Foreign Secretary
+                // Straw": a capitalised post said before a surname makes one
+                // of an English word too.)
+                let post = m.first > t.sentences[m.sentence].first
+                    && t.is_capitalized(m.first - 1)
+                    && one_of(t.word(m.first - 1), crate::mentions::SURNAME_POSTS);
+                (lex.is_common_word(&lower) && !honorific && !post) || lex.title_at(&[lower.as_str()]).is_some()
             }
         };
         let chosen = match best {
