@@ -2576,6 +2576,28 @@ mod tests {
         assert!(t.contains(&"Mark Oaten spoke_to BBC News fact".to_string()), "{t:?}");
     }
 
+    /// A quote said before its speaker: the quote's opening actor is judged
+    /// or urged by whoever speaks after its comma; a guess is no demand.
+    #[test]
+    fn a_quote_before_its_speaker() {
+        let t = triples(
+            "",
+            "\"Tony Blair must resign,\" said Michael Howard. \"Michael Cohen is a liar,\" Rudy Giuliani said. \
+             Prince Harry should see for himself \"the results\", Rabbi Marvin Hier, founder of the Simon Wiesenthal Center said. \
+             \"Matt Williams must be wondering what happened,\" said Jim Calder.",
+        );
+        has_all(
+            &t,
+            &[
+                "Michael Howard urged Tony Blair fact",
+                "Rudy Giuliani criticized Michael Cohen fact",
+                "Marvin Hier urged Prince Harry fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Simon Wiesenthal Center urged")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("urged Matt Williams")), "{t:?}");
+    }
+
     /// A post said before a surname that is also an English word makes a
     /// person ("President Macron", "Senator Blunt"); not a body's plural.
     #[test]

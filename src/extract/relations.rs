@@ -3047,6 +3047,9 @@ impl Ctx<'_, '_> {
         if k > first && one_of(t.word(k - 1), BE) {
             return Vec::new();
         }
+        if let Some(found) = self.quoted_complement(pat, si, k, e) {
+            return found;
+        }
         // Most "said" have no modal in the next few words: look for one first.
         if !(e..last.min(e + 10))
             .any(|j| pat.link_starts.contains(t.word(j)) && pat.links.iter().any(|l| t.phrase_at(j, last, l)))
@@ -3112,6 +3115,84 @@ impl Ctx<'_, '_> {
         let from = self.mentions[s0].last.min(k);
         let modality = self.modality(si, from, k);
         self.emit(pat, si, &subjects, &objects, modality, k - from)
+    }
+
+    /// A complement said before its speaker, a quote set off by a comma:
+    /// "“Prince Harry should see for himself …”, Rabbi Marvin Hier said",
+    /// "“Labour is wrong,” said Mr Howard". The clause's opening actor is the
+    /// object, the link within three plain words of it; the speaker stands
+    /// between the quote's comma and the verb, or right after the verb.
+    fn quoted_complement(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Option<Vec<Found>> {
+        let t = self.t;
+        let (first, last) = self.sentence(si);
+        let quote = |j: usize| matches!(t.raw(j), "\"" | "\u{201d}" | "'" | "\u{2019}");
+        // The quote's comma: the last before the verb, with a closing quote
+        // on one side of it.
+        let c = (first + 2..k)
+            .rev()
+            .take(16)
+            .find(|&c| t.raw(c) == "," && (quote(c - 1) || (c + 1 < k && quote(c + 1))))?;
+        // The verb ends the sentence or is followed by its speaker.
+        let speaker_after = mention_at(self.mentions, e)
+            .or_else(|| title_here(t, self.lex, e, last).and_then(|(used, _, _)| mention_at(self.mentions, e + used)))
+            .filter(|&mi| {
+                self.mentions[mi]
+                    .entity
+                    .is_some_and(|x| self.ents.list[x].ty == ActorType::Person)
+            });
+        let ends = e >= last || matches!(t.raw(e), "." | "!" | "?");
+        // (The speaker is the first actor after the quote's comma, whatever
+        // apposition follows: "…”, Rabbi Marvin Hier, founder of the Simon
+        // Wiesenthal Center said".)
+        let subjects: Vec<usize> = if ends {
+            let from = c + 1 + usize::from(quote(c + 1));
+            let range = self.sentence_mentions(si);
+            self.mentions[range.clone()]
+                .iter()
+                .position(|m| m.first >= from && m.first <= from + 2 && !m.modifier && m.entity.is_some())
+                .map(|i| range.start + i)
+                .filter(|&mi| self.mentions[mi].last <= k)
+                .into_iter()
+                .collect()
+        } else {
+            speaker_after.into_iter().collect()
+        };
+        let &s0 = subjects.first()?;
+        // The quote's opening actor and its link.
+        let mut p = first;
+        while p < c && (matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") || t.word(p) == "the") {
+            p += 1;
+        }
+        let objects = self.objects_from(p, c, 0);
+        let &o = objects.last()?;
+        if self.mentions[objects[0]].first > p + 1 || subjects.contains(&o) {
+            return None;
+        }
+        let after = self.mentions[o].last;
+        let mut j = after;
+        let linked = loop {
+            // ("must be wondering", "must have known": a guess, no demand.)
+            if let Some(l) = self.link_after(pat, j, c) {
+                let guess = l + 1 < c && (t.word(l) == "be" && t.word(l + 1).ends_with("ing") || t.word(l) == "have");
+                break !guess;
+            }
+            if j >= c || j >= after + 3 || mention_at(self.mentions, j).is_some() || one_of(t.word(j), CLAUSE_WORDS) {
+                break false;
+            }
+            j += 1;
+        };
+        if !linked {
+            return None;
+        }
+        let modality = self.modality(si, self.mentions[s0].last.min(k), k);
+        Some(self.emit(
+            pat,
+            si,
+            &subjects,
+            &objects,
+            modality,
+            k.abs_diff(self.mentions[s0].first),
+        ))
     }
 
     /// `locative` patterns: "Barr speaks ... at the Department of Justice in
