@@ -2595,6 +2595,17 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Simon Wiesenthal Center urged")), "{t:?}");
+        // A quote after a colon; breaking a bone is no broken pledge.
+        let t = triples(
+            "",
+            "John Redwood said: \"Tony Blair has forgotten the taxpayers.\" \
+             Nigel Melville said: \"Phil Vickery has broken his radius.\"",
+        );
+        assert!(
+            t.contains(&"John Redwood criticized Tony Blair fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized Phil Vickery")), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("urged Matt Williams")), "{t:?}");
     }
 

@@ -3074,6 +3074,13 @@ impl Ctx<'_, '_> {
         if p < last && t.word(p) == "that" {
             p += 1;
         }
+        // 'Mr Redwood said: "Mr Blair has broken the pledges"': a quote after a colon.
+        if p + 1 < last && t.raw(p) == ":" {
+            p += 1;
+            if matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") {
+                p += 1;
+            }
+        }
         let mut objects = self.objects_from(p, last, 0);
         // "called the House Democrats' push for impeachment a 'lynching'":
         // judging an actor's act judges the actor; the act's words come
