@@ -725,9 +725,14 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         // where "Will Russia…" is a question), "the Sydney Opera House",
         // "Trump Tower" (unless the word is a title, an honorific, a
         // modifier, a weekday or a month: "Tuesday Labour chairman").
+        // ("Liam Fox said" opening a sentence: a given name that is no
+        // English word starts a name there too.)
+        let opening_given = first == t.sentences[sentence].first + 1
+            && lex.is_given_name(t.raw(first - 1))
+            && !lex.is_common_word(t.word(first - 1));
         if last == first + 1
             && surface == SurfaceKind::Name
-            && first > t.sentences[sentence].first + 1
+            && (first > t.sentences[sentence].first + 1 || opening_given)
             && t.tokens()[first].space_before
             && is_name_word(t, first - 1)
             && out.last().is_none_or(|m: &Mention| m.last < first)
@@ -1676,6 +1681,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "despite",
     "until",
     "versus",
+    "like",
+    "unlike",
 ];
 
 /// Days, which follow names in wire style ("Trump Monday said") without being one.

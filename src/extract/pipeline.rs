@@ -2606,6 +2606,21 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|x| x.contains("criticized Phil Vickery")), "{t:?}");
+        // A comparison before the clause is said of both; a given name that is
+        // no English word opens a name at a sentence's start ("Liam Fox" is
+        // no Fox News).
+        let t = triples(
+            "",
+            "Liam Fox said: \"Like Labour, the Lib Dems are soft on crime.\" Will Russia attack?",
+        );
+        has_all(
+            &t,
+            &[
+                "Liam Fox criticized Labour Party fact",
+                "Liam Fox criticized Liberal Democrats fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("urged Matt Williams")), "{t:?}");
     }
 

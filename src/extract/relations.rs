@@ -3081,6 +3081,18 @@ impl Ctx<'_, '_> {
                 p += 1;
             }
         }
+        // '"Like Labour, the Lib Dems are soft on crime"': the clause after
+        // the comparison, said of both.
+        let mut likened = Vec::new();
+        if p + 2 < last
+            && t.word(p) == "like"
+            && let Some(li) = mention_at(self.mentions, p + 1)
+            && self.mentions[li].last < last
+            && t.raw(self.mentions[li].last) == ","
+        {
+            likened.push(li);
+            p = self.mentions[li].last + 1;
+        }
         let mut objects = self.objects_from(p, last, 0);
         // "called the House Democrats' push for impeachment a 'lynching'":
         // judging an actor's act judges the actor; the act's words come
@@ -3121,6 +3133,7 @@ impl Ctx<'_, '_> {
         }
         let from = self.mentions[s0].last.min(k);
         let modality = self.modality(si, from, k);
+        objects.extend(likened);
         self.emit(pat, si, &subjects, &objects, modality, k - from)
     }
 
