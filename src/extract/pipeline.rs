@@ -2455,6 +2455,17 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
+        // Telling someone that another erred; a pronoun in a quote is no one's.
+        let t = triples(
+            "",
+            "Charles Kennedy told delegates that Labour had abused the public's trust. \
+             Nick Robinson spoke to Zarah Sultana. \"He's a danger,\" Zarah Sultana added.",
+        );
+        assert!(
+            t.contains(&"Charles Kennedy criticized Labour Party fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized Nick Robinson")), "{t:?}");
     }
 
     #[test]
@@ -2621,6 +2632,17 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
+        // Telling someone that another erred; a pronoun in a quote is no one's.
+        let t = triples(
+            "",
+            "Charles Kennedy told delegates that Labour had abused the public's trust. \
+             Nick Robinson spoke to Zarah Sultana. \"He's a danger,\" Zarah Sultana added.",
+        );
+        assert!(
+            t.contains(&"Charles Kennedy criticized Labour Party fact".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized Nick Robinson")), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("urged Matt Williams")), "{t:?}");
     }
 

@@ -3185,7 +3185,16 @@ impl Ctx<'_, '_> {
         }
         let objects = self.objects_from(p, c, 0);
         let &o = objects.last()?;
-        if self.mentions[objects[0]].first > p + 1 || subjects.contains(&o) {
+        // (Named: a pronoun in a quote may be anyone's, "“He's a danger,” she added".)
+        if self.mentions[objects[0]].first > p + 1
+            || subjects.contains(&o)
+            || objects.iter().any(|&x| {
+                !matches!(
+                    self.mentions[x].kind,
+                    MentionKind::Name { .. } | MentionKind::Known { .. }
+                )
+            })
+        {
             return None;
         }
         let after = self.mentions[o].last;
