@@ -2587,6 +2587,30 @@ mod tests {
         assert!(t.contains(&"Mark Oaten spoke_to BBC News fact".to_string()), "{t:?}");
     }
 
+    /// The one stood with in an act does it too; a person's business
+    /// partner is an ally, a partner at a firm no one's.
+    #[test]
+    fn standing_with_someone_in_an_act_and_partners() {
+        let t = triples(
+            "",
+            "The United States stands firmly with the United Kingdom in condemning Russia's action. \
+             Rick Gates, Paul Manafort's former business partner, testified. Jim Smith, a partner at Deloitte, \
+             spoke. Trump rival Joe Biden spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "United Kingdom criticized Russia fact",
+                "United States criticized Russia fact",
+                "Paul Manafort ally_of Rick Gates fact",
+            ],
+        );
+        assert!(
+            !t.iter().any(|x| x.contains("Deloitte") || x.contains("works_for")),
+            "{t:?}"
+        );
+    }
+
     /// A quote said before its speaker: the quote's opening actor is judged
     /// or urged by whoever speaks after its comma; a guess is no demand.
     #[test]

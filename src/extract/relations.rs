@@ -342,7 +342,11 @@ impl Ctx<'_, '_> {
         {
             return Some(title.place);
         }
-        if self.title_ending(head).is_some_and(|title| !title.body) {
+        // (An ally or a partner of a person is one whatever the title says of
+        // bodies: "Manafort's business partner"; "a partner at Deloitte" is none.)
+        if self.title_ending(head).is_some_and(|title| !title.body)
+            && !(relation == Relation::AllyOf && q.ty == ActorType::Person)
+        {
             return None;
         }
         match (relation, q.ty) {
@@ -2498,6 +2502,22 @@ impl Ctx<'_, '_> {
             // name inside an apposition is no subject; the one it describes is.
             out.push(self.apposition_head(idx, k, first).unwrap_or(idx));
             break;
+        }
+        // "The United States stands firmly with the United Kingdom in
+        // condemning Russia", "joined together with the United Kingdom in
+        // accusing Russia": the one stood with does it too.
+        if k > first + 2
+            && t.word(k - 1) == "in"
+            && t.word(k).ends_with("ing")
+            && let Some(wi) = mention_ending(self.mentions, k - 1)
+            && !out.contains(&wi)
+            && self.mentions[wi].entity.is_some()
+            && {
+                let start = self.np_start(self.mentions[wi].first, first);
+                start > first && t.word(start - 1) == "with"
+            }
+        {
+            out.push(wi);
         }
         // "Blair is to join Blunkett in a visit to Sheffield": one who joins
         // or accompanies someone does what they do.
