@@ -1098,6 +1098,20 @@ mod tests {
                 "Kim Jong-un visited Singapore fact",
             ],
         );
+        // A part of a site is the site; a subject's talk "of" something is no visit.
+        let t = triples(
+            "",
+            "Donald Trump spoke on the South Lawn of the White House. Boris Johnson spoke on the lawn of the \
+             White House. Theresa May spoke on the future of Europe.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump visited White House fact",
+                "Boris Johnson visited White House fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("visited Europe")), "{t:?}");
         // An opening phrase's place is the visit of the subject after its comma.
         let t = triples(
             "",

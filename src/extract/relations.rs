@@ -1903,6 +1903,21 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Parts of a site one can stand in: "on the lawn of the White House", "on
+/// the steps of the Capitol".
+const SITE_PARTS: &[&str] = &[
+    "lawn",
+    "steps",
+    "grounds",
+    "gates",
+    "halls",
+    "floor",
+    "corridors",
+    "premises",
+    "compound",
+    "courtyard",
+];
+
 /// Whether the words from a sentence's start up to `k` open it with a
 /// preposition and a determiner ("In remarks", "At a news conference",
 /// "During his visit"): a phrase whose subject is the clause's after it.
@@ -3269,6 +3284,24 @@ impl Ctx<'_, '_> {
             && let Some(the) = (end.saturating_sub(6).max(first)..end - 2)
                 .rev()
                 .take_while(|&j| is_plain_word(t.raw(j)))
+                .find(|&j| t.word(j) == "the")
+        {
+            end = the;
+        }
+        // "on the South Lawn of the White House", "on the steps of the
+        // Capitol": a part of a site is the site.
+        let of = if end > first && t.word(end - 1) == "the" {
+            end - 1
+        } else {
+            end
+        };
+        if of > first + 3
+            && t.word(of - 1) == "of"
+            && (t.is_capitalized(of - 2) || one_of(t.word(of - 2), SITE_PARTS))
+            && mention_ending(self.mentions, of - 1).is_none_or(|pi| self.mentions[pi].entity.is_none())
+            && let Some(the) = (of.saturating_sub(5).max(first)..of - 1)
+                .rev()
+                .take_while(|&j| t.is_capitalized(j) || t.word(j) == "the" || one_of(t.word(j), SITE_PARTS))
                 .find(|&j| t.word(j) == "the")
         {
             end = the;
