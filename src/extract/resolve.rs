@@ -348,11 +348,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     let eponyms: FxHashSet<&str> = (0..t.tokens().len().saturating_sub(1))
         .filter(|&i| {
             let next = |k: usize| (i + k < t.tokens().len()).then(|| t.word(i + k));
-            t.is_capitalized(i)
+            // (The cheap tests first: this runs at every token.)
+            (matches!(next(1), Some("administration" | "campaign" | "presidency"))
+                || next(1) == Some("'s") && matches!(next(2), Some("administration" | "presidency"))
+                || next(1) == Some("-") && next(2) == Some("era") && t.glued(i) && t.glued(i + 1))
+                && t.is_capitalized(i)
                 && !lex.is_common_word(t.word(i))
-                && (matches!(next(1), Some("administration" | "campaign" | "presidency"))
-                    || next(1) == Some("'s") && matches!(next(2), Some("administration" | "presidency"))
-                    || next(1) == Some("-") && next(2) == Some("era") && t.glued(i) && t.glued(i + 1))
         })
         .map(|i| t.raw(i))
         .collect();
