@@ -2503,13 +2503,15 @@ mod tests {
         // Leaving a party was membership (former posts count); a party's rival is its member.
         let t = triples(
             "",
-            "Zarah Sultana left the Labour Party in July. Trump attacked Democratic rival Joe Biden.",
+            "Zarah Sultana left the Labour Party in July. Trump attacked Democratic rival Joe Biden. \
+             Diane Abbott has cut ties with Labour.",
         );
         has_all(
             &t,
             &[
                 "Zarah Sultana member_of Labour Party fact",
                 "Joe Biden member_of Democratic Party fact",
+                "Diane Abbott member_of Labour Party fact",
             ],
         );
         // The one whose fellows a party's members are is one; a party before a
