@@ -1112,6 +1112,13 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("visited Europe")), "{t:?}");
+        // A noun trigger after a light verb has the clause's subject.
+        let t = triples(
+            "",
+            "Donald Trump made his remarks in London. Officials made remarks in Paris.",
+        );
+        assert!(t.contains(&"Donald Trump visited London fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Paris")), "{t:?}");
         // An opening phrase's place is the visit of the subject after its comma.
         let t = triples(
             "",

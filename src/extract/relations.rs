@@ -1903,6 +1903,27 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Verbs that a noun trigger carries the meaning of: "made remarks", "gave a
+/// speech", "held talks".
+const LIGHT_VERBS: &[&str] = &[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "gave",
+    "give",
+    "gives",
+    "giving",
+    "delivered",
+    "delivers",
+    "held",
+    "holds",
+    "took",
+    "takes",
+];
+
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our", "your"];
+
 /// Parts of a site one can stand in: "on the lawn of the White House", "on
 /// the steps of the Capitol".
 const SITE_PARTS: &[&str] = &[
@@ -2768,6 +2789,15 @@ impl Ctx<'_, '_> {
         // Skip the verb group: auxiliaries, negation, adverbs.
         while i > end && (one_of(t.word(i - 1), VERB_GROUP) || t.word(i - 1).ends_with("ly")) {
             i -= 1;
+        }
+        // "made his remarks", "gave a speech": a noun trigger's light verb
+        // and determiner are no subject.
+        let mut d = i;
+        while d > end && (one_of(t.word(d - 1), DETERMINERS) || one_of(t.word(d - 1), POSSESSIVE_PRONOUNS)) {
+            d -= 1;
+        }
+        if d > end && one_of(t.word(d - 1), LIGHT_VERBS) {
+            return false;
         }
         if i <= end {
             return false;
