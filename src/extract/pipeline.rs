@@ -1958,6 +1958,20 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.starts_with("Silvia Velikova criticized")), "{t:?}");
+        // Describing someone (and their things) as a threat or an aggressor;
+        // "went on to" is a thing done, not planned.
+        let t = triples(
+            "",
+            "Dan Coats went on to describe Russia as the most aggressive state actor. \
+             Benjamin Netanyahu has long described Iran and its nuclear program as a threat.",
+        );
+        has_all(
+            &t,
+            &[
+                "Dan Coats criticized Russia fact",
+                "Benjamin Netanyahu criticized Iran fact",
+            ],
+        );
         // Haranguing, pushing back at, calling one's words inappropriate.
         let t = triples(
             "",

@@ -1903,6 +1903,12 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Adverbs of time and degree without "-ly" that stand in a verb group.
+const ADVERBS: &[&str] = &[
+    "long", "also", "still", "already", "often", "once", "again", "just", "even", "ever", "always", "later", "earlier",
+    "now", "then", "too", "first", "soon",
+];
+
 /// Verbs that a noun trigger carries the meaning of: "made remarks", "gave a
 /// speech", "held talks".
 const LIGHT_VERBS: &[&str] = &[
@@ -2786,8 +2792,11 @@ impl Ctx<'_, '_> {
     fn generic_subject_between(&self, end: usize, k: usize) -> bool {
         let t = self.t;
         let mut i = k;
-        // Skip the verb group: auxiliaries, negation, adverbs.
-        while i > end && (one_of(t.word(i - 1), VERB_GROUP) || t.word(i - 1).ends_with("ly")) {
+        // Skip the verb group: auxiliaries, negation, adverbs ("has long
+        // described", "also said").
+        while i > end
+            && (one_of(t.word(i - 1), VERB_GROUP) || t.word(i - 1).ends_with("ly") || one_of(t.word(i - 1), ADVERBS))
+        {
             i -= 1;
         }
         // "made his remarks", "gave a speech": a noun trigger's light verb
@@ -2852,7 +2861,7 @@ impl Ctx<'_, '_> {
             .unwrap_or(first);
         // Each word of the window looks up the cues it starts, rather than each
         // cue scanning the window.
-        let (mut clause_hyp, mut neg, mut hyp, mut planned) = (false, false, false, false);
+        let (mut clause_hyp, mut neg, mut hyp, mut planned, mut done) = (false, false, false, false, false);
         for i in aux_from.min(clause_from)..trigger {
             for cue in self.lex.cues_starting(t.word(i)) {
                 let from = match cue.scope {
@@ -2872,7 +2881,9 @@ impl Ctx<'_, '_> {
                     (Modality::Hypothetical, _) => hyp = true,
                     (Modality::Negated, _) => neg = true,
                     (Modality::Planned, _) => planned = true,
-                    (Modality::Fact, _) => {}
+                    // "went on to describe", "managed to": the "to" is of a
+                    // thing done.
+                    (Modality::Fact, _) => done = true,
                 }
             }
         }
@@ -2883,7 +2894,7 @@ impl Ctx<'_, '_> {
             Modality::Negated
         } else if hyp {
             Modality::Hypothetical
-        } else if planned {
+        } else if planned && !done {
             Modality::Planned
         } else {
             Modality::Fact
@@ -3170,8 +3181,25 @@ impl Ctx<'_, '_> {
             objects.push(o);
             reach = 6;
         }
+        // "described Iran and its nuclear program as a threat": the object's
+        // own things joined to it (its "its" is no second object).
+        if objects.len() > 1 {
+            objects.retain(|&x| {
+                !(self.mentions[x].possessive && matches!(self.mentions[x].kind, MentionKind::Pronoun { .. }))
+            });
+        }
         let Some(&o) = objects.last() else { return Vec::new() };
-        let after = self.mentions[o].last;
+        let mut after = self.mentions[o].last;
+        if after + 2 < last && t.word(after) == "and" && one_of(t.word(after + 1), POSSESSIVE_PRONOUNS) {
+            let mut j = after + 2;
+            while j < last && j < after + 5 && is_plain_word(t.raw(j)) && mention_at(self.mentions, j).is_none() {
+                if self.link_after(pat, j, last).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+            after = j;
+        }
         // The object must open the clause: nothing but determiners and
         // titles between the trigger and it; and the link follows it within
         // three plain words ("called Putin a great leader", "described Trump
