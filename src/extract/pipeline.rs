@@ -2490,6 +2490,14 @@ mod tests {
             "{t:?}"
         );
         assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
+        // Without quotes, with the speaker after the verb ending the sentence;
+        // an actor's plans that would not work judge the actor.
+        let t = triples(
+            "",
+            "Tory proposals to cap the number of asylum seekers would not work, argued Tony Blair. \
+             The plan is fine, argued Tony Blair.",
+        );
+        assert_eq!(t, vec!["Tony Blair criticized Conservative Party fact".to_string()]);
         // Telling someone that another erred; a pronoun in a quote is no one's.
         let t = triples(
             "",
@@ -2693,6 +2701,14 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Fox News")), "{t:?}");
+        // Without quotes, with the speaker after the verb ending the sentence;
+        // an actor's plans that would not work judge the actor.
+        let t = triples(
+            "",
+            "Tory proposals to cap the number of asylum seekers would not work, argued Tony Blair. \
+             The plan is fine, argued Tony Blair.",
+        );
+        assert_eq!(t, vec!["Tony Blair criticized Conservative Party fact".to_string()]);
         // Telling someone that another erred; a pronoun in a quote is no one's.
         let t = triples(
             "",

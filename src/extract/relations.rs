@@ -3239,12 +3239,6 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let (first, last) = self.sentence(si);
         let quote = |j: usize| matches!(t.raw(j), "\"" | "\u{201d}" | "'" | "\u{2019}");
-        // The quote's comma: the last before the verb, with a closing quote
-        // on one side of it.
-        let c = (first + 2..k)
-            .rev()
-            .take(16)
-            .find(|&c| t.raw(c) == "," && (quote(c - 1) || (c + 1 < k && quote(c + 1))))?;
         // The verb ends the sentence or is followed by its speaker.
         let speaker_after = mention_at(self.mentions, e)
             .or_else(|| title_here(t, self.lex, e, last).and_then(|(used, _, _)| mention_at(self.mentions, e + used)))
@@ -3253,6 +3247,18 @@ impl Ctx<'_, '_> {
                     .entity
                     .is_some_and(|x| self.ents.list[x].ty == ActorType::Person)
             });
+        // The quote's comma: the last before the verb, with a closing quote
+        // on one side of it; or, with the speaker after the verb ending the
+        // sentence, the comma right before the verb ("Tory proposals would
+        // not work, argued Mr Blair").
+        let inverted = speaker_after.is_some_and(|mi| {
+            let end = self.mentions[mi].last;
+            end >= last || matches!(t.raw(end), "." | "!")
+        });
+        let c = (first + 2..k)
+            .rev()
+            .take(16)
+            .find(|&c| t.raw(c) == "," && (quote(c - 1) || (c + 1 < k && quote(c + 1)) || inverted && c + 1 == k))?;
         let ends = e >= last || matches!(t.raw(e), "." | "!" | "?");
         // (The speaker is the first actor after the quote's comma, whatever
         // apposition follows: "…”, Rabbi Marvin Hier, founder of the Simon
@@ -3276,7 +3282,23 @@ impl Ctx<'_, '_> {
         while p < c && (matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") || t.word(p) == "the") {
             p += 1;
         }
-        let objects = self.objects_from(p, c, 0);
+        let mut objects = self.objects_from(p, c, 0);
+        let mut reach = 3;
+        // ("Tory proposals to cap asylum would not work": the owner of what
+        // is judged.)
+        if objects.is_empty()
+            && EVALUATIONS.contains(&pat.relation)
+            && let Some(owner) = self.act_owner_at(p, c)
+        {
+            objects.push(owner);
+            reach = 10;
+        } else if let [only] = objects[..]
+            && EVALUATIONS.contains(&pat.relation)
+            && self.mentions[only].last < c
+            && one_of(t.word(self.mentions[only].last), ACTS)
+        {
+            reach = 10;
+        }
         let &o = objects.last()?;
         // (Named: a pronoun in a quote may be anyone's, "“He's a danger,” she added".)
         if self.mentions[objects[0]].first > p + 1
@@ -3298,7 +3320,13 @@ impl Ctx<'_, '_> {
                 let guess = l + 1 < c && (t.word(l) == "be" && t.word(l + 1).ends_with("ing") || t.word(l) == "have");
                 break !guess;
             }
-            if j >= c || j >= after + 3 || mention_at(self.mentions, j).is_some() || one_of(t.word(j), CLAUSE_WORDS) {
+            // (An act's own words may run on: "proposals to cap the number of
+            // asylum seekers and process all claims abroad".)
+            if j >= c
+                || j >= after + reach
+                || mention_at(self.mentions, j).is_some()
+                || one_of(t.word(j), CLAUSE_WORDS) && !(reach > 3 && t.word(j) == "and")
+            {
                 break false;
             }
             j += 1;
