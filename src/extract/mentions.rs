@@ -768,9 +768,13 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                         || (first > t.sentences[sentence].first + 1
                             && t.word(first - 1) == "of"
                             && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty")))
-                    // "the London mayor", "London's mayor", "London mayoral race".
+                    // "the London mayor", "London's mayor", "London mayoral race";
+                    // "the Helsinki summit": where a gathering was.
                     || (last < t.sentences[sentence].last
-                        && (matches!(t.word(last), "mayor" | "mayors" | "mayoral" | "mayoralty")
+                        && (matches!(
+                            t.word(last),
+                            "mayor" | "mayors" | "mayoral" | "mayoralty" | "summit" | "conference" | "rally" | "forum"
+                        )
                             || t.word(last) == "'s"
                                 && last + 1 < t.sentences[sentence].last
                                 && matches!(t.word(last + 1), "mayor" | "mayoral"))) =>

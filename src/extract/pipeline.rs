@@ -1112,6 +1112,13 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("visited Europe")), "{t:?}");
+        // A capital naming a gathering is where it was.
+        let t = triples(
+            "",
+            "Donald Trump spoke at the Helsinki summit on Monday. Theresa May said the Paris summit was a success.",
+        );
+        assert!(t.contains(&"Donald Trump visited Helsinki fact".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("Finland") || x.contains("Paris")), "{t:?}");
         // A noun trigger after a light verb has the clause's subject.
         let t = triples(
             "",

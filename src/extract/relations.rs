@@ -3355,7 +3355,13 @@ impl Ctx<'_, '_> {
     fn locatives(&self, pm: usize, locatives: &[usize], out: &mut Vec<Found>) {
         let t = self.t;
         let m = &self.mentions[pm];
-        if m.modifier || m.possessive || indirect(m) || m.entity.is_none() {
+        // ("at the Helsinki summit": a place naming a gathering is where it was.)
+        let gathering = m.modifier
+            && !m.possessive
+            && m.last < t.sentences[m.sentence].last
+            && one_of(t.word(m.last), GATHERINGS)
+            && m.entity.is_some_and(|e| self.ents.list[e].ty == ActorType::Place);
+        if (m.modifier && !gathering) || m.possessive || indirect(m) || m.entity.is_none() {
             return;
         }
         let si = m.sentence;
