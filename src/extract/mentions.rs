@@ -1342,7 +1342,9 @@ fn segment_span(
         // No one's name has a body's or a place's head inside it ("Kane
         // County Democrats", "Shelby County Commissioner", "Loyola
         // University Chicago").
-        let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some());
+        // ("Mount Sinai", "Fort Worth", "Lake Tahoe": a place's first word.)
+        let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some())
+            || matches!(t.raw(x), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape");
         if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named)) {
             ty = Some(ActorType::Person);
             // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
@@ -2073,7 +2075,7 @@ mod tests {
     #[test]
     fn given_names_opening_places_and_things() {
         let f = found(
-            "They met on Powell Street near Walt Disney World. The Hollywood Reporter said so. \
+            "They met on Powell Street near Walt Disney World. The Hollywood Reporter said so. Mount Sinai treated him. \
              It is like Alice Through the Looking Glass. Kane County Democrats voted. \
              Marine One landed. Jim Smith spoke.",
         );
