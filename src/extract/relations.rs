@@ -3169,65 +3169,85 @@ impl Ctx<'_, '_> {
             likened.push(li);
             p = self.mentions[li].last + 1;
         }
-        let mut objects = self.objects_from(p, last, 0);
-        // "called the House Democrats' push for impeachment a 'lynching'":
-        // judging an actor's act judges the actor; the act's words come
-        // before the link.
-        let mut reach = 3;
-        if objects.is_empty()
-            && EVALUATIONS.contains(&pat.relation)
-            && let Some(o) = self.act_owner_at(p, last)
-        {
-            objects.push(o);
-            reach = 6;
-        }
-        // "described Iran and its nuclear program as a threat": the object's
-        // own things joined to it (its "its" is no second object).
-        if objects.len() > 1 {
-            objects.retain(|&x| {
-                !(self.mentions[x].possessive && matches!(self.mentions[x].kind, MentionKind::Pronoun { .. }))
-            });
-        }
+        let (mut objects, reach) = self.judged_objects(pat, p, last, 6);
         let Some(&o) = objects.last() else { return Vec::new() };
-        let mut after = self.mentions[o].last;
-        if after + 2 < last && t.word(after) == "and" && one_of(t.word(after + 1), POSSESSIVE_PRONOUNS) {
-            let mut j = after + 2;
-            while j < last && j < after + 5 && is_plain_word(t.raw(j)) && mention_at(self.mentions, j).is_none() {
-                if self.link_after(pat, j, last).is_some() {
-                    break;
-                }
-                j += 1;
-            }
-            after = j;
-        }
         // The object must open the clause: nothing but determiners and
         // titles between the trigger and it; and the link follows it within
         // three plain words ("called Putin a great leader", "described Trump
         // as dangerous", "said Trump, too, should").
-        if self.mentions[objects[0]].first > p + 4 {
-            return Vec::new();
-        }
-        let mut j = after;
-        let linked = loop {
-            if self.link_after(pat, j, last).is_some() {
-                break true;
-            }
-            if j >= last
-                || j >= after + reach
-                || mention_at(self.mentions, j).is_some()
-                || one_of(t.word(j), CLAUSE_WORDS)
-            {
-                break false;
-            }
-            j += 1;
-        };
-        if !linked {
+        if self.mentions[objects[0]].first > p + 4 || !self.link_follows(pat, o, last, reach) {
             return Vec::new();
         }
         let from = self.mentions[s0].last.min(k);
         let modality = self.modality(si, from, k);
         objects.extend(likened);
         self.emit(pat, si, &subjects, &objects, modality, k - from)
+    }
+
+    /// The actors a complement judges, from `p`, and how far after the last
+    /// its link may stand: the actors opening the clause, or the owner of an
+    /// act ("called the House Democrats' push for impeachment a 'lynching'",
+    /// "Tory proposals … would not work"), whose words may run on for
+    /// `act_reach`; "Iran and its nuclear program" is Iran.
+    fn judged_objects(&self, pat: &Pattern, p: usize, end: usize, act_reach: usize) -> (Vec<usize>, usize) {
+        let t = self.t;
+        let mut objects = self.objects_from(p, end, 0);
+        let mut reach = 3;
+        if objects.is_empty()
+            && EVALUATIONS.contains(&pat.relation)
+            && let Some(owner) = self.act_owner_at(p, end)
+        {
+            objects.push(owner);
+            reach = act_reach;
+        } else if let [only] = objects[..]
+            && EVALUATIONS.contains(&pat.relation)
+            && self.mentions[only].last < end
+            && one_of(t.word(self.mentions[only].last), ACTS)
+        {
+            reach = act_reach;
+        }
+        if objects.len() > 1 {
+            objects.retain(|&x| {
+                !(self.mentions[x].possessive && matches!(self.mentions[x].kind, MentionKind::Pronoun { .. }))
+            });
+        }
+        (objects, reach)
+    }
+
+    /// Whether a complement's link follows the object `o` before `end`,
+    /// within `reach` plain words ("Putin a great leader", "Trump, too,
+    /// should"), past its own things ("Iran and its nuclear program as a
+    /// threat"); "must be wondering", "must have known" are guesses, no link.
+    fn link_follows(&self, pat: &Pattern, o: usize, end: usize, reach: usize) -> bool {
+        let t = self.t;
+        let mut after = self.mentions[o].last;
+        if after + 2 < end && t.word(after) == "and" && one_of(t.word(after + 1), POSSESSIVE_PRONOUNS) {
+            let mut j = after + 2;
+            while j < end && j < after + 5 && is_plain_word(t.raw(j)) && mention_at(self.mentions, j).is_none() {
+                if self.link_after(pat, j, end).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+            after = j;
+        }
+        let mut j = after;
+        loop {
+            if let Some(l) = self.link_after(pat, j, end) {
+                let guess = l + 1 < end && (t.word(l) == "be" && t.word(l + 1).ends_with("ing") || t.word(l) == "have");
+                return !guess;
+            }
+            // (An act's own words may run on: "proposals to cap the number of
+            // asylum seekers and process all claims abroad".)
+            if j >= end
+                || j >= after + reach
+                || mention_at(self.mentions, j).is_some()
+                || one_of(t.word(j), CLAUSE_WORDS) && !(reach > 3 && t.word(j) == "and")
+            {
+                return false;
+            }
+            j += 1;
+        }
     }
 
     /// A complement said before its speaker, a quote set off by a comma:
@@ -3282,23 +3302,9 @@ impl Ctx<'_, '_> {
         while p < c && (matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") || t.word(p) == "the") {
             p += 1;
         }
-        let mut objects = self.objects_from(p, c, 0);
-        let mut reach = 3;
         // ("Tory proposals to cap asylum would not work": the owner of what
-        // is judged.)
-        if objects.is_empty()
-            && EVALUATIONS.contains(&pat.relation)
-            && let Some(owner) = self.act_owner_at(p, c)
-        {
-            objects.push(owner);
-            reach = 10;
-        } else if let [only] = objects[..]
-            && EVALUATIONS.contains(&pat.relation)
-            && self.mentions[only].last < c
-            && one_of(t.word(self.mentions[only].last), ACTS)
-        {
-            reach = 10;
-        }
+        // is judged, its act's words running on.)
+        let (objects, reach) = self.judged_objects(pat, p, c, 10);
         let &o = objects.last()?;
         // (Named: a pronoun in a quote may be anyone's, "“He's a danger,” she added".)
         if self.mentions[objects[0]].first > p + 1
@@ -3312,26 +3318,7 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        let after = self.mentions[o].last;
-        let mut j = after;
-        let linked = loop {
-            // ("must be wondering", "must have known": a guess, no demand.)
-            if let Some(l) = self.link_after(pat, j, c) {
-                let guess = l + 1 < c && (t.word(l) == "be" && t.word(l + 1).ends_with("ing") || t.word(l) == "have");
-                break !guess;
-            }
-            // (An act's own words may run on: "proposals to cap the number of
-            // asylum seekers and process all claims abroad".)
-            if j >= c
-                || j >= after + reach
-                || mention_at(self.mentions, j).is_some()
-                || one_of(t.word(j), CLAUSE_WORDS) && !(reach > 3 && t.word(j) == "and")
-            {
-                break false;
-            }
-            j += 1;
-        };
-        if !linked {
+        if !self.link_follows(pat, o, c, reach) {
             return None;
         }
         let modality = self.modality(si, self.mentions[s0].last.min(k), k);
