@@ -3259,6 +3259,17 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let (first, last) = self.sentence(si);
         let quote = |j: usize| matches!(t.raw(j), "\"" | "\u{201d}" | "'" | "\u{2019}");
+        // (Most speech verbs have no comma right before them, nor a quote's
+        // within reach: done at once.)
+        if k < first + 3
+            || t.raw(k - 1) != ","
+                && !(first + 2..k)
+                    .rev()
+                    .take(16)
+                    .any(|c| t.raw(c) == "," && (quote(c - 1) || (c + 1 < k && quote(c + 1))))
+        {
+            return None;
+        }
         // The verb ends the sentence or is followed by its speaker.
         let speaker_after = mention_at(self.mentions, e)
             .or_else(|| title_here(t, self.lex, e, last).and_then(|(used, _, _)| mention_at(self.mentions, e + used)))
