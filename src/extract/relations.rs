@@ -2198,6 +2198,21 @@ impl Ctx<'_, '_> {
         lo..hi
     }
 
+    /// Whether an actor the pattern may take as its object starts within
+    /// a few words after its trigger (past its link, where one is required).
+    fn object_ahead(&self, pat: &Pattern, e: usize, last: usize) -> bool {
+        let start = match self.link_after(pat, e, last) {
+            Some(p) => p,
+            None if pat.link_required => return false,
+            None => e,
+        };
+        let from = self.mentions.partition_point(|m| m.first < start);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.first < last && m.first < start + 12)
+            .any(|m| m.entity.is_some_and(|o| self.type_ok(o, &pat.object_types)))
+    }
+
     fn type_ok(&self, e: usize, types: &[ActorType]) -> bool {
         types.contains(&self.ents.list[e].ty)
     }
@@ -2799,19 +2814,21 @@ impl Ctx<'_, '_> {
         {
             i -= 1;
         }
-        // "made his remarks", "gave a speech": a noun trigger's light verb
-        // and determiner are no subject.
-        let mut d = i;
-        while d > end && (one_of(t.word(d - 1), DETERMINERS) || one_of(t.word(d - 1), POSSESSIVE_PRONOUNS)) {
-            d -= 1;
-        }
-        if d > end && one_of(t.word(d - 1), LIGHT_VERBS) {
-            return false;
-        }
         if i <= end {
             return false;
         }
         let w = t.word(i - 1);
+        // "made his remarks", "gave a speech": a noun trigger's light verb
+        // and determiner are no subject.
+        if one_of(w, LIGHT_VERBS) || one_of(w, DETERMINERS) || one_of(w, POSSESSIVE_PRONOUNS) {
+            let mut d = i;
+            while d > end && (one_of(t.word(d - 1), DETERMINERS) || one_of(t.word(d - 1), POSSESSIVE_PRONOUNS)) {
+                d -= 1;
+            }
+            if d > end && one_of(t.word(d - 1), LIGHT_VERBS) {
+                return false;
+            }
+        }
         if !is_plain_word(t.raw(i - 1)) || one_of(w, VERB_GROUP) || one_of(w, CLAUSE_WORDS) || one_of(w, PREPOSITIONS) {
             return false;
         }
@@ -2987,6 +3004,17 @@ impl Ctx<'_, '_> {
             && (one_of(t.word(k - 1), DETERMINERS) || one_of(t.word(k - 1), PREPOSITIONS))
             && e < last
             && t.word(e).bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return Vec::new();
+        }
+        // (Most occurrences of a common trigger, "left", "went", "said", lead
+        // to no object of the pattern's: turned away before the subject is
+        // looked for. A passive's agent after "by" is looked for below.)
+        if !pat.object_types.is_empty()
+            && k > first
+            && !one_of(t.word(k - 1), BE)
+            && !(k > first + 1 && one_of(t.word(k - 2), BE))
+            && !self.object_ahead(pat, e, last)
         {
             return Vec::new();
         }

@@ -345,18 +345,27 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     // campaign": a single name that an administration, a campaign or an era
     // is named after is a person's, even where the text never gives the
     // full name.
-    let eponyms: FxHashSet<&str> = (0..t.tokens().len().saturating_sub(1))
-        .filter(|&i| {
-            let next = |k: usize| (i + k < t.tokens().len()).then(|| t.word(i + k));
-            // (The cheap tests first: this runs at every token.)
-            (matches!(next(1), Some("administration" | "campaign" | "presidency"))
-                || next(1) == Some("'s") && matches!(next(2), Some("administration" | "presidency"))
-                || next(1) == Some("-") && next(2) == Some("era") && t.glued(i) && t.glued(i + 1))
-                && t.is_capitalized(i)
-                && !lex.is_common_word(t.word(i))
-        })
-        .map(|i| t.raw(i))
-        .collect();
+    let eponyms: FxHashSet<&str> = {
+        let mut out = FxHashSet::default();
+        // Found from the rare nouns backwards (a length test turns nearly
+        // every token away before any comparison).
+        for k in 1..t.tokens().len() {
+            let raw = t.raw(k);
+            if !matches!(raw.len(), 3 | 8 | 10 | 14) {
+                continue;
+            }
+            let name = match t.word(k) {
+                "administration" | "presidency" if k >= 2 && t.word(k - 1) == "'s" => k - 2,
+                "administration" | "campaign" | "presidency" => k - 1,
+                "era" if k >= 2 && t.raw(k - 1) == "-" && t.glued(k - 2) && t.glued(k - 1) => k - 2,
+                _ => continue,
+            };
+            if t.is_capitalized(name) && !lex.is_common_word(t.word(name)) {
+                out.insert(t.raw(name));
+            }
+        }
+        out
+    };
     for i in order {
         let m = &mut mentions[i];
         if let Some(e) = m.entity {
