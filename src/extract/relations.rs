@@ -3010,12 +3010,8 @@ impl Ctx<'_, '_> {
         // (Most occurrences of a common trigger, "left", "went", "said", lead
         // to no object of the pattern's: turned away before the subject is
         // looked for. A passive's agent after "by" is looked for below.)
-        if !pat.object_types.is_empty()
-            && k > first
-            && !one_of(t.word(k - 1), BE)
-            && !(k > first + 1 && one_of(t.word(k - 2), BE))
-            && !self.object_ahead(pat, e, last)
-        {
+        let after_be = k > first && one_of(t.word(k - 1), BE) || k > first + 1 && one_of(t.word(k - 2), BE);
+        if !pat.object_types.is_empty() && k > first && !after_be && !self.object_ahead(pat, e, last) {
             return Vec::new();
         }
         let mut subjects = self.subjects_before(k, first);
