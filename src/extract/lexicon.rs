@@ -136,6 +136,11 @@ pub enum PatternKind {
     /// SUBJECT ... TRIGGER ... LINK OBJECT, the link a few words after the
     /// trigger ("spoke to reporters in Aspen"): where an actor was.
     Locative,
+    /// SUBJECT TRIGGER \[link\] OBJECT read the other way round: the object
+    /// does it to the subject ("Trump faced blowback from fellow Republicans":
+    /// the Republicans criticized Trump; "Mainstream has the backing of Andy
+    /// Burnham": Burnham supports it).
+    Received,
 }
 
 /// One relation pattern, a line of relations.tsv.
@@ -860,9 +865,10 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
         "prefix" => PatternKind::Prefix,
         "locative" => PatternKind::Locative,
         "complement" => PatternKind::Complement,
+        "received" => PatternKind::Received,
         k => {
             return Err(format!(
-                "unknown pattern kind {k:?} (verb, noun, prefix, locative or complement)"
+                "unknown pattern kind {k:?} (verb, noun, prefix, locative, complement or received)"
             ));
         }
     };

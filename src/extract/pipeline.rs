@@ -2639,6 +2639,31 @@ mod tests {
         assert!(t.contains(&"Mark Oaten spoke_to BBC News fact".to_string()), "{t:?}");
     }
 
+    /// A "received" pattern reads the other way round: facing blowback from
+    /// someone is their criticism, having someone's backing their support.
+    #[test]
+    fn criticism_and_backing_received() {
+        let t = triples(
+            "",
+            "President Donald Trump faced blowback from fellow Republicans this week. \
+             Boris Johnson came under fire from Labour. Labour came under fire in London. \
+             Mainstream Group has the backing of the Greater Manchester mayor, Andy Burnham.",
+        );
+        has_all(
+            &t,
+            &[
+                "Republican Party criticized Donald Trump fact",
+                "Labour Party criticized Boris Johnson fact",
+                "Andy Burnham supported Mainstream Group fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Donald Trump criticized") || x.contains("London")),
+            "{t:?}"
+        );
+    }
+
     /// The one stood with in an act does it too; a person's business
     /// partner is an ally, a partner at a firm no one's.
     #[test]

@@ -1874,6 +1874,14 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                 }
                 let found = match pat.kind {
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
+                    // The verb's reading with the roles turned round.
+                    PatternKind::Received => {
+                        let mut found = cx.apply_verb(pat, si, k, k + best_len);
+                        for f in &mut found {
+                            std::mem::swap(&mut f.subject, &mut f.object);
+                        }
+                        found
+                    }
                     PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
                     PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + best_len),
                     PatternKind::Complement => cx.apply_complement(pat, si, k, k + best_len),
@@ -2988,9 +2996,12 @@ impl Ctx<'_, '_> {
         };
         at(p).or_else(|| {
             // (After a verb only: "deal firmly with" makes "deal" no noun.)
-            (pat.kind == PatternKind::Verb && p + 1 < end && t.word(p).ends_with("ly") && is_plain_word(t.raw(p)))
-                .then(|| at(p + 1))
-                .flatten()
+            (matches!(pat.kind, PatternKind::Verb | PatternKind::Received)
+                && p + 1 < end
+                && t.word(p).ends_with("ly")
+                && is_plain_word(t.raw(p)))
+            .then(|| at(p + 1))
+            .flatten()
         })
     }
 
