@@ -1068,6 +1068,13 @@ fn body_purpose(
     (placed && last_plain).then_some(m)
 }
 
+/// Whether the title ending at token `title_last` is "fellow" before a name
+/// of one word: "the fellow Texan", "his fellow Pennsylvanians" name no one
+/// (a fellow is no title before a single word; "research fellow Jim Smith" is).
+fn fellow_of_one_word(t: &Tokenized, title_last: usize, words_after: usize) -> bool {
+    t.word(title_last) == "fellow" && words_after == 1
+}
+
 /// Whether token `i` is a title of one word ("director", "officer"); the
 /// tag test turns nearly every word away before a lookup.
 fn is_title_word(t: &Tokenized, lex: &Lexicon, i: usize) -> bool {
@@ -1249,9 +1256,7 @@ fn segment_span(
     // person's, and so does an outlet's possessive ("Fox News' Rich Edson").
     let mut cue = a > 0 && {
         let prev = a - 1;
-        // ("fellow Texan", "fellow Pennsylvanians": a fellow is no title
-        // before a single word.)
-        lex.title_at(&[t.word(prev)]).is_some() && !(t.word(prev) == "fellow" && b == a + 1)
+        lex.title_at(&[t.word(prev)]).is_some() && !fellow_of_one_word(t, prev, b - a)
             || lex.honorific(t.raw(prev)).is_some()
             || (prev > 0
                 && matches!(t.word(prev), "'s" | "'" | "\u{2019}")
@@ -1443,7 +1448,7 @@ fn segment_span(
             }
             if used < b - k {
                 flush(seg_start.take(), k, cue, mentions, covered);
-                cue = !(t.word(k + used - 1) == "fellow" && k + used + 1 == b);
+                cue = !fellow_of_one_word(t, k + used - 1, b - (k + used));
                 k += used;
                 continue;
             }
@@ -2069,6 +2074,15 @@ mod tests {
         assert!(texts.iter().any(|m| m == "Vladimir Putin"), "{texts:?}");
     }
 
+    /// The names `found` typed a person's.
+    fn persons(found: &[(String, String, bool)]) -> Vec<&str> {
+        found
+            .iter()
+            .filter(|(_, k, _)| k == "name:person")
+            .map(|(n, _, _)| n.as_str())
+            .collect()
+    }
+
     /// Names that open with a given name but are no one's: a street, a
     /// world, a reporter's paper, a score; a head word inside; a
     /// preposition in title case.
@@ -2079,12 +2093,7 @@ mod tests {
              It is like Alice Through the Looking Glass. Kane County Democrats voted. \
              Marine One landed. Jim Smith spoke.",
         );
-        let persons: Vec<&str> = f
-            .iter()
-            .filter(|(_, k, _)| k == "name:person")
-            .map(|(n, _, _)| n.as_str())
-            .collect();
-        assert_eq!(persons, vec!["Jim Smith"], "{f:?}");
+        assert_eq!(persons(&f), vec!["Jim Smith"], "{f:?}");
     }
 
     /// A party's plural ends a body's name whatever honorific opens it; a
@@ -2095,12 +2104,7 @@ mod tests {
             "She was backed by the group Justice Democrats. He introduced the fellow Texan. \
              Toronto Mayor John Tory spoke. Research fellow Jim Smith agreed.",
         );
-        let persons: Vec<&str> = f
-            .iter()
-            .filter(|(_, k, _)| k == "name:person")
-            .map(|(n, _, _)| n.as_str())
-            .collect();
-        assert_eq!(persons, vec!["John Tory", "Jim Smith"], "{f:?}");
+        assert_eq!(persons(&f), vec!["John Tory", "Jim Smith"], "{f:?}");
     }
 
     /// A known name that ends inside a word matches nothing and hides no

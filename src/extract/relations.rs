@@ -14,7 +14,7 @@ use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
 use crate::mentions::{BODY_NOUNS, COMPASS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
-use crate::text::{Tokenized, one_of};
+use crate::text::{Tokenized, is_closing_quote, is_opening_quote, one_of};
 
 /// A relation found in one sentence, between two document entities.
 #[derive(Debug, Clone, PartialEq)]
@@ -3018,11 +3018,12 @@ impl Ctx<'_, '_> {
         {
             return Vec::new();
         }
+        // Passive: "was received by X".
+        let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE));
         // (Most occurrences of a common trigger, "left", "went", "said", lead
         // to no object of the pattern's: turned away before the subject is
         // looked for. A passive's agent after "by" is looked for below.)
-        let after_be = k > first && one_of(t.word(k - 1), BE) || k > first + 1 && one_of(t.word(k - 2), BE);
-        if !pat.object_types.is_empty() && k > first && !after_be && !self.object_ahead(pat, e, last) {
+        if !pat.object_types.is_empty() && k > first && !passive && !self.object_ahead(pat, e, last) {
             return Vec::new();
         }
         let mut subjects = self.subjects_before(k, first);
@@ -3054,8 +3055,6 @@ impl Ctx<'_, '_> {
                 );
             }
         }
-        // Passive: "was received by X".
-        let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE));
         // "Gwynne, who was sacked": a passive with no agent names no subject.
         let participle = t.word(k).ends_with("ed") || t.word(k).ends_with("en") || one_of(t.word(k), PARTICIPLES);
         // The agent's "by", right after the verb or after a short phrase of
@@ -3188,7 +3187,7 @@ impl Ctx<'_, '_> {
         // 'Mr Redwood said: "Mr Blair has broken the pledges"': a quote after a colon.
         if p + 1 < last && t.raw(p) == ":" {
             p += 1;
-            if matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") {
+            if is_opening_quote(t.raw(p)) {
                 p += 1;
             }
         }
@@ -3293,7 +3292,7 @@ impl Ctx<'_, '_> {
     fn quoted_complement(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Option<Vec<Found>> {
         let t = self.t;
         let (first, last) = self.sentence(si);
-        let quote = |j: usize| matches!(t.raw(j), "\"" | "\u{201d}" | "'" | "\u{2019}");
+        let quote = |j: usize| is_closing_quote(t.raw(j));
         // (Most speech verbs have no comma right before them, nor a quote's
         // within reach: done at once.)
         if k < first + 3
@@ -3345,7 +3344,7 @@ impl Ctx<'_, '_> {
         let &s0 = subjects.first()?;
         // The quote's opening actor and its link.
         let mut p = first;
-        while p < c && (matches!(t.raw(p), "\"" | "\u{201c}" | "'" | "\u{2018}") || t.word(p) == "the") {
+        while p < c && (is_opening_quote(t.raw(p)) || t.word(p) == "the") {
             p += 1;
         }
         // ("Tory proposals to cap asylum would not work": the owner of what

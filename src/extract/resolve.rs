@@ -13,7 +13,7 @@
 use crate::lexicon::{Lexicon, Sex, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
-use crate::text::{Tokenized, one_of};
+use crate::text::{Tokenized, is_opening_quote, one_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
@@ -802,17 +802,20 @@ pub fn resolve_references(
                     // subject, not its latest name.
                     let opening = m.first == t.sentences[m.sentence].first
                         || m.first == t.sentences[m.sentence].first + 1 && t.word(m.first - 1) == "the";
-                    let previous_subject = opening
+                    // (The last sentence naming anyone, and its subject: the
+                    // first actor it names that is no modifier.)
+                    let last_subject = opening
                         .then(|| mentions[..idx].iter().rev().find(|p| p.sentence < m.sentence))
                         .flatten()
                         .map(|p| p.sentence)
                         .and_then(|s| {
-                            mentions[..idx]
+                            mentions[sentence_mentions(mentions, s)]
                                 .iter()
-                                .find(|p| p.sentence == s && !p.modifier && p.entity.is_some())
-                        })
-                        .and_then(|p| p.entity)
-                        .filter(|&e| fits(e));
+                                .find(|p| !p.modifier && p.entity.is_some())
+                                .and_then(|p| p.entity)
+                                .map(|e| (s, e))
+                        });
+                    let previous_subject = last_subject.map(|(_, e)| e).filter(|&e| fits(e));
                     let mut best: Option<(usize, usize)> = previous_subject.map(|e| (e, usize::MAX));
                     for e in 0..ents.list.len() {
                         if !fits(e) {
@@ -835,17 +838,9 @@ pub fn resolve_references(
                     let body_post = quals.len() == 1
                         && ents.list[quals[0]].ty == ActorType::Organization
                         && !ents.list[quals[0]].name.is_empty();
-                    let continued = (best.is_none() && !*indefinite && opening && body_post)
-                        .then(|| mentions[..idx].iter().rev().find(|p| p.sentence < m.sentence))
-                        .flatten()
-                        .map(|p| p.sentence)
-                        .filter(|&s| s + 1 == m.sentence)
-                        .and_then(|s| {
-                            mentions[..idx]
-                                .iter()
-                                .find(|p| p.sentence == s && !p.modifier && p.entity.is_some())
-                        })
-                        .and_then(|p| p.entity)
+                    let continued = last_subject
+                        .filter(|&(s, _)| best.is_none() && !*indefinite && body_post && s + 1 == m.sentence)
+                        .map(|(_, e)| e)
                         // (Nor anyone already heading or serving somewhere:
                         // "President Trump spoke. The Fed chairman said".)
                         .filter(|&e| {
@@ -929,7 +924,7 @@ fn salient_person(
             && m.entity.is_none()
             && !m.modifier
             && (m.first <= s.first + 1 || opens_clause(m))
-            && !matches!(t.raw(s.first), "\"" | "\u{201c}" | "'" | "\u{2018}")
+            && !is_opening_quote(t.raw(s.first))
     };
     if defer && mentions[own.start..idx].iter().any(pending) {
         return None;

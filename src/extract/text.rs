@@ -420,7 +420,17 @@ fn starts_upper_or_digit(s: &str) -> bool {
 }
 
 fn is_quote(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}")
+    is_opening_quote(s) || is_closing_quote(s)
+}
+
+/// A quotation mark that may open a quote: straight or curly, double or single.
+pub fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201c}" | "'" | "\u{2018}")
+}
+
+/// A quotation mark that may close a quote.
+pub fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}")
 }
 
 fn is_closer(s: &str) -> bool {
