@@ -260,10 +260,48 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             m.first >= 3 && t.word(m.first - 1) == "from" && t.word(m.first - 2) == "," && person_before(m.first - 2)
         };
         let m = &mut mentions[i];
+        let s = &t.sentences[m.sentence];
+        // "chief economist at Freddie Mac", "the CEO of Axel Springer", "the
+        // firm Thompson Hine": two words or more that are a person's only by
+        // their look (a given name first, no title or speech verb for
+        // them) are the body a post is at, or a head's body, or what a kind
+        // of body names. (Not after "for" or "with": "a spokesman for Joe
+        // Biden", "a lawyer with Rudy Giuliani" name people.)
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Person)
+            }
+        ) && !m.person_cue
+            && !m.possessive
+            && m.last - m.first >= 2
+        {
+            let mut k = m.first;
+            if k > s.first && t.word(k - 1) == "the" {
+                k -= 1;
+            }
+            let title_before = |k: usize| {
+                lex.title_at(&[t.word(k)])
+                    .filter(|_| t.tags[k] & TITLE_START != 0)
+                    .map(|(title, _)| title.relation)
+            };
+            let post_at = k >= s.first + 2
+                && match t.word(k - 1) {
+                    "at" => title_before(k - 2).is_some(),
+                    "of" => title_before(k - 2) == Some(Relation::Leads),
+                    _ => false,
+                };
+            let after_kind = m.first > s.first && one_of(t.word(m.first - 1), BODY_NOUNS);
+            if post_at || after_kind {
+                m.kind = MentionKind::Name {
+                    ty: Some(ActorType::Organization),
+                };
+            }
+            continue;
+        }
         if !matches!(m.kind, MentionKind::Name { ty: None }) {
             continue;
         }
-        let s = &t.sentences[m.sentence];
         // "a spokesman for Crossrail", "campaigns director at Greenpeace": an
         // untyped name a title is of.
         let mut k = m.first;
@@ -331,6 +369,36 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
+/// "Alan Dershowitz is the Felix Frankfurter Professor of Law", "the Sid
+/// Richardson Professor at the LBJ School", "Robert C. Packard trustee
+/// chair in law": a chair endowed in someone's name is a post, not an
+/// employer, nor its namesake an actor of the text. A name a person's only
+/// by its look, right before "professor" or "chair" that a field or an
+/// institution follows, is dropped ("the Yale Law professor who" keeps
+/// its body).
+fn named_chairs(t: &Tokenized, mentions: &mut Vec<Mention>) {
+    let n = t.tokens().len();
+    mentions.retain(|m| {
+        let looks_personal = matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Person)
+            }
+        ) && !m.person_cue
+            && !m.possessive
+            && m.last - m.first >= 2;
+        if !looks_personal || m.last + 1 >= n || t.sentence_of(m.last + 1) != m.sentence {
+            return true;
+        }
+        let mut k = m.last;
+        if t.word(k) == "trustee" {
+            k += 1;
+        }
+        let chair = matches!(t.word(k), "professor" | "chair" | "professorship");
+        !(chair && matches!(t.word(k + 1), "of" | "at" | "in" | ","))
+    });
+}
+
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
@@ -358,6 +426,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
+    named_chairs(t, &mut mentions);
     // (After the lists' people: "Fox News' Rich Edson, John Roberts and…".)
     programmes(t, lex, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);
@@ -2178,6 +2247,56 @@ mod tests {
             !f.iter().any(|m| m.0 == "Chuba Hubbard" && m.1 == "name:person"),
             "{f:?}"
         );
+    }
+
+    /// A name that looks like a person's is a body where a post is at it,
+    /// a head is of it or a kind of body names it; a person stays one after
+    /// "a spokesman for". An endowed chair's namesake is no one's employer.
+    #[test]
+    fn bodies_named_like_people_and_endowed_chairs() {
+        for (text, body) in [
+            (
+                "said Diane Swonk, chief economist at the firm Grant Thornton.",
+                "Grant Thornton",
+            ),
+            ("said Sam Khater, chief economist at Freddie Mac.", "Freddie Mac"),
+            (
+                "hosted by Mathias Dopfner, the CEO of Axel Springer in Berlin.",
+                "Axel Springer",
+            ),
+            (
+                "James Robenalt, an attorney with the firm Thompson Hine, said so.",
+                "Thompson Hine",
+            ),
+        ] {
+            let f = found(text);
+            assert!(
+                f.iter().any(|m| m == &(body.into(), "name:organization".into(), false)),
+                "{text}: {f:?}"
+            );
+        }
+        for (text, person) in [
+            ("said Joe Lockhart, a spokesman for Bill Clinton.", "Bill Clinton"),
+            ("said Jim Wertz, the campaign chief of Mary Smith's team.", "Jim Wertz"),
+        ] {
+            let f = found(text);
+            assert!(f.iter().any(|m| m.0 == person && m.1 == "name:person"), "{text}: {f:?}");
+        }
+        for (text, chair) in [
+            (
+                "Alan Dershowitz is the Felix Frankfurter Professor of Law at Harvard.",
+                "Felix Frankfurter",
+            ),
+            (
+                "said Jelani Cobb, the Ira A. Lipman professor at the Columbia Journalism School.",
+                "Ira A. Lipman",
+            ),
+        ] {
+            let f = found(text);
+            assert!(!f.iter().any(|m| m.0 == chair), "{text}: {f:?}");
+        }
+        let f = found("A new book by Yale Law professor Daniel Markovits says so.");
+        assert!(f.iter().any(|m| m.0 == "Daniel Markovits"), "{f:?}");
     }
 
     /// A headline quoted in prose keeps its capitals; its prepositions begin
