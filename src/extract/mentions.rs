@@ -273,7 +273,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                 ty: Some(ActorType::Person)
             }
         ) && !m.person_cue
-            && !m.possessive
+            && !(m.possessive || m.last < s.last && matches!(t.word(m.last), "'s" | "'" | "\u{2019}"))
             && m.last - m.first >= 2
         {
             let mut k = m.first;
@@ -291,7 +291,16 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                     "of" => title_before(k - 2) == Some(Relation::Leads),
                     _ => false,
                 };
-            let after_kind = m.first > s.first && one_of(t.word(m.first - 1), BODY_NOUNS);
+            // (Said in lower case: not "the European Union Gordon Sondland";
+            // nor a word for a person too: "broadcaster Nicholas Fuentes",
+            // "civil rights giant John Lewis".)
+            let after_kind = m.first > s.first
+                && !t.is_capitalized(m.first - 1)
+                && one_of(t.word(m.first - 1), BODY_NOUNS)
+                && !matches!(
+                    t.word(m.first - 1),
+                    "giant" | "broadcaster" | "watchdog" | "regulator" | "lobby" | "union"
+                );
             if post_at || after_kind {
                 m.kind = MentionKind::Name {
                     ty: Some(ActorType::Organization),
@@ -399,6 +408,110 @@ fn named_chairs(t: &Tokenized, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// "The California Republican said", "a Democrat who", "the Tory
+/// insisted": a party's name for one member, after an article and
+/// perhaps a place, said of no noun after it, is a person: a description
+/// whose post is membership of the party (resolved like "the Labour MP").
+/// The party's own mention stays, as the description's qualifier.
+fn party_members(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let MentionKind::Known { entry, .. } = m.kind else {
+            continue;
+        };
+        let word = t.raw(m.first);
+        // (One word for one member: not "Republicans", "Democratic", "Labour
+        // Party", "the GOP".)
+        if m.last != m.first + 1
+            || m.possessive
+            || lex.entry(entry).kind != "party"
+            || word.ends_with('s')
+            || word.ends_with("ic")
+            || word.chars().filter(|c| c.is_uppercase()).count() > 1
+        {
+            continue;
+        }
+        let s = &t.sentences[m.sentence];
+        // Said of no noun: the sentence or clause ends, or a verb follows.
+        let ends = m.last >= s.last || {
+            let next = t.raw(m.last);
+            !next.starts_with(|c: char| c.is_alphanumeric())
+                && !matches!(t.word(m.last), "'s" | "'" | "\u{2019}" | "-" | "&")
+                || matches!(
+                    t.word(m.last),
+                    "who" | "has" | "had" | "is" | "was" | "will" | "would" | "could" | "also"
+                )
+                || (!t.is_capitalized(m.last)
+                    && t.tags[m.last] & TRIGGER_START != 0
+                    && title_here(t, lex, m.last, s.last).is_none())
+        };
+        if !ends {
+            continue;
+        }
+        // Back over a place ("The California Republican") and modifiers
+        // ("a moderate", "the veteran") to an article.
+        let mut start = m.first;
+        let mut j = i;
+        while start > s.first {
+            let p = start - 1;
+            if j > 0
+                && mentions[j - 1].last == start
+                && matches!(mentions[j - 1].kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+            {
+                j -= 1;
+                start = mentions[j].first;
+            } else if lex.title_modifier(t.word(p)).is_some() {
+                start = p;
+            } else {
+                break;
+            }
+        }
+        if start == s.first || !matches!(t.word(start - 1), "the" | "a" | "an") {
+            continue;
+        }
+        // "a Democrat" only set off after a name ("Adam Schiff, a California
+        // Democrat,"): "vote for a Democrat", "to become a Republican" say
+        // of no one in particular.
+        let indefinite = t.word(start - 1) != "the";
+        if indefinite
+            && !(start >= s.first + 3
+                && t.raw(start - 2) == ","
+                && mentions[..j]
+                    .iter()
+                    .rev()
+                    .find(|p| p.last <= start - 2)
+                    .is_some_and(|p| p.last == start - 2 && matches!(p.kind, MentionKind::Name { .. })))
+        {
+            continue;
+        }
+        found.push(Mention {
+            first: start - 1,
+            last: m.last,
+            sentence: m.sentence,
+            kind: MentionKind::Description {
+                relation: Relation::MemberOf,
+                head: m.first,
+                indefinite,
+            },
+            possessive: false,
+            modifier: false,
+            person_cue: false,
+            place_cue: false,
+            body_cue: false,
+            entity: None,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    for d in &found {
+        for m in mentions.iter_mut().filter(|m| m.first >= d.first && m.last <= d.last) {
+            m.modifier = true;
+        }
+    }
+    add_sorted(mentions, found);
+}
+
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     debug_assert!(t.tags.iter().all(|&x| x & TAGGED != 0), "call tag_tokens first");
@@ -427,6 +540,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
     named_chairs(t, &mut mentions);
+    party_members(t, lex, &mut mentions);
     // (After the lists' people: "Fox News' Rich Edson, John Roberts and…".)
     programmes(t, lex, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);

@@ -2413,6 +2413,45 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains(" attacked ")), "{t:?}");
     }
 
+    /// "The California Republican", "the Democrat who": a party's word
+    /// for one member is a person, the last sentence's subject or the name
+    /// it is set off after; a member may hold any post. "vote for a
+    /// Democrat", "the GOP" name no one.
+    #[test]
+    fn a_party_s_member_said_by_the_party_s_name() {
+        let t = triples(
+            "",
+            "House Majority Leader Kevin McCarthy spoke on Saturday. \
+             The California Republican said President Obama bungled the deal. \
+             Sen. Chuck Grassley, the Iowa Republican who chairs the Judiciary Committee, spoke. \
+             Russell Findlay, the Scottish Conservative leader, spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Kevin McCarthy member_of Republican Party fact",
+                "Kevin McCarthy criticized Obama fact",
+                "Chuck Grassley leads Judiciary Committee fact",
+                "Russell Findlay leads Conservative Party fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.starts_with("Republican Party") || x.contains("Obama member_of") || x.contains("Scotland")),
+            "{t:?}"
+        );
+        let t = triples(
+            "",
+            "Joe Smith spoke. It shows a lack of knowledge to vote for a Democrat, he said. \
+             The GOP has 23 seats to defend. Ann Jones, a former Democrat, is planning to become a Republican.",
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Joe Smith member_of") || x.contains("Jones member_of Republican")),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn bodies_named_with_and_or_in_lower_case() {
         let t = triples(

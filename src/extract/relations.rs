@@ -433,6 +433,8 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     && is_plain_word(t.raw(j - 1))
                     && t.raw(j - 1).bytes().all(|b| b.is_ascii_lowercase())
                     && !t.word(j - 1).ends_with("ed")
+                    // ("The Republican said President Obama": no portfolio.)
+                    && !matches!(t.word(j - 1), "said" | "says" | "told" | "tells")
                     && ![PREPOSITIONS, DETERMINERS, CLAUSE_WORDS, SUBORDINATORS, VERB_GROUP]
                         .iter()
                         .any(|list| one_of(t.word(j - 1), list))
@@ -1736,13 +1738,28 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             // so by `resolve_references`): that says the post.
             let continued = !indefinite
                 && (m.first == s.first || m.first == s.first + 1 && t.word(s.first) == "the")
-                && matches!(qualifiers_in(mentions, m.first, m.last).as_slice(),
-                    [q] if ents.list[*q].ty == ActorType::Organization)
+                && crate::resolve::is_body_post(ents, &qualifiers_in(mentions, m.first, m.last))
                 && !ents.list[e].titles.iter().any(|f| f.head == t.word(*head));
             if !indefinite && !apposition && !continued {
                 continue;
             }
             let mut quals = qualifiers_in(mentions, m.first, m.last);
+            // "a California Republican": a party's member, of nothing else.
+            if let Some(party) = mention_at(mentions, *head)
+                .and_then(|qi| mentions[qi].entity)
+                .filter(|&q| cx.is_party(q))
+            {
+                out.extend(cx.found(
+                    e,
+                    Relation::MemberOf,
+                    party,
+                    Modality::Fact,
+                    m.sentence,
+                    0.75,
+                    "affil.description",
+                ));
+                continue;
+            }
             // "an aide to X", "head of X"
             if m.last < s.last && matches!(t.word(m.last), "to" | "of" | "for" | "at") {
                 let target = mentions
@@ -1775,7 +1792,23 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 quals.extend(target);
             }
             let last_qualifier = quals.last().copied();
+            // "The Scottish Conservative leader": a place before a party names
+            // the party's branch, not an employer.
+            // (Not "Minnesota's Democratic attorney general": a possessive
+            // place is the one served.)
+            let inside = mentions.partition_point(|x| x.first < m.first);
+            let branch: Vec<usize> = mentions[inside..]
+                .windows(2)
+                .take_while(|w| w[1].last <= m.last)
+                .filter(|w| !w[0].possessive && w[0].last == w[1].first)
+                .filter_map(|w| w[0].entity.zip(w[1].entity))
+                .filter(|&(place, party)| ents.list[place].ty == ActorType::Place && cx.is_party(party))
+                .map(|(place, _)| place)
+                .collect();
             for q in quals {
+                if branch.contains(&q) {
+                    continue;
+                }
                 // "a Republican member of the committee": of the party, a member.
                 let relation = if Some(q) == last_qualifier {
                     relation

@@ -835,18 +835,30 @@ pub fn resolve_references(
                     // sentence's subject if no title of that person's has its
                     // head or is a post (a place's post could be anyone's:
                     // "the Mexican president" after President Trump).
-                    let body_post = quals.len() == 1
-                        && ents.list[quals[0]].ty == ActorType::Organization
-                        && !ents.list[quals[0]].name.is_empty();
+                    let body_post = is_body_post(ents, &quals);
+                    // ("The California Republican": the party's own word is the head.)
+                    let party = |q: usize| ents.list[q].entry.is_some_and(|en| lex.entry(en).kind == "party");
+                    let member_of_party = mentions[idx + 1..]
+                        .iter()
+                        .take_while(|p| p.first < m.last)
+                        .any(|p| p.first == *head && p.entity.is_some_and(party));
                     let continued = last_subject
                         .filter(|&(s, _)| best.is_none() && !*indefinite && body_post && s + 1 == m.sentence)
                         .map(|(_, e)| e)
                         // (Nor anyone already heading or serving somewhere:
-                        // "President Trump spoke. The Fed chairman said".)
+                        // "President Trump spoke. The Fed chairman said"; a
+                        // party's member may hold any post, if not in
+                        // another party: "House Majority Leader Kevin
+                        // McCarthy said … The California Republican said".)
                         .filter(|&e| {
                             ents.list[e].ty == ActorType::Person
                                 && !ents.list[e].titles.iter().any(|f| {
-                                    f.head == head_word || matches!(f.relation, Relation::Leads | Relation::WorksFor)
+                                    if member_of_party {
+                                        f.qualifier.is_some_and(|q| party(q) && !quals.contains(&q))
+                                    } else {
+                                        f.head == head_word
+                                            || matches!(f.relation, Relation::Leads | Relation::WorksFor)
+                                    }
                                 })
                         });
                     best.map(|(e, _)| e).or(continued)
@@ -863,6 +875,19 @@ pub fn resolve_references(
         }
     }
     bound
+}
+
+/// Whether a description's qualifiers make it a post in one body, perhaps
+/// of a place ("The Reform UK leader", "the California Republican"): such a
+/// description, opening its sentence, may continue the last sentence's
+/// subject. (A place's post alone could be anyone's: "the Mexican
+/// president" after President Trump.)
+pub(crate) fn is_body_post(ents: &Entities, quals: &[usize]) -> bool {
+    let bodies = quals
+        .iter()
+        .filter(|&&q| ents.list[q].ty == ActorType::Organization && !ents.list[q].name.is_empty())
+        .count();
+    bodies == 1 && quals.iter().all(|&q| ents.list[q].ty != ActorType::Person)
 }
 
 /// The indices of sentence `s`'s mentions. `find_mentions` returns them in
