@@ -822,6 +822,38 @@ fn is_name_word(t: &Tokenized, i: usize) -> bool {
     raw.chars().any(char::is_lowercase) || (raw.len() == 2 && raw.ends_with('.'))
 }
 
+/// "JD Vance", "MJ Hegar", "JB Pritzker": two capitals that no list knows
+/// (no body, place, title or state's postal code), before a name's word,
+/// open the name as its initials. The name is a person's only where a
+/// title, a speech verb or an apposition says so ("GE Healthcare" stays
+/// nobody's).
+fn initials_name(t: &Tokenized, lex: &Lexicon, i: usize, end: usize, covered: &[bool]) -> bool {
+    let raw = t.raw(i);
+    raw.len() == 2
+        && raw.bytes().all(|b| b.is_ascii_uppercase())
+        && i + 1 < end
+        && !covered[i + 1]
+        && t.raw(i + 1).len() > 2
+        && is_name_word(t, i + 1)
+        && !t.raw(i + 1).bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        && !lex.is_common_word(t.word(i + 1))
+        && lex.name_head(t.raw(i + 1)).is_none()
+        && lex.title_at(&[t.word(i)]).is_none()
+        // (Not a body's post: "US President Donald Trump", "AP Photo".)
+        && title_here(t, lex, i + 1, end).is_none()
+        && !lex.is_not_actor(raw)
+        && !US_STATE_CODES.contains(&raw)
+        // (Not in a run of capitals: "THE JD SHOW".)
+        && (i == 0 || !is_acronym(t.raw(i - 1)))
+}
+
+/// The US Postal Service's state codes ("NY Times", "DC Council" are no initials).
+const US_STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+];
+
 fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     // Matches do not overlap: a token inside the last match starts none.
@@ -1072,7 +1104,11 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 glued_furniture(t.raw(i))
                     .is_some_and(|g| g.len() < t.raw(i).len() && t.raw(i).as_bytes()[g.len()].is_ascii_digit())
             };
-            if covered[i] || !is_name_word(t, i) || digits() || one_of(t.word(i), FUNCTION_WORDS) {
+            if covered[i]
+                || !(is_name_word(t, i) || initials_name(t, lex, i, s.last, covered))
+                || digits()
+                || one_of(t.word(i), FUNCTION_WORDS)
+            {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
                 // headline) or a party code ("R-MO") it does not.
@@ -2361,6 +2397,33 @@ mod tests {
             !f.iter().any(|m| m.0 == "Chuba Hubbard" && m.1 == "name:person"),
             "{f:?}"
         );
+    }
+
+    /// Two capitals no list knows open a name as its initials ("Gov. JB
+    /// Pritzker", "analyst at AG Edwards"); a state's code, a body's post
+    /// or a common word after them do not ("NY Times", "US President").
+    #[test]
+    fn two_capitals_open_a_name_as_initials() {
+        let f = found("Illinois Gov. JB Pritzker said the deal was bad.");
+        assert!(
+            f.iter()
+                .any(|m| m == &("JB Pritzker".into(), "name:person".into(), false)),
+            "{f:?}"
+        );
+        let f = found("said Gary Thayer, an economist at AG Edwards.");
+        assert!(f.iter().any(|m| m.0 == "AG Edwards"), "{f:?}");
+        for text in [
+            "The NY Times said the deal was bad.",
+            "Images US President Donald Trump spoke.",
+            "The TV Show was bad.",
+        ] {
+            let f = found(text);
+            assert!(
+                !f.iter()
+                    .any(|m| m.0.starts_with("NY ") || m.0.starts_with("US ") || m.0.starts_with("TV ")),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     /// A name that looks like a person's is a body where a post is at it,
