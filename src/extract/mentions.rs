@@ -1447,8 +1447,44 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
             )
             && (v + 1..s.last.min(v + 12)).any(|j| matches!(t.word(j), "he" | "she" | "his" | "her" | "him"))
     };
-    age || attributed || speaks
+    // "Sakie Yokota, the mother of Megumi Yokota": a family's member set off
+    // after the name.
+    let kin = y + 3 < s.last && t.raw(y) == "," && {
+        let k = y + 1 + usize::from(matches!(t.word(y + 1), "the" | "a" | "an" | "his" | "her" | "their"));
+        k + 1 < s.last && one_of(t.word(k), KIN) && matches!(t.word(k + 1), "of" | "to" | ",")
+    };
+    age || attributed || speaks || kin
 }
+
+/// Family members: set off after a name, they make it a person's.
+const KIN: &[&str] = &[
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+];
 
 fn segment_span(
     t: &Tokenized,
@@ -2397,6 +2433,19 @@ mod tests {
             !f.iter().any(|m| m.0 == "Chuba Hubbard" && m.1 == "name:person"),
             "{f:?}"
         );
+    }
+
+    /// A family member set off after a name makes it a person's.
+    #[test]
+    fn kin_in_apposition_marks_a_person() {
+        let f = found("Sakie Yokota, the mother of a victim, told NHK so.");
+        assert!(
+            f.iter()
+                .any(|m| m == &("Sakie Yokota".into(), "name:person".into(), false)),
+            "{f:?}"
+        );
+        let f = found("Sakie Yokota, the maker of a film, told NHK so.");
+        assert!(!f.iter().any(|m| m.1 == "name:person"), "{f:?}");
     }
 
     /// Two capitals no list knows open a name as its initials ("Gov. JB
