@@ -2413,6 +2413,27 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains(" attacked ")), "{t:?}");
     }
 
+    /// Calling for someone's removal, launching an attack on them: criticism.
+    #[test]
+    fn calls_for_removal_and_launched_attacks_criticize() {
+        let t = triples(
+            "",
+            "Liz Cheney called for Steve King's resignation after his comments. \
+             Tony Blair has launched an attack on the Conservatives, saying their plans are wrong. \
+             John Kasich declined to call for Donald Trump's ouster. \
+             Joe Biden called for an investigation of Rudy Giuliani's firm.",
+        );
+        has_all(
+            &t,
+            &[
+                "Liz Cheney criticized Steve King fact",
+                "Tony Blair criticized Conservative Party fact",
+                "John Kasich criticized Donald Trump negated",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Biden criticized")), "{t:?}");
+    }
+
     /// "The California Republican", "the Democrat who": a party's word
     /// for one member is a person, the last sentence's subject or the name
     /// it is set off after; a member may hold any post. "vote for a
