@@ -1677,7 +1677,9 @@ fn segment_span(
             .is_some_and(|(e, entry, _)| e == t.tokens()[b - 1].end && lex.entry(entry).kind == "party");
     while k < b {
         let raw = t.raw(k);
-        if let Some(keep) = lex.honorific(raw).filter(|_| !party_end) {
+        // (A title kept in the name that ends the span names no one after
+        // it: "Erik Prince" is a surname, "the Diamond Princess" a ship.)
+        if let Some(keep) = lex.honorific(raw).filter(|&keep| !party_end && !(keep && k + 1 == b)) {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = true;
             if keep {

@@ -2432,6 +2432,26 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Biden criticized")), "{t:?}");
+        // A longer trigger that finds nothing leaves the shorter ones their
+        // turn: "calls for X to apologise" is a demand.
+        let t = triples("", "Tony Blair repeated calls for Ken Livingstone to apologise.");
+        has_all(&t, &["Tony Blair urged Ken Livingstone fact"]);
+    }
+
+    /// A title kept in names that ends one names no one after it: "Erik
+    /// Prince" is a surname, "the Diamond Princess" is no princess.
+    #[test]
+    fn a_royal_title_ending_a_name_is_a_surname() {
+        let t = triples(
+            "",
+            "Erik Prince, the founder of Blackwater, spoke. Mr. Prince told the Daily Beast he had cooperated. \
+             The Diamond Princess was held in quarantine in Yokohama, Japan.",
+        );
+        has_all(&t, &["Erik Prince spoke_to The Daily Beast fact"]);
+        assert!(
+            !t.iter().any(|x| x.starts_with("Prince ") || x.starts_with("Princess ")),
+            "{t:?}"
+        );
     }
 
     /// "The California Republican", "the Democrat who": a party's word

@@ -1867,7 +1867,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     let mut out = Vec::new();
     // The patterns whose longest trigger fits at a position; one list for the
     // whole document, not one allocated per trigger word.
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (si, s) in t.sentences.iter().enumerate() {
         let mut k = s.first;
         while k < s.last {
@@ -1875,53 +1875,51 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                 k += 1;
                 continue;
             }
-            // The longest trigger starting here, and every pattern that has it.
-            let mut best_len = 0;
+            // Every trigger starting here, the longest first ("called for X's
+            // resignation" before "call"): the patterns of the longest that
+            // finds something make the triples.
             candidates.clear();
             for &(pi, ti) in lex.triggers_starting(t.word(k)) {
                 if lex.patterns()[pi].kind == PatternKind::Locative {
                     continue;
                 }
                 let trig = &lex.patterns()[pi].triggers[ti];
-                let fits = t.phrase_at(k, s.last, trig);
-                if !fits {
-                    continue;
-                }
-                if trig.len() > best_len {
-                    best_len = trig.len();
-                    candidates.clear();
-                }
-                if trig.len() == best_len && !candidates.contains(&pi) {
-                    candidates.push(pi);
+                if t.phrase_at(k, s.last, trig) && !candidates.contains(&(trig.len(), pi)) {
+                    candidates.push((trig.len(), pi));
                 }
             }
-            candidates.sort_unstable();
+            candidates.sort_unstable_by_key(|&(len, pi)| (std::cmp::Reverse(len), pi));
+            let mut best_len = 0;
             // One pattern per trigger, but telling someone and what they were
             // told to do are two triples: "told ABC that Trump should" spoke
             // to ABC and urged Trump.
             let mut told = false;
-            for &pi in &candidates {
+            for &(len, pi) in &candidates {
+                if best_len > len {
+                    break;
+                }
                 let pat = &lex.patterns()[pi];
                 if told && pat.kind != PatternKind::Complement {
                     continue;
                 }
                 let found = match pat.kind {
-                    PatternKind::Verb => cx.apply_verb(pat, si, k, k + best_len),
+                    PatternKind::Verb => cx.apply_verb(pat, si, k, k + len),
                     // The verb's reading with the roles turned round.
                     PatternKind::Received => {
-                        let mut found = cx.apply_verb(pat, si, k, k + best_len);
+                        let mut found = cx.apply_verb(pat, si, k, k + len);
                         for f in &mut found {
                             std::mem::swap(&mut f.subject, &mut f.object);
                         }
                         found
                     }
-                    PatternKind::Noun => cx.apply_noun(pat, si, k, k + best_len),
-                    PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + best_len),
-                    PatternKind::Complement => cx.apply_complement(pat, si, k, k + best_len),
+                    PatternKind::Noun => cx.apply_noun(pat, si, k, k + len),
+                    PatternKind::Prefix => cx.apply_prefix(pat, si, k, k + len),
+                    PatternKind::Complement => cx.apply_complement(pat, si, k, k + len),
                     // Found from their link word, below.
                     PatternKind::Locative => Vec::new(),
                 };
                 if !found.is_empty() {
+                    best_len = len;
                     out.extend(found);
                     if pat.relation != Relation::SpokeTo || told {
                         break;
@@ -1929,6 +1927,12 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     told = true;
                 }
             }
+            // (Past the trigger that made triples, else one word on.)
+            let best_len = if best_len > 0 {
+                best_len
+            } else {
+                candidates.first().map_or(1, |c| c.0)
+            };
             k += best_len.max(1);
         }
     }
