@@ -16,7 +16,7 @@ fn main() -> anyhow::Result<()> {
         let actors: Vec<_> = ex
             .actors
             .iter()
-            .map(|a| serde_json::json!({"name": a.name, "type": a.actor_type.as_str(), "aliases": a.aliases}))
+            .map(|a| serde_json::json!({"name": a.name, "type": a.actor_type.as_str(), "aliases": a.aliases, "mentions": a.mentions}))
             .collect();
         println!("{}", serde_json::json!({"doc": ex.doc, "actors": actors}));
     }
