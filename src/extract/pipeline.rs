@@ -2438,6 +2438,20 @@ mod tests {
         has_all(&t, &["Tony Blair urged Ken Livingstone fact"]);
     }
 
+    /// A verb joined by "and" keeps the first verb's subject, whatever ends
+    /// the first clause ("last month"), unless a clause of its own stands
+    /// between ("noted that X is voluntary and criticized").
+    #[test]
+    fn a_verb_joined_by_and_keeps_the_subject() {
+        let t = triples(
+            "",
+            "French President Emmanuel Macron met with Donald Trump last month and urged Congress to keep the deal. \
+             A spokeswoman for Rep. Doug Collins noted that the testimony is voluntary and criticized the Democrats.",
+        );
+        has_all(&t, &["Emmanuel Macron urged Congress fact"]);
+        assert!(!t.iter().any(|x| x.contains("Collins criticized")), "{t:?}");
+    }
+
     /// A title kept in names that ends one names no one after it: "Erik
     /// Prince" is a surname, "the Diamond Princess" is no princess.
     #[test]

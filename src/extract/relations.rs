@@ -2852,14 +2852,21 @@ impl Ctx<'_, '_> {
     fn generic_subject_between(&self, end: usize, k: usize) -> bool {
         let t = self.t;
         let mut i = k;
+        let mut joined = false;
         // Skip the verb group: auxiliaries, negation, adverbs ("has long
         // described", "also said").
         while i > end
             && (one_of(t.word(i - 1), VERB_GROUP) || t.word(i - 1).ends_with("ly") || one_of(t.word(i - 1), ADVERBS))
         {
+            joined |= t.word(i - 1) == "and";
             i -= 1;
         }
-        if i <= end {
+        // "met with Trump last month and urged Congress": a verb joined by
+        // "and" goes on with the last clause's subject; what ends that
+        // clause ("last month") is none. (Not after a clause of its own:
+        // "noted that Barr's testimony is voluntary and criticized".)
+        let clause = (end..i).any(|j| one_of(t.word(j), CLAUSE_WORDS) || one_of(t.word(j), BE));
+        if i <= end || joined && !clause {
             return false;
         }
         let w = t.word(i - 1);
