@@ -1679,7 +1679,7 @@ fn segment_span(
         let raw = t.raw(k);
         // (A title kept in the name that ends the span names no one after
         // it: "Erik Prince" is a surname, "the Diamond Princess" a ship.)
-        if let Some(keep) = lex.honorific(raw).filter(|&keep| !party_end && !(keep && k + 1 == b)) {
+        if let Some(keep) = lex.honorific(raw).filter(|&keep| !(party_end || keep && k + 1 == b)) {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = true;
             if keep {

@@ -2452,6 +2452,28 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Collins criticized")), "{t:?}");
     }
 
+    /// A post held "as" a title of a body or place, by the clause's subject
+    /// or the owner of "tenure", "time", "term".
+    #[test]
+    fn posts_held_as_a_title() {
+        let t = triples(
+            "",
+            "Vladimir Putin won another six-year term as president of Russia. \
+             Chuck Grassley, who previously served as the chairman of the Senate Judiciary Committee, spoke. \
+             During his tenure as head of the Independent Football Regulator, David Kogan said so. \
+             Richard Grenell, who also serves as ambassador to Germany, spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Vladimir Putin leads Russia fact",
+                "Chuck Grassley leads Senate Judiciary Committee fact",
+                "David Kogan leads Independent Football Regulator fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Grenell works_for Germany")), "{t:?}");
+    }
+
     /// A title kept in names that ends one names no one after it: "Erik
     /// Prince" is a surname, "the Diamond Princess" is no princess.
     #[test]

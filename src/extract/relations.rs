@@ -948,6 +948,119 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     }
     out.extend(both_members(&cx));
     out.extend(members_include(&cx));
+    out.extend(as_posts(&cx));
+    out
+}
+
+/// Verbs and nouns before "as" that make the one serving hold the post
+/// after it ("served as", "re-elected as", "his tenure as").
+const SERVED_AS: &[&str] = &[
+    "served",
+    "serves",
+    "serving",
+    "serve",
+    "elected",
+    "re-elected",
+    "reelected",
+    "installed",
+    "confirmed",
+    "appointed",
+    "named",
+    "chosen",
+    "remains",
+    "remained",
+    "remain",
+    "sworn",
+    "continues",
+    "continued",
+    "acting",
+    "term",
+    "tenure",
+    "time",
+    "stint",
+    "role",
+    "job",
+    "years",
+    "days",
+    "capacity",
+    "responsibilities",
+];
+
+/// "Putin won another term as president of Russia", "Grassley, who
+/// previously served as the chairman of the Senate Judiciary Committee",
+/// "during his tenure as head of the regulator": a post held "as" a title of
+/// a body or a place (former posts count; a title with no body says
+/// nothing).
+fn as_posts(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        for p in s.first + 1..s.last.saturating_sub(3) {
+            if t.word(p) != "as" || !one_of(t.word(p - 1), SERVED_AS) {
+                continue;
+            }
+            let mut k = p + 1;
+            while k < s.last && (one_of(t.word(k), DETERMINERS) || cx.lex.title_modifier(t.word(k)).is_some()) {
+                k += 1;
+            }
+            let Some((used, relation, head)) = title_here(t, cx.lex, k, s.last) else {
+                continue;
+            };
+            let after = k + used;
+            // (Not "to": an ambassador to Germany serves another country.)
+            if after + 1 >= s.last || !matches!(t.word(after), "of" | "for" | "at") {
+                continue;
+            }
+            let Some(body) = mention_at(cx.mentions, after + 1 + usize::from(t.word(after + 1) == "the"))
+                .filter(|&bi| !cx.mentions[bi].possessive && !cx.mentions[bi].modifier)
+                .and_then(|bi| cx.mentions[bi].entity)
+                .filter(|&b| cx.ents.list[b].ty != ActorType::Person)
+            else {
+                continue;
+            };
+            // Who: the owner of "term", "tenure" ("his", "Putin's"), else
+            // the clause's subject ("Kerry served as").
+            let noun = !t.word(p - 1).ends_with("ed") && !t.word(p - 1).ends_with('s') || t.word(p - 1) == "years";
+            let owner = noun
+                .then(|| {
+                    (p.saturating_sub(9).max(s.first + 1)..p - 1).rev().find_map(|q| {
+                        if one_of(t.word(q), POSSESSIVE_PRONOUNS) {
+                            Some(mention_at(cx.mentions, q).and_then(|mi| cx.mentions[mi].entity))
+                        } else if matches!(t.word(q), "'s" | "'" | "\u{2019}") {
+                            Some(mention_ending(cx.mentions, q).and_then(|mi| cx.mentions[mi].entity))
+                        } else {
+                            None
+                        }
+                    })
+                })
+                .flatten();
+            // (For "won another six-year term as", the subject of the verb
+            // before the noun's determiner.)
+            let verb = if noun {
+                (p.saturating_sub(6).max(s.first + 1)..p - 1)
+                    .rev()
+                    .find(|&q| one_of(t.word(q), DETERMINERS) || t.word(q) == "another")
+                    .map_or(p - 1, |q| q - 1)
+            } else {
+                p - 1
+            };
+            let holder = match owner {
+                Some(o) => o,
+                None => cx
+                    .subjects_before(verb, s.first)
+                    .first()
+                    .and_then(|&mi| cx.mentions[mi].entity),
+            };
+            let Some(e) =
+                holder.filter(|&e| cx.ents.list[e].ty != ActorType::Organization || relation == Relation::MemberOf)
+            else {
+                continue;
+            };
+            if let Some(r) = cx.title_relation(relation, body, head) {
+                out.extend(cx.found(e, r, body, Modality::Fact, si, 0.7, "affil.as"));
+            }
+        }
+    }
     out
 }
 
