@@ -2396,7 +2396,17 @@ impl Ctx<'_, '_> {
                 let programme = m.possessive
                     && m.entity.is_some()
                     && m.last + 1 < end
-                    && matches!(t.raw(m.last + 1).chars().next(), Some('“' | '"' | '‘' | '\''));
+                    && (matches!(t.raw(m.last + 1).chars().next(), Some('“' | '"' | '‘' | '\''))
+                        // "told BBC One's Breakfast with Frost programme",
+                        // "BBC Radio 4's Today programme": a programme named
+                        // after its outlet is the outlet's; the outlet is the
+                        // node (not its people: "MSNBC's Rachel Maddow").
+                        || matches!(m.kind, MentionKind::Known { entry, .. } if self.lex.entry(entry).kind == "media")
+                            && mention_at(self.mentions, m.last + 1).is_some_and(|pi| {
+                                let p = &self.mentions[pi];
+                                matches!(p.kind, MentionKind::Name { .. })
+                                    && p.entity.is_none_or(|pe| self.ents.list[pe].ty != ActorType::Person)
+                            }));
                 if m.modifier && !programme {
                     p = m.last + usize::from(m.possessive);
                     continue;
