@@ -321,9 +321,10 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             k >= s.first + 2 && matches!(t.word(k - 1), "for" | "of" | "at" | "with") && is_title_word(t, lex, k - 2);
         // "telecom giant Huawei", "the energy company Burisma", "think tank
         // Third Way": a kind of body names the body after it.
+        // ("IT giant EDS": an acronym is no English word.)
         let after_kind = m.first > s.first
             && one_of(t.word(m.first - 1), BODY_NOUNS)
-            && !(m.last - m.first == 1 && lex.is_common_word(t.word(m.first)));
+            && !(m.last - m.first == 1 && lex.is_common_word(t.word(m.first)) && !is_acronym(t.raw(m.first)));
         if after_kind {
             m.kind = MentionKind::Name {
                 ty: Some(ActorType::Organization),
@@ -533,6 +534,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
+    bodies_for_places(t, lex, &mut mentions);
     lowercase_committees(t, &mut mentions);
     local_councils(t, lex, &mut mentions);
     named_groups(t, &mut mentions);
@@ -608,6 +610,34 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
         if joins {
             let last = b.last;
             mentions[i].last = last;
+            mentions.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "Higher Education Funding Council for England", "Commission for Racial
+/// Equality" aside: a body's name ending in its head word goes on over
+/// "for" and the place it serves (the place is then no mention of its own).
+fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let joins = matches!(
+            a.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Organization)
+            }
+        ) && lex.name_head(t.raw(a.last - 1)) == Some(ActorType::Organization)
+            && a.last + 1 == b.first
+            && t.word(a.last) == "for"
+            && b.sentence == a.sentence
+            && !b.possessive
+            && !(b.last < t.sentences[b.sentence].last && matches!(t.word(b.last), "'s" | "'" | "\u{2019}"))
+            && matches!(b.kind, MentionKind::Known { entry, surface: SurfaceKind::Name } if lex.entry(entry).actor_type == ActorType::Place);
+        if joins {
+            mentions[i].last = b.last;
             mentions.remove(i + 1);
         } else {
             i += 1;
@@ -2433,6 +2463,30 @@ mod tests {
         let f = found("He attacked Google, Chuba Hubbard, the mayor of Dayton, and others.");
         assert!(
             !f.iter().any(|m| m.0 == "Chuba Hubbard" && m.1 == "name:person"),
+            "{f:?}"
+        );
+    }
+
+    /// A body's name goes on over "for" and the place it serves; an
+    /// acronym after a kind of body is a body.
+    #[test]
+    fn bodies_for_places_and_acronyms_after_a_kind() {
+        let f = found("The Higher Education Funding Council for England said so.");
+        assert!(
+            f.iter().any(|m| m
+                == &(
+                    "Higher Education Funding Council for England".into(),
+                    "name:organization".into(),
+                    false
+                )),
+            "{f:?}"
+        );
+        let f = found("He voted for Britain.");
+        assert!(f.iter().any(|m| m.1 == "known:United Kingdom"), "{f:?}");
+        let f = found("The system from American IT giant EDS failed.");
+        assert!(
+            f.iter()
+                .any(|m| m == &("EDS".into(), "name:organization".into(), false)),
             "{f:?}"
         );
     }
