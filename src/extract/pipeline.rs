@@ -2474,6 +2474,27 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Grenell works_for Germany")), "{t:?}");
     }
 
+    /// A participle set off after an actor's name, with its agent, is a
+    /// passive: "The Senate Judiciary Committee, chaired by Lindsey Graham,";
+    /// not after a thing ("plans, backed by the UK,").
+    #[test]
+    fn a_participle_set_off_after_a_name_is_a_passive() {
+        let t = triples(
+            "",
+            "After al Qaeda, supported by the Taliban, killed 3000 Americans, leaders met. \
+             The Senate Judiciary Committee, chaired by Sen. Lindsey Graham, will hold a hearing. \
+             Menzies Campbell was worried about plans, backed by the UK, to lift the embargo.",
+        );
+        has_all(
+            &t,
+            &[
+                "Taliban supported al-Qaeda fact",
+                "Lindsey Graham leads Senate Judiciary Committee fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("supported Menzies")), "{t:?}");
+    }
+
     /// A title kept in names that ends one names no one after it: "Erik
     /// Prince" is a surname, "the Diamond Princess" is no princess.
     #[test]

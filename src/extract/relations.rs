@@ -3185,15 +3185,28 @@ impl Ctx<'_, '_> {
         {
             return Vec::new();
         }
-        // Passive: "was received by X".
-        let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE));
+        // Passive: "was received by X"; and a participle set off right after
+        // an actor's name with its agent: "al Qaeda, supported by the
+        // Taliban, killed" (not "plans, backed by the UK": no actor).
+        let set_off = (k > first + 1
+            && t.raw(k - 1) == ","
+            && e < last
+            && t.word(e) == "by"
+            && (t.word(k).ends_with("ed") || t.word(k).ends_with("en")))
+        .then(|| mention_ending(self.mentions, k - 1))
+        .flatten()
+        .filter(|&mi| self.mentions[mi].entity.is_some() && !self.mentions[mi].modifier);
+        let passive = (k.saturating_sub(2).max(first)..k).any(|i| one_of(t.word(i), BE)) || set_off.is_some();
         // (Most occurrences of a common trigger, "left", "went", "said", lead
         // to no object of the pattern's: turned away before the subject is
         // looked for. A passive's agent after "by" is looked for below.)
         if !pat.object_types.is_empty() && k > first && !passive && !self.object_ahead(pat, e, last) {
             return Vec::new();
         }
-        let mut subjects = self.subjects_before(k, first);
+        let mut subjects = match set_off {
+            Some(mi) => vec![mi],
+            None => self.subjects_before(k, first),
+        };
         // "Leaving a Brussels summit, Mr Blair said": an opening participle's
         // subject is the main clause's, after its object.
         // (So has "Interviewed on BBC Radio 2's Jeremy Vine show, Mr Howard said".)
