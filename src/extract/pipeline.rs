@@ -2474,6 +2474,24 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Grenell works_for Germany")), "{t:?}");
     }
 
+    /// A dash sets an apposition off as a comma does.
+    #[test]
+    fn an_apposition_between_dashes() {
+        let t = triples(
+            "",
+            "On Sunday, Anthony Fauci \u{2014} the director of the National Institute of Allergy and Infectious \
+             Diseases \u{2014} said so. The star witness, Rick Gates \u{2013} Paul Manafort's former business partner \
+             \u{2013} testified.",
+        );
+        has_all(
+            &t,
+            &[
+                "Anthony Fauci leads National Institute of Allergy and Infectious Diseases fact",
+                "Paul Manafort ally_of Rick Gates fact",
+            ],
+        );
+    }
+
     /// A participle set off after an actor's name, with its agent, is a
     /// passive: "The Senate Judiciary Committee, chaired by Lindsey Graham,";
     /// not after a thing ("plans, backed by the UK,").

@@ -1338,7 +1338,12 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         out.extend(appositive(cx, m, e, p + used, facts));
         return out;
     }
-    if p >= s.last || !matches!(t.word(p), "," | "(" | "is" | "was" | "as" | "became") {
+    // ("Corey Lewandowski – President Donald Trump's first campaign
+    // manager –": a dash sets an apposition off as a comma does.)
+    if p >= s.last
+        || !(matches!(t.word(p), "," | "(" | "is" | "was" | "as" | "became")
+            || matches!(t.raw(p), "\u{2013}" | "\u{2014}"))
+    {
         return out;
     }
     let bracket = t.word(p) == "(";
