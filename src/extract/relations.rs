@@ -1026,6 +1026,10 @@ fn as_posts(cx: &Ctx) -> Vec<Found> {
                     (p.saturating_sub(9).max(s.first + 1)..p - 1).rev().find_map(|q| {
                         if one_of(t.word(q), POSSESSIVE_PRONOUNS) {
                             Some(mention_at(cx.mentions, q).and_then(|mi| cx.mentions[mi].entity))
+                        } else if t.word(q) == "whose" && q > s.first + 1 && t.raw(q - 1) == "," {
+                            // "Anthony Scaramucci, whose stint as White House
+                            // communications director".
+                            Some(mention_ending(cx.mentions, q - 1).and_then(|mi| cx.mentions[mi].entity))
                         } else if matches!(t.word(q), "'s" | "'" | "\u{2019}") {
                             Some(mention_ending(cx.mentions, q).and_then(|mi| cx.mentions[mi].entity))
                         } else {
