@@ -2474,6 +2474,20 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Grenell works_for Germany")), "{t:?}");
     }
 
+    /// "there" after a presence word is the place last named; not "there
+    /// is", nor "said there cannot be".
+    #[test]
+    fn there_is_the_place_last_named() {
+        let t = triples(
+            "",
+            "Dwight Eisenhower named the retreat Camp David. Eisenhower met with Soviet leader Nikita \
+             Khrushchev there in 1959. Donald Trump flew to Helsinki. There is no doubt, Trump said. \
+             The court ruled on the case from Texas. John Roberts said there cannot be limits.",
+        );
+        has_all(&t, &["Dwight Eisenhower visited Camp David fact"]);
+        assert!(!t.iter().any(|x| x.contains("Roberts visited")), "{t:?}");
+    }
+
     /// A dash sets an apposition off as a comma does.
     #[test]
     fn an_apposition_between_dashes() {

@@ -2066,6 +2066,9 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
         for pm in 0..mentions.len() {
             cx.locatives(pm, &locatives, &mut out);
         }
+        for &pi in &locatives {
+            cx.there(pi, &mut out);
+        }
     }
     out
 }
@@ -3735,6 +3738,84 @@ impl Ctx<'_, '_> {
             let from = self.mentions[s0].last.min(k);
             let modality = self.modality(si, from, k);
             out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
+        }
+    }
+
+    /// "Eisenhower … met with Soviet leader Nikita Khrushchev there in
+    /// 1959": "there" after a presence word is the place last named, in its
+    /// sentence or the one before (not "there is", "there were": no place).
+    fn there(&self, pi: usize, out: &mut Vec<Found>) {
+        let t = self.t;
+        let pat = &self.lex.patterns()[pi];
+        for (si, s) in t.sentences.iter().enumerate() {
+            for j in s.first + 1..s.last {
+                // (Nor opening a clause: "said there cannot be", "hope
+                // there really is".)
+                if t.raw(j) != "there"
+                    || one_of(t.word(j - 1), CLAUSE_WORDS)
+                    || matches!(
+                        t.word(j - 1),
+                        "said" | "says" | "say" | "believes" | "believe" | "think" | "thinks" | "hope" | "argued"
+                    )
+                    || (j + 1 < s.last
+                        && (one_of(t.word(j + 1), BE)
+                            || one_of(t.word(j + 1), VERB_GROUP)
+                            || matches!(
+                                t.word(j + 1),
+                                "'s" | "seems" | "seemed" | "appears" | "appeared" | "cannot" | "really"
+                            )))
+                {
+                    continue;
+                }
+                // The place: the last one named before, in this sentence or
+                // the one before, no modifier.
+                let before = self.mentions.partition_point(|m| m.first < j);
+                let Some(place) = self.mentions[..before]
+                    .iter()
+                    .rposition(|m| {
+                        let of_title = m.first > 2 && {
+                            let of = m.first - 1 - usize::from(t.word(m.first - 1) == "the");
+                            t.word(of) == "of" && title_here(t, self.lex, of - 1, of).is_some()
+                        };
+                        m.sentence + 1 >= si
+                            && !m.modifier
+                            && !m.possessive
+                            && !of_title
+                            && m.entity.is_some_and(|e| self.is_site(e, &pat.object_types))
+                    })
+                    .filter(|&pi| self.mentions[pi].sentence + 1 >= si)
+                else {
+                    continue;
+                };
+                // The presence word, within the clause before "there".
+                let mut k = j;
+                let mut trigger = None;
+                while k > s.first && j - k < 8 && trigger.is_none() {
+                    k -= 1;
+                    if matches!(t.raw(k), "," | ";" | ":" | "(" | ")" | "\u{2014}") {
+                        break;
+                    }
+                    // (Not being or holding: "is there for four years",
+                    // "held it there".)
+                    if may_start_trigger(t, k)
+                        && !one_of(t.word(k), BE)
+                        && !matches!(t.word(k), "held" | "hold" | "holds" | "holding")
+                        && self
+                            .lex
+                            .triggers_starting(t.word(k))
+                            .iter()
+                            .any(|&(p, ti)| p == pi && t.phrase_at(k, j, &pat.triggers[ti]))
+                    {
+                        trigger = Some(k);
+                    }
+                }
+                let Some(k) = trigger else { continue };
+                let subjects = self.subjects_before(k, s.first);
+                let Some(&s0) = subjects.first() else { continue };
+                let from = self.mentions[s0].last.min(k);
+                let modality = self.modality(si, from, k);
+                out.extend(self.emit(pat, si, &subjects, &[place], modality, j - from));
+            }
         }
     }
 
