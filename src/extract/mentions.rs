@@ -2505,8 +2505,9 @@ mod tests {
     }
 
     /// Two capitals no list knows open a name as its initials ("Gov. JB
-    /// Pritzker", "analyst at AG Edwards"); a state's code, a body's post
-    /// or a common word after them do not ("NY Times", "US President").
+    /// Pritzker", "analyst at GW Pharma"); a state's code, a title ("AG"), a
+    /// body's post or a common word after them do not ("NY Times", "US
+    /// President").
     #[test]
     fn two_capitals_open_a_name_as_initials() {
         let f = found("Illinois Gov. JB Pritzker said the deal was bad.");
@@ -2515,8 +2516,15 @@ mod tests {
                 .any(|m| m == &("JB Pritzker".into(), "name:person".into(), false)),
             "{f:?}"
         );
-        let f = found("said Gary Thayer, an economist at AG Edwards.");
-        assert!(f.iter().any(|m| m.0 == "AG Edwards"), "{f:?}");
+        let f = found("said Gary Thayer, an economist at GW Pharma.");
+        assert!(f.iter().any(|m| m.0 == "GW Pharma"), "{f:?}");
+        // (A post's letters are a title: "Deputy AG Rod Rosenstein".)
+        let f = found("Deputy AG Rod Rosenstein said so.");
+        assert!(
+            f.iter()
+                .any(|m| m == &("Rod Rosenstein".into(), "name:person".into(), false)),
+            "{f:?}"
+        );
         for text in [
             "The NY Times said the deal was bad.",
             "Images US President Donald Trump spoke.",
