@@ -596,6 +596,25 @@ impl CorpusNames {
             }
         }
 
+        // A group named as often by a fuller form that ends in its name
+        // goes by the fuller one ("Tracy Van Houten", not "Van Houten";
+        // "Maria Elena Durazo"): ties went to the shorter.
+        for g in &mut groups {
+            let (head, docs) = (names[g.head].0, names[g.head].1);
+            if let Some(&m) = g.members.iter().find(|&&m| {
+                let (name, d, _) = &names[m];
+                *d == docs
+                    && name.len() > head.len() + 1
+                    && name.ends_with(head)
+                    && name.as_bytes()[name.len() - head.len() - 1] == b' '
+                    && name[..name.len() - head.len()]
+                        .split_whitespace()
+                        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+            }) {
+                g.head = m;
+            }
+        }
+
         // The user's merges: every name of a line, and every name grouped
         // with one, goes by the line's first name.
         let mut forced: FxHashMap<String, String> = FxHashMap::default();
