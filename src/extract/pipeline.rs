@@ -2474,6 +2474,19 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Grenell works_for Germany")), "{t:?}");
     }
 
+    /// The one hosted or welcomed somewhere was there too; a presenter
+    /// ("Fox News host") hosts no one.
+    #[test]
+    fn a_guest_visits_where_the_host_is() {
+        let t = triples(
+            "",
+            "Donald Trump hosted Recep Tayyip Erdogan at the White House last month. \
+             Fox News host Laura Ingraham tweeted about protesters in Michigan.",
+        );
+        has_all(&t, &["Recep Tayyip Erdogan visited White House fact"]);
+        assert!(!t.iter().any(|x| x.contains("Ingraham visited")), "{t:?}");
+    }
+
     /// Two joined by "and" who agree, sign or reach a deal agree with each
     /// other.
     #[test]

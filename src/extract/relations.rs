@@ -2073,6 +2073,21 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
     out
 }
 
+/// Verbs whose object is a guest, where the host is.
+const HOSTS: &[&str] = &[
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "welcomed",
+    "welcomes",
+    "welcoming",
+    "received",
+    "receives",
+    "greeted",
+    "greets",
+];
+
 /// Adverbs of time and degree without "-ly" that stand in a verb group.
 const ADVERBS: &[&str] = &[
     "long", "also", "still", "already", "often", "once", "again", "just", "even", "ever", "always", "later", "earlier",
@@ -3738,7 +3753,37 @@ impl Ctx<'_, '_> {
             let from = self.mentions[s0].last.min(k);
             let modality = self.modality(si, from, k);
             out.extend(self.emit(pat, si, &subjects, &objects, modality, l - from));
+            out.extend(self.guests_visit(pat, si, k, l, &objects, modality, l - from));
         }
+    }
+
+    /// "Roosevelt hosted Churchill at Camp David", "Putin welcomed Trump in
+    /// Helsinki": the one hosted was there too.
+    // One argument per thing the triples need: a struct would hide nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn guests_visit(
+        &self,
+        pat: &Pattern,
+        si: usize,
+        k: usize,
+        end: usize,
+        places: &[usize],
+        modality: Modality,
+        distance: usize,
+    ) -> Vec<Found> {
+        if !one_of(self.t.word(k), HOSTS) {
+            return Vec::new();
+        }
+        let guests: Vec<usize> = self
+            .objects_from(k + 1, end, 1)
+            .into_iter()
+            .filter(|&g| {
+                self.mentions[g]
+                    .entity
+                    .is_some_and(|e| self.ents.list[e].ty != ActorType::Place)
+            })
+            .collect();
+        self.emit(pat, si, &guests, places, modality, distance)
     }
 
     /// "Eisenhower … met with Soviet leader Nikita Khrushchev there in
@@ -3815,6 +3860,7 @@ impl Ctx<'_, '_> {
                 let from = self.mentions[s0].last.min(k);
                 let modality = self.modality(si, from, k);
                 out.extend(self.emit(pat, si, &subjects, &[place], modality, j - from));
+                out.extend(self.guests_visit(pat, si, k, j, &[place], modality, j - from));
             }
         }
     }
