@@ -485,22 +485,16 @@ fn party_members(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
-        found.push(Mention {
-            first: start - 1,
-            last: m.last,
-            sentence: m.sentence,
-            kind: MentionKind::Description {
+        found.push(added_mention(
+            start - 1,
+            m.last,
+            m.sentence,
+            MentionKind::Description {
                 relation: Relation::MemberOf,
                 head: m.first,
                 indefinite,
             },
-            possessive: false,
-            modifier: false,
-            person_cue: false,
-            place_cue: false,
-            body_cue: false,
-            entity: None,
-        });
+        ));
     }
     if found.is_empty() {
         return;
@@ -558,13 +552,23 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 
 /// A body's name found by one of the passes below, at tokens `first..last`.
 fn body_mention(first: usize, last: usize, sentence: usize) -> Mention {
+    added_mention(
+        first,
+        last,
+        sentence,
+        MentionKind::Name {
+            ty: Some(ActorType::Organization),
+        },
+    )
+}
+
+/// A mention a pass adds, of this kind, with no flag set and no entity yet.
+fn added_mention(first: usize, last: usize, sentence: usize, kind: MentionKind) -> Mention {
     Mention {
         first,
         last,
         sentence,
-        kind: MentionKind::Name {
-            ty: Some(ActorType::Organization),
-        },
+        kind,
         possessive: false,
         modifier: false,
         person_cue: false,
@@ -588,10 +592,8 @@ fn add_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
 /// past "and" with capitalised words no list knows. (Not "Ministry of
 /// Defence and Foreign Office", where a known body follows.)
 fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
-    let mut i = 0;
-    while i + 1 < mentions.len() {
-        let (a, b) = (&mentions[i], &mentions[i + 1]);
-        let joins = matches!(
+    merge_next(mentions, |a, b| {
+        matches!(
             a.kind,
             MentionKind::Name {
                 ty: Some(ActorType::Organization)
@@ -606,10 +608,17 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
                     ty: None | Some(ActorType::Organization)
                 }
             )
-            && (b.first..b.last).all(|j| t.is_capitalized(j) || t.word(j) == "of");
-        if joins {
-            let last = b.last;
-            mentions[i].last = last;
+            && (b.first..b.last).all(|j| t.is_capitalized(j) || t.word(j) == "of")
+    });
+}
+
+/// Merges each mention into the one before it where `joins` says the two
+/// are one name (the earlier one grows over the later).
+fn merge_next(mentions: &mut Vec<Mention>, joins: impl Fn(&Mention, &Mention) -> bool) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        if joins(&mentions[i], &mentions[i + 1]) {
+            mentions[i].last = mentions[i + 1].last;
             mentions.remove(i + 1);
         } else {
             i += 1;
@@ -621,10 +630,8 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
 /// Equality" aside: a body's name ending in its head word goes on over
 /// "for" and the place it serves (the place is then no mention of its own).
 fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
-    let mut i = 0;
-    while i + 1 < mentions.len() {
-        let (a, b) = (&mentions[i], &mentions[i + 1]);
-        let joins = matches!(
+    merge_next(mentions, |a, b| {
+        matches!(
             a.kind,
             MentionKind::Name {
                 ty: Some(ActorType::Organization)
@@ -635,14 +642,8 @@ fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) 
             && b.sentence == a.sentence
             && !b.possessive
             && !(b.last < t.sentences[b.sentence].last && matches!(t.word(b.last), "'s" | "'" | "\u{2019}"))
-            && matches!(b.kind, MentionKind::Known { entry, surface: SurfaceKind::Name } if lex.entry(entry).actor_type == ActorType::Place);
-        if joins {
-            mentions[i].last = b.last;
-            mentions.remove(i + 1);
-        } else {
-            i += 1;
-        }
-    }
+            && matches!(b.kind, MentionKind::Known { entry, surface: SurfaceKind::Name } if lex.entry(entry).actor_type == ActorType::Place)
+    });
 }
 
 /// "the Tribune group", "the Greensill group": a name no list knows with
@@ -2317,6 +2318,11 @@ mod tests {
             .collect()
     }
 
+    /// Whether `found` holds a mention of this text and kind.
+    fn has(f: &[(String, String, bool)], text: &str, kind: &str) -> bool {
+        f.iter().any(|m| m.0 == text && m.1 == kind)
+    }
+
     /// `mention_text` builds from tokens what folding the span's white space
     /// gives, across line breaks, tabs and no-break spaces.
     #[test]
@@ -2484,22 +2490,14 @@ mod tests {
         let f = found("He voted for Britain.");
         assert!(f.iter().any(|m| m.1 == "known:United Kingdom"), "{f:?}");
         let f = found("The system from American IT giant EDS failed.");
-        assert!(
-            f.iter()
-                .any(|m| m == &("EDS".into(), "name:organization".into(), false)),
-            "{f:?}"
-        );
+        assert!(has(&f, "EDS", "name:organization"), "{f:?}");
     }
 
     /// A family member set off after a name makes it a person's.
     #[test]
     fn kin_in_apposition_marks_a_person() {
         let f = found("Sakie Yokota, the mother of a victim, told NHK so.");
-        assert!(
-            f.iter()
-                .any(|m| m == &("Sakie Yokota".into(), "name:person".into(), false)),
-            "{f:?}"
-        );
+        assert!(has(&f, "Sakie Yokota", "name:person"), "{f:?}");
         let f = found("Sakie Yokota, the maker of a film, told NHK so.");
         assert!(!f.iter().any(|m| m.1 == "name:person"), "{f:?}");
     }
@@ -2511,20 +2509,12 @@ mod tests {
     #[test]
     fn two_capitals_open_a_name_as_initials() {
         let f = found("Illinois Gov. JB Pritzker said the deal was bad.");
-        assert!(
-            f.iter()
-                .any(|m| m == &("JB Pritzker".into(), "name:person".into(), false)),
-            "{f:?}"
-        );
+        assert!(has(&f, "JB Pritzker", "name:person"), "{f:?}");
         let f = found("said Gary Thayer, an economist at GW Pharma.");
         assert!(f.iter().any(|m| m.0 == "GW Pharma"), "{f:?}");
         // (A post's letters are a title: "Deputy AG Rod Rosenstein".)
         let f = found("Deputy AG Rod Rosenstein said so.");
-        assert!(
-            f.iter()
-                .any(|m| m == &("Rod Rosenstein".into(), "name:person".into(), false)),
-            "{f:?}"
-        );
+        assert!(has(&f, "Rod Rosenstein", "name:person"), "{f:?}");
         for text in [
             "The NY Times said the deal was bad.",
             "Images US President Donald Trump spoke.",
@@ -2560,10 +2550,7 @@ mod tests {
             ),
         ] {
             let f = found(text);
-            assert!(
-                f.iter().any(|m| m == &(body.into(), "name:organization".into(), false)),
-                "{text}: {f:?}"
-            );
+            assert!(has(&f, body, "name:organization"), "{text}: {f:?}");
         }
         for (text, person) in [
             ("said Joe Lockhart, a spokesman for Bill Clinton.", "Bill Clinton"),
