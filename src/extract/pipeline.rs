@@ -2487,6 +2487,24 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Ingraham visited")), "{t:?}");
     }
 
+    /// A party's head said with its possessive leads it; a head's title
+    /// after a party's adjective only makes a member.
+    #[test]
+    fn a_partys_own_head_leads_it() {
+        let t = triples(
+            "",
+            "Meanwhile, the Liberal Democrats' President Simon Hughes said so. Republican President Donald Trump \
+             said so.",
+        );
+        has_all(
+            &t,
+            &[
+                "Simon Hughes leads Liberal Democrats fact",
+                "Donald Trump member_of Republican Party fact",
+            ],
+        );
+    }
+
     /// Two joined by "and" who agree, sign or reach a deal agree with each
     /// other.
     #[test]

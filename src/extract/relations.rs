@@ -288,7 +288,15 @@ impl Ctx<'_, '_> {
         if self.t.word(head) == "counterpart" && is_person(self.ents, q) {
             return None;
         }
-        let r = self.title_relation(relation, q, head)?;
+        // "the Liberal Democrats' President Simon Hughes": a party's own head,
+        // said with its possessive, leads it ("Republican President Trump" is
+        // only a member).
+        let owned = start > 0 && matches!(self.t.word(start - 1), "'s" | "'" | "\u{2019}");
+        let r = if owned && relation == Relation::Leads && self.is_party(q) {
+            Relation::Leads
+        } else {
+            self.title_relation(relation, q, head)?
+        };
         self.found(e, r, q, Modality::Fact, sentence, confidence, rule)
     }
 
