@@ -2487,6 +2487,19 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Ingraham visited")), "{t:?}");
     }
 
+    /// Heads named as examples of leaders, after a country's possessive,
+    /// lead it; a country's person named elsewhere does not.
+    #[test]
+    fn leaders_named_as_examples() {
+        let t = triples(
+            "",
+            "World leaders like China's Xi Jinping and Russia's Vladimir Putin need to listen. \
+             Critics like Britain's Nigel Farage spoke.",
+        );
+        has_all(&t, &["Xi Jinping leads China fact", "Vladimir Putin leads Russia fact"]);
+        assert!(!t.iter().any(|x| x.contains("Farage leads")), "{t:?}");
+    }
+
     /// A party's head said with its possessive leads it; a head's title
     /// after a party's adjective only makes a member.
     #[test]

@@ -957,6 +957,55 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out.extend(both_members(&cx));
     out.extend(members_include(&cx));
     out.extend(as_posts(&cx));
+    out.extend(leaders_like(&cx));
+    out
+}
+
+/// "leaders of allied countries like Germany's Angela Merkel, Canada's
+/// Justin Trudeau or the U.K.'s Theresa May": heads named as examples of
+/// leaders, each after a country's possessive, lead that country.
+fn leaders_like(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        for k in s.first..s.last {
+            if !matches!(t.word(k), "leaders" | "presidents" | "premiers") {
+                continue;
+            }
+            let Some(open) = (k + 1..s.last.min(k + 8)).find(|&j| matches!(t.word(j), "like" | "including")) else {
+                continue;
+            };
+            let from = cx.mentions.partition_point(|m| m.first <= open);
+            let mut last_end = open + 1;
+            for (mi, m) in cx.mentions.iter().enumerate().skip(from) {
+                if m.sentence != si || m.first > last_end + 4 {
+                    break;
+                }
+                last_end = m.last;
+                // A person right after a country's possessive.
+                let Some(e) = m.entity.filter(|&e| is_person(cx.ents, e)) else {
+                    continue;
+                };
+                let Some(country) = (mi > 0 && m.first > 0 && matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}"))
+                    .then(|| mention_ending(cx.mentions, m.first - 1))
+                    .flatten()
+                    .and_then(|ci| cx.mentions[ci].entity)
+                    .filter(|&c| cx.ents.list[c].entry.is_some_and(|x| cx.lex.entry(x).kind == "country"))
+                else {
+                    continue;
+                };
+                out.extend(cx.found(
+                    e,
+                    Relation::Leads,
+                    country,
+                    Modality::Fact,
+                    si,
+                    0.6,
+                    "affil.leaders_like",
+                ));
+            }
+        }
+    }
     out
 }
 
