@@ -2487,6 +2487,24 @@ mod tests {
         assert!(!t.iter().any(|x| x.contains("Ingraham visited")), "{t:?}");
     }
 
+    /// The one whose fellows a party's members are is a member too.
+    #[test]
+    fn a_partys_fellows_make_a_member() {
+        let t = triples(
+            "",
+            "Even a few of Donald Trump's fellow Republicans have said so. Joe Lieberman criticized his fellow \
+             Democrats on Monday. Nancy Pelosi met fellow lawmakers.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump member_of Republican Party fact",
+                "Joe Lieberman member_of Democratic Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("Pelosi member_of")), "{t:?}");
+    }
+
     /// Heads named as examples of leaders, after a country's possessive,
     /// lead it; a country's person named elsewhere does not.
     #[test]

@@ -958,6 +958,43 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out.extend(members_include(&cx));
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
+    out.extend(fellow_members(&cx));
+    out
+}
+
+/// "some of Trump's fellow Republicans", "his fellow Democrats": the one
+/// whose fellows a party's members are is a member too.
+fn fellow_members(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for p in cx.mentions {
+        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
+            continue;
+        };
+        let s = t.sentences[p.sentence];
+        if p.first < s.first + 2 || t.word(p.first - 1) != "fellow" || !t.raw(p.last - 1).ends_with('s') {
+            continue;
+        }
+        let owner = p.first - 2;
+        let e = if matches!(t.word(owner), "his" | "her") {
+            mention_at(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
+        } else if matches!(t.word(owner), "'s" | "'" | "\u{2019}") {
+            mention_ending(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
+        } else {
+            None
+        };
+        if let Some(e) = e.filter(|&e| is_person(cx.ents, e)) {
+            out.extend(cx.found(
+                e,
+                Relation::MemberOf,
+                party,
+                Modality::Fact,
+                p.sentence,
+                0.7,
+                "affil.fellow",
+            ));
+        }
+    }
     out
 }
 
