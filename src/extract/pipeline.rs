@@ -2503,6 +2503,19 @@ mod tests {
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Pelosi member_of")), "{t:?}");
+        // One named with a party's other members is one.
+        let t = triples(
+            "",
+            "Charles Kennedy missed the Commons vote, along with 16 other Lib Dem MPs. Sen. Mitt Romney \
+             joined other Republicans in voting against it. Tony Blair met other leaders.",
+        );
+        has_all(
+            &t,
+            &[
+                "Charles Kennedy member_of Liberal Democrats fact",
+                "Mitt Romney member_of Republican Party fact",
+            ],
+        );
     }
 
     /// Heads named as examples of leaders, after a country's possessive,

@@ -959,6 +959,60 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
     out.extend(fellow_members(&cx));
+    out.extend(other_members(&cx));
+    out
+}
+
+/// "Kennedy missed the vote, along with 16 other Lib Dem MPs", "joined
+/// other Republicans in": one named with a party's other members is one.
+fn other_members(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for p in cx.mentions {
+        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
+            continue;
+        };
+        let s = t.sentences[p.sentence];
+        // "other" right before the party, perhaps after a number.
+        let mut k = p.first;
+        if k <= s.first + 2 || t.word(k - 1) != "other" {
+            continue;
+        }
+        k -= 1;
+        if k > s.first && t.raw(k - 1).bytes().all(|b| b.is_ascii_digit()) {
+            k -= 1;
+        }
+        // Members: a plural party word, or a plural member title after it.
+        let plural = t.raw(p.last - 1).ends_with('s')
+            || title_here(t, cx.lex, p.last, s.last)
+                .is_some_and(|(_, r, head)| r == Relation::MemberOf && t.word(head).ends_with('s'));
+        let joined = k >= s.first + 2 && t.word(k - 1) == "with" && t.word(k - 2) == "along"
+            || k > s.first && matches!(t.word(k - 1), "joined" | "joining" | "joins");
+        if !plural || !joined {
+            continue;
+        }
+        // (The clause's subject: its first person, not the nearest name —
+        // "missing the Commons vote, along with".)
+        let verb = if t.word(k - 1) == "with" { k - 2 } else { k - 1 };
+        let subject = cx
+            .mentions
+            .iter()
+            .take_while(|m| m.first < verb)
+            .filter(|m| m.sentence == p.sentence && !m.modifier)
+            .find_map(|m| m.entity)
+            .filter(|&e| is_person(cx.ents, e));
+        if let Some(e) = subject {
+            out.extend(cx.found(
+                e,
+                Relation::MemberOf,
+                party,
+                Modality::Fact,
+                p.sentence,
+                0.65,
+                "affil.fellow",
+            ));
+        }
+    }
     out
 }
 
