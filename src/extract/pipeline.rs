@@ -2549,24 +2549,6 @@ mod tests {
         );
     }
 
-    /// Two joined by "and" who agree, sign or reach a deal agree with each
-    /// other.
-    #[test]
-    fn two_who_agree_agree_with_each_other() {
-        let t = triples(
-            "",
-            "The European Union and Turkey agreed to open talks. Congress and the White House reached a deal \
-             on Tuesday. Mr Straw agreed to go.",
-        );
-        has_all(
-            &t,
-            &[
-                "European Union agreed_with Turkey fact",
-                "Congress agreed_with White House fact",
-            ],
-        );
-    }
-
     /// "there" after a presence word is the place last named; not "there
     /// is", nor "said there cannot be".
     #[test]

@@ -969,15 +969,16 @@ fn other_members(cx: &Ctx) -> Vec<Found> {
     let t = cx.t;
     let mut out = Vec::new();
     for p in cx.mentions {
-        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
-            continue;
-        };
         let s = t.sentences[p.sentence];
-        // "other" right before the party, perhaps after a number.
+        // "other" right before the party, perhaps after a number (tested
+        // first: this runs on every mention).
         let mut k = p.first;
         if k <= s.first + 2 || t.word(k - 1) != "other" {
             continue;
         }
+        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
+            continue;
+        };
         k -= 1;
         if k > s.first && t.raw(k - 1).bytes().all(|b| b.is_ascii_digit()) {
             k -= 1;
@@ -1022,13 +1023,14 @@ fn fellow_members(cx: &Ctx) -> Vec<Found> {
     let t = cx.t;
     let mut out = Vec::new();
     for p in cx.mentions {
-        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
-            continue;
-        };
+        // (The word before first: this runs on every mention.)
         let s = t.sentences[p.sentence];
         if p.first < s.first + 2 || t.word(p.first - 1) != "fellow" || !t.raw(p.last - 1).ends_with('s') {
             continue;
         }
+        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
+            continue;
+        };
         let owner = p.first - 2;
         let e = if matches!(t.word(owner), "his" | "her") {
             mention_at(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
@@ -1060,7 +1062,7 @@ fn leaders_like(cx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in t.sentences.iter().enumerate() {
         for k in s.first..s.last {
-            if !matches!(t.word(k), "leaders" | "presidents" | "premiers") {
+            if !matches!(t.raw(k).len(), 7 | 8 | 10) || !matches!(t.word(k), "leaders" | "presidents" | "premiers") {
                 continue;
             }
             let Some(open) = (k + 1..s.last.min(k + 8)).find(|&j| matches!(t.word(j), "like" | "including")) else {
@@ -1144,7 +1146,9 @@ fn as_posts(cx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in t.sentences.iter().enumerate() {
         for p in s.first + 1..s.last.saturating_sub(3) {
-            if t.word(p) != "as" || !one_of(t.word(p - 1), SERVED_AS) {
+            // (The raw word's length first: this runs on every token.)
+            let raw = t.raw(p).as_bytes();
+            if raw.len() != 2 || !raw.eq_ignore_ascii_case(b"as") || !one_of(t.word(p - 1), SERVED_AS) {
                 continue;
             }
             let mut k = p + 1;
@@ -2214,8 +2218,19 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
         for pm in 0..mentions.len() {
             cx.locatives(pm, &locatives, &mut out);
         }
-        for &pi in &locatives {
-            cx.there(pi, &mut out);
+        // ("there" is found once, not once per pattern: a scan of every
+        // token each.)
+        let theres: Vec<(usize, usize)> = t
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (s.first + 1..s.last).map(move |j| (si, j)))
+            .filter(|&(_, j)| t.raw(j).len() == 5 && t.raw(j) == "there")
+            .collect();
+        if !theres.is_empty() {
+            for &pi in &locatives {
+                cx.there(pi, &theres, &mut out);
+            }
         }
     }
     out
@@ -3937,15 +3952,15 @@ impl Ctx<'_, '_> {
     /// "Eisenhower … met with Soviet leader Nikita Khrushchev there in
     /// 1959": "there" after a presence word is the place last named, in its
     /// sentence or the one before (not "there is", "there were": no place).
-    fn there(&self, pi: usize, out: &mut Vec<Found>) {
+    fn there(&self, pi: usize, theres: &[(usize, usize)], out: &mut Vec<Found>) {
         let t = self.t;
         let pat = &self.lex.patterns()[pi];
-        for (si, s) in t.sentences.iter().enumerate() {
-            for j in s.first + 1..s.last {
+        for &(si, j) in theres {
+            let s = &t.sentences[si];
+            {
                 // (Nor opening a clause: "said there cannot be", "hope
                 // there really is".)
-                if t.raw(j) != "there"
-                    || one_of(t.word(j - 1), CLAUSE_WORDS)
+                if one_of(t.word(j - 1), CLAUSE_WORDS)
                     || matches!(
                         t.word(j - 1),
                         "said" | "says" | "say" | "believes" | "believe" | "think" | "thinks" | "hope" | "argued"
@@ -3962,8 +3977,10 @@ impl Ctx<'_, '_> {
                 }
                 // The place: the last one named before, in this sentence or
                 // the one before, no modifier.
+                // (Back over this sentence's and the last one's mentions only.)
                 let before = self.mentions.partition_point(|m| m.first < j);
-                let Some(place) = self.mentions[..before]
+                let from = self.mentions.partition_point(|m| m.sentence + 1 < si).min(before);
+                let Some(place) = self.mentions[from..before]
                     .iter()
                     .rposition(|m| {
                         let of_title = m.first > 2 && {
@@ -3976,7 +3993,7 @@ impl Ctx<'_, '_> {
                             && !of_title
                             && m.entity.is_some_and(|e| self.is_site(e, &pat.object_types))
                     })
-                    .filter(|&pi| self.mentions[pi].sentence + 1 >= si)
+                    .map(|i| from + i)
                 else {
                     continue;
                 };
