@@ -2481,7 +2481,8 @@ mod tests {
         let t = triples(
             "",
             "Donald Trump hosted Recep Tayyip Erdogan at the White House last month. \
-             Fox News host Laura Ingraham tweeted about protesters in Michigan.",
+             As CNN's Brian Stelter writes, Fox News host Laura Ingraham on Wednesday tweeted approvingly of \
+             people in Michigan demonstrating against the governor.",
         );
         has_all(&t, &["Recep Tayyip Erdogan visited White House fact"]);
         assert!(!t.iter().any(|x| x.contains("Ingraham visited")), "{t:?}");
