@@ -305,6 +305,13 @@ impl Ctx<'_, '_> {
         self.is_kind(e, "party")
     }
 
+    /// Whether an entity is a country of the lexicon.
+    fn is_country(&self, e: usize) -> bool {
+        self.ents.list[e]
+            .entry
+            .is_some_and(|x| self.lex.entry(x).kind == "country")
+    }
+
     /// Whether an entity is an organization of this lexicon kind.
     fn is_kind(&self, e: usize, kind: &str) -> bool {
         let ent = &self.ents.list[e];
@@ -959,99 +966,91 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
     out.extend(fellow_members(&cx));
-    out.extend(other_members(&cx));
-    out
-}
-
-/// "Kennedy missed the vote, along with 16 other Lib Dem MPs", "joined
-/// other Republicans in": one named with a party's other members is one.
-fn other_members(cx: &Ctx) -> Vec<Found> {
-    let t = cx.t;
-    let mut out = Vec::new();
-    for p in cx.mentions {
-        let s = t.sentences[p.sentence];
-        // "other" right before the party, perhaps after a number (tested
-        // first: this runs on every mention).
-        let mut k = p.first;
-        if k <= s.first + 2 || t.word(k - 1) != "other" {
-            continue;
-        }
-        let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
-            continue;
-        };
-        k -= 1;
-        if k > s.first && t.raw(k - 1).bytes().all(|b| b.is_ascii_digit()) {
-            k -= 1;
-        }
-        // Members: a plural party word, or a plural member title after it.
-        let plural = t.raw(p.last - 1).ends_with('s')
-            || title_here(t, cx.lex, p.last, s.last)
-                .is_some_and(|(_, r, head)| r == Relation::MemberOf && t.word(head).ends_with('s'));
-        let joined = k >= s.first + 2 && t.word(k - 1) == "with" && t.word(k - 2) == "along"
-            || k > s.first && matches!(t.word(k - 1), "joined" | "joining" | "joins");
-        if !plural || !joined {
-            continue;
-        }
-        // (The clause's subject: its first person, not the nearest name —
-        // "missing the Commons vote, along with".)
-        let verb = if t.word(k - 1) == "with" { k - 2 } else { k - 1 };
-        let subject = cx
-            .mentions
-            .iter()
-            .take_while(|m| m.first < verb)
-            .filter(|m| m.sentence == p.sentence && !m.modifier)
-            .find_map(|m| m.entity)
-            .filter(|&e| is_person(cx.ents, e));
-        if let Some(e) = subject {
-            out.extend(cx.found(
-                e,
-                Relation::MemberOf,
-                party,
-                Modality::Fact,
-                p.sentence,
-                0.65,
-                "affil.fellow",
-            ));
-        }
-    }
     out
 }
 
 /// "some of Trump's fellow Republicans", "his fellow Democrats": the one
-/// whose fellows a party's members are is a member too.
+/// whose fellows a party's members are is a member too; so is one named
+/// with its other members, the clause's subject ("Kennedy missed the vote,
+/// along with 16 other Lib Dem MPs", "joined other Republicans in").
 fn fellow_members(cx: &Ctx) -> Vec<Found> {
     let t = cx.t;
     let mut out = Vec::new();
     for p in cx.mentions {
         // (The word before first: this runs on every mention.)
         let s = t.sentences[p.sentence];
-        if p.first < s.first + 2 || t.word(p.first - 1) != "fellow" || !t.raw(p.last - 1).ends_with('s') {
+        if p.first < s.first + 2 || !matches!(t.word(p.first - 1), "fellow" | "other") {
             continue;
         }
         let Some(party) = p.entity.filter(|&q| cx.is_party(q)) else {
             continue;
         };
-        let owner = p.first - 2;
-        let e = if matches!(t.word(owner), "his" | "her") {
-            mention_at(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
-        } else if matches!(t.word(owner), "'s" | "'" | "\u{2019}") {
-            mention_ending(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
+        let (member, confidence) = if t.word(p.first - 1) == "fellow" {
+            (fellows_owner(cx, p), 0.7)
         } else {
-            None
+            (others_subject(cx, p), 0.65)
         };
-        if let Some(e) = e.filter(|&e| is_person(cx.ents, e)) {
+        if let Some(e) = member.filter(|&e| is_person(cx.ents, e)) {
             out.extend(cx.found(
                 e,
                 Relation::MemberOf,
                 party,
                 Modality::Fact,
                 p.sentence,
-                0.7,
+                confidence,
                 "affil.fellow",
             ));
         }
     }
     out
+}
+
+/// Whose fellows the party's members `p` are: "his", "Trump's".
+fn fellows_owner(cx: &Ctx, p: &Mention) -> Option<usize> {
+    let t = cx.t;
+    if !t.raw(p.last - 1).ends_with('s') {
+        return None;
+    }
+    let owner = p.first - 2;
+    if matches!(t.word(owner), "his" | "her") {
+        mention_at(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
+    } else if matches!(t.word(owner), "'s" | "'" | "\u{2019}") {
+        mention_ending(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
+    } else {
+        None
+    }
+}
+
+/// Who is named with the party's other members `p`: the clause's subject
+/// before "along with [N] other" or "joined other".
+fn others_subject(cx: &Ctx, p: &Mention) -> Option<usize> {
+    let t = cx.t;
+    let s = t.sentences[p.sentence];
+    let mut k = p.first;
+    if k <= s.first + 2 {
+        return None;
+    }
+    k -= 1;
+    if k > s.first && t.raw(k - 1).bytes().all(|b| b.is_ascii_digit()) {
+        k -= 1;
+    }
+    // Members: a plural party word, or a plural member title after it.
+    let plural = t.raw(p.last - 1).ends_with('s')
+        || title_here(t, cx.lex, p.last, s.last)
+            .is_some_and(|(_, r, head)| r == Relation::MemberOf && t.word(head).ends_with('s'));
+    let joined = k >= s.first + 2 && t.word(k - 1) == "with" && t.word(k - 2) == "along"
+        || k > s.first && matches!(t.word(k - 1), "joined" | "joining" | "joins");
+    if !plural || !joined {
+        return None;
+    }
+    // (The clause's subject: its first person, not the nearest name —
+    // "missing the Commons vote, along with".)
+    let verb = if t.word(k - 1) == "with" { k - 2 } else { k - 1 };
+    cx.mentions
+        .iter()
+        .take_while(|m| m.first < verb)
+        .filter(|m| m.sentence == p.sentence && !m.modifier)
+        .find_map(|m| m.entity)
 }
 
 /// "leaders of allied countries like Germany's Angela Merkel, Canada's
@@ -1083,7 +1082,7 @@ fn leaders_like(cx: &Ctx) -> Vec<Found> {
                     .then(|| mention_ending(cx.mentions, m.first - 1))
                     .flatten()
                     .and_then(|ci| cx.mentions[ci].entity)
-                    .filter(|&c| cx.ents.list[c].entry.is_some_and(|x| cx.lex.entry(x).kind == "country"))
+                    .filter(|&c| cx.is_country(c))
                 else {
                     continue;
                 };
@@ -1441,7 +1440,7 @@ fn nationality_before(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
             && let Some(c) = mention_ending(cx.mentions, prev)
                 .filter(|&qi| matches!(cx.mentions[qi].kind, MentionKind::Known { .. }))
                 .and_then(|qi| cx.mentions[qi].entity)
-                .filter(|&c| cx.ents.list[c].entry.is_some_and(|x| cx.lex.entry(x).kind == "country"))
+                .filter(|&c| cx.is_country(c))
         {
             return cx
                 .found(
@@ -2218,15 +2217,7 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
         for pm in 0..mentions.len() {
             cx.locatives(pm, &locatives, &mut out);
         }
-        // ("there" is found once, not once per pattern: a scan of every
-        // token each.)
-        let theres: Vec<(usize, usize)> = t
-            .sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(si, s)| (s.first + 1..s.last).map(move |j| (si, j)))
-            .filter(|&(_, j)| t.raw(j).len() == 5 && t.raw(j) == "there")
-            .collect();
+        let theres = cx.place_theres();
         if !theres.is_empty() {
             for &pi in &locatives {
                 cx.there(pi, &theres, &mut out);
@@ -2756,11 +2747,7 @@ impl Ctx<'_, '_> {
                 p.first >= first
                     && !p.possessive
                     // (A body or a country; not a site: "Capitol Hill lawmakers".)
-                    && p.entity.is_some_and(|e| {
-                        let ent = &self.ents.list[e];
-                        ent.ty == ActorType::Organization
-                            || ent.entry.is_some_and(|x| self.lex.entry(x).kind == "country")
-                    })
+                    && p.entity.is_some_and(|e| self.ents.list[e].ty == ActorType::Organization || self.is_country(e))
                     && !(start > first && one_of(t.word(start - 1), PREPOSITIONS))
             }) {
                 out.push(pi);
@@ -3941,81 +3928,94 @@ impl Ctx<'_, '_> {
     /// "Eisenhower … met with Soviet leader Nikita Khrushchev there in
     /// 1959": "there" after a presence word is the place last named, in its
     /// sentence or the one before (not "there is", "there were": no place).
+    /// Every "there" that may stand for a place, as (sentence, token): found
+    /// once for all the locative patterns. Not existential ("there is",
+    /// "there were"), nor opening a clause ("said there cannot be", "hope
+    /// there really is").
+    fn place_theres(&self) -> Vec<(usize, usize)> {
+        let t = self.t;
+        let mut out = Vec::new();
+        for (si, s) in t.sentences.iter().enumerate() {
+            for j in s.first + 1..s.last {
+                if t.raw(j).len() != 5 || t.raw(j) != "there" {
+                    continue;
+                }
+                let opens_clause = one_of(t.word(j - 1), CLAUSE_WORDS)
+                    || matches!(
+                        t.word(j - 1),
+                        "said" | "says" | "say" | "believes" | "believe" | "think" | "thinks" | "hope" | "argued"
+                    );
+                let existential = j + 1 < s.last
+                    && (one_of(t.word(j + 1), BE)
+                        || one_of(t.word(j + 1), VERB_GROUP)
+                        || matches!(
+                            t.word(j + 1),
+                            "'s" | "seems" | "seemed" | "appears" | "appeared" | "cannot" | "really"
+                        ));
+                if !opens_clause && !existential {
+                    out.push((si, j));
+                }
+            }
+        }
+        out
+    }
+
     fn there(&self, pi: usize, theres: &[(usize, usize)], out: &mut Vec<Found>) {
         let t = self.t;
         let pat = &self.lex.patterns()[pi];
         for &(si, j) in theres {
             let s = &t.sentences[si];
-            {
-                // (Nor opening a clause: "said there cannot be", "hope
-                // there really is".)
-                if one_of(t.word(j - 1), CLAUSE_WORDS)
-                    || matches!(
-                        t.word(j - 1),
-                        "said" | "says" | "say" | "believes" | "believe" | "think" | "thinks" | "hope" | "argued"
-                    )
-                    || (j + 1 < s.last
-                        && (one_of(t.word(j + 1), BE)
-                            || one_of(t.word(j + 1), VERB_GROUP)
-                            || matches!(
-                                t.word(j + 1),
-                                "'s" | "seems" | "seemed" | "appears" | "appeared" | "cannot" | "really"
-                            )))
+            // The place: the last one named before, in this sentence or
+            // the one before, no modifier.
+            // (Back over this sentence's and the last one's mentions only.)
+            let before = self.mentions.partition_point(|m| m.first < j);
+            let from = self.mentions.partition_point(|m| m.sentence + 1 < si).min(before);
+            let Some(place) = self.mentions[from..before]
+                .iter()
+                .rposition(|m| {
+                    let of_title = m.first > 2 && {
+                        let of = m.first - 1 - usize::from(t.word(m.first - 1) == "the");
+                        t.word(of) == "of" && title_here(t, self.lex, of - 1, of).is_some()
+                    };
+                    m.sentence + 1 >= si
+                        && !m.modifier
+                        && !m.possessive
+                        && !of_title
+                        && m.entity.is_some_and(|e| self.is_site(e, &pat.object_types))
+                })
+                .map(|i| from + i)
+            else {
+                continue;
+            };
+            // The presence word, within the clause before "there".
+            let mut k = j;
+            let mut trigger = None;
+            while k > s.first && j - k < 8 && trigger.is_none() {
+                k -= 1;
+                if matches!(t.raw(k), "," | ";" | ":" | "(" | ")" | "\u{2014}") {
+                    break;
+                }
+                // (Not being or holding: "is there for four years",
+                // "held it there".)
+                if may_start_trigger(t, k)
+                    && !one_of(t.word(k), BE)
+                    && !matches!(t.word(k), "held" | "hold" | "holds" | "holding")
+                    && self
+                        .lex
+                        .triggers_starting(t.word(k))
+                        .iter()
+                        .any(|&(p, ti)| p == pi && t.phrase_at(k, j, &pat.triggers[ti]))
                 {
-                    continue;
+                    trigger = Some(k);
                 }
-                // The place: the last one named before, in this sentence or
-                // the one before, no modifier.
-                // (Back over this sentence's and the last one's mentions only.)
-                let before = self.mentions.partition_point(|m| m.first < j);
-                let from = self.mentions.partition_point(|m| m.sentence + 1 < si).min(before);
-                let Some(place) = self.mentions[from..before]
-                    .iter()
-                    .rposition(|m| {
-                        let of_title = m.first > 2 && {
-                            let of = m.first - 1 - usize::from(t.word(m.first - 1) == "the");
-                            t.word(of) == "of" && title_here(t, self.lex, of - 1, of).is_some()
-                        };
-                        m.sentence + 1 >= si
-                            && !m.modifier
-                            && !m.possessive
-                            && !of_title
-                            && m.entity.is_some_and(|e| self.is_site(e, &pat.object_types))
-                    })
-                    .map(|i| from + i)
-                else {
-                    continue;
-                };
-                // The presence word, within the clause before "there".
-                let mut k = j;
-                let mut trigger = None;
-                while k > s.first && j - k < 8 && trigger.is_none() {
-                    k -= 1;
-                    if matches!(t.raw(k), "," | ";" | ":" | "(" | ")" | "\u{2014}") {
-                        break;
-                    }
-                    // (Not being or holding: "is there for four years",
-                    // "held it there".)
-                    if may_start_trigger(t, k)
-                        && !one_of(t.word(k), BE)
-                        && !matches!(t.word(k), "held" | "hold" | "holds" | "holding")
-                        && self
-                            .lex
-                            .triggers_starting(t.word(k))
-                            .iter()
-                            .any(|&(p, ti)| p == pi && t.phrase_at(k, j, &pat.triggers[ti]))
-                    {
-                        trigger = Some(k);
-                    }
-                }
-                let Some(k) = trigger else { continue };
-                let subjects = self.subjects_before(k, s.first);
-                let Some(&s0) = subjects.first() else { continue };
-                let from = self.mentions[s0].last.min(k);
-                let modality = self.modality(si, from, k);
-                out.extend(self.emit(pat, si, &subjects, &[place], modality, j - from));
-                out.extend(self.guests_visit(pat, si, k, j, &[place], modality, j - from));
             }
+            let Some(k) = trigger else { continue };
+            let subjects = self.subjects_before(k, s.first);
+            let Some(&s0) = subjects.first() else { continue };
+            let from = self.mentions[s0].last.min(k);
+            let modality = self.modality(si, from, k);
+            out.extend(self.emit(pat, si, &subjects, &[place], modality, j - from));
+            out.extend(self.guests_visit(pat, si, k, j, &[place], modality, j - from));
         }
     }
 
