@@ -267,14 +267,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         // them) are the body a post is at, or a head's body, or what a kind
         // of body names. (Not after "for" or "with": "a spokesman for Joe
         // Biden", "a lawyer with Rudy Giuliani" name people.)
-        if matches!(
-            m.kind,
-            MentionKind::Name {
-                ty: Some(ActorType::Person)
-            }
-        ) && !m.person_cue
-            && !(m.possessive || m.last < s.last && matches!(t.word(m.last), "'s" | "'" | "\u{2019}"))
-            && m.last - m.first >= 2
+        if person_by_look(m) && !(m.possessive || m.last < s.last && matches!(t.word(m.last), "'s" | "'" | "\u{2019}"))
         {
             let mut k = m.first;
             if k > s.first && t.word(k - 1) == "the" {
@@ -379,6 +372,18 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     }
 }
 
+/// Whether a name of two words or more is a person's only by its look (a
+/// given name first; no title, honorific or speech verb said it).
+fn person_by_look(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        MentionKind::Name {
+            ty: Some(ActorType::Person)
+        }
+    ) && !m.person_cue
+        && m.last - m.first >= 2
+}
+
 /// "Alan Dershowitz is the Felix Frankfurter Professor of Law", "the Sid
 /// Richardson Professor at the LBJ School", "Robert C. Packard trustee
 /// chair in law": a chair endowed in someone's name is a post, not an
@@ -389,14 +394,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 fn named_chairs(t: &Tokenized, mentions: &mut Vec<Mention>) {
     let n = t.tokens().len();
     mentions.retain(|m| {
-        let looks_personal = matches!(
-            m.kind,
-            MentionKind::Name {
-                ty: Some(ActorType::Person)
-            }
-        ) && !m.person_cue
-            && !m.possessive
-            && m.last - m.first >= 2;
+        let looks_personal = person_by_look(m) && !m.possessive;
         if !looks_personal || m.last + 1 >= n || t.sentence_of(m.last + 1) != m.sentence {
             return true;
         }
