@@ -1424,11 +1424,19 @@ fn titled_apposition(t: &Tokenized, lex: &Lexicon, x: usize, y: usize) -> bool {
     // Before: "the TITLE [of|for …]," right before, and a comma after.
     if x > s.first + 2 && t.raw(x - 1) == "," && y < s.last && t.raw(y) == "," {
         let from = x.saturating_sub(9).max(s.first);
-        return (from..x - 1).any(|k| {
-            (k == s.first || matches!(t.word(k - 1), "the" | "a" | "an"))
-                && title_at(k, x - 1)
-                && (k..x - 1).all(|j| t.raw(j) != "," && t.raw(j) != ";")
-        });
+        // ("the council leader, Linden Kemkaran,": a lower-case word may
+        // say what the title is of.)
+        let opens = |k: usize| {
+            k == s.first
+                || matches!(t.word(k - 1), "the" | "a" | "an")
+                || k > s.first + 1
+                    && matches!(t.word(k - 2), "the" | "a" | "an")
+                    && t.tokens()[k - 1].kind == TokenKind::Word
+                    && !t.is_capitalized(k - 1)
+                    && !one_of(t.word(k - 1), DETERMINERS)
+        };
+        return (from..x - 1)
+            .any(|k| opens(k) && title_at(k, x - 1) && (k..x - 1).all(|j| t.raw(j) != "," && t.raw(j) != ";"));
     }
     false
 }
@@ -1620,7 +1628,12 @@ fn segment_span(
                         && one_of(t.word(x - 1), SURNAME_POSTS)
                         && lex.name_head(t.raw(x)).is_none());
             let titled = (x..y).all(|j| is_title_word(t, lex, j));
-            let english_first = !given && y > x + 1 && lex.is_common_word(t.word(x));
+            // ("Mayor Linden Kemkaran": a last word no English word and no
+            // head is a surname, "Planned Parenthood", "Air Force" end in one.)
+            let english_first = !given
+                && y > x + 1
+                && lex.is_common_word(t.word(x))
+                && (lex.is_common_word(t.word(y - 1)) || lex.name_head(t.raw(y - 1)).is_some());
             !titled && (after_honorific || !(x..y).all(common) && !english_first)
         };
         // "Apollo Global Management", "Ventura County Public Health": a given
@@ -1983,7 +1996,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Days, which follow names in wire style ("Trump Monday said") without being one.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

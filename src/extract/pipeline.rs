@@ -3124,4 +3124,55 @@ mod tests {
         let t = triples("", "Donald Trump and Nancy Pelosi met.");
         assert_eq!(t.iter().filter(|x| x.contains(" met ")).count(), 1, "{t:?}");
     }
+
+    #[test]
+    fn a_post_held_under_a_person_works_for_that_person() {
+        let t = triples(
+            "",
+            "\"It will hurt,\" said Tony Blinken, who was deputy secretary of State under President Barack \
+             Obama. Ann Smith, a judge under review since March, resigned after Barack Obama spoke.",
+        );
+        has_all(&t, &["Tony Blinken works_for Barack Obama fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Ann Smith works_for")), "{t:?}");
+    }
+
+    #[test]
+    fn a_bodys_possessive_before_a_name_is_the_persons_employer() {
+        let t = triples(
+            "",
+            "Deutsche Bank's John Hilary said: \"This is bad.\" Labour's John Prescott said no. \
+             Ed Miliband's John Smith said yes.",
+        );
+        has_all(&t, &["John Hilary works_for Deutsche Bank fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("John Prescott works_for")), "{t:?}");
+        assert!(!t.iter().any(|x| x.starts_with("John Smith works_for")), "{t:?}");
+    }
+
+    #[test]
+    fn a_titled_name_opening_with_an_english_word_ends_in_a_surname() {
+        // "Linden" is an English word; "Kemkaran" is none, so a person's
+        // surname: the title set off before the name makes a person.
+        let t = triples(
+            "",
+            "In the meeting the council leader, Linden Kemkaran, spoke. The Liberal Democrats appealed to \
+             Kemkaran to restore Kemp. A spokesman for Planned Parenthood said no.",
+        );
+        has_all(&t, &["Liberal Democrats urged Linden Kemkaran fact"]);
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Planned Parenthood") && x.contains("member_of")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_day_between_said_and_its_clause_keeps_the_clause() {
+        let t = triples(
+            "",
+            "House Majority Leader Kevin McCarthy said Saturday that President Donald Trump should submit \
+             the deal to the Senate. Nancy Pelosi said Monday night that nothing should change.",
+        );
+        has_all(&t, &["Kevin McCarthy urged Donald Trump fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Nancy Pelosi urged")), "{t:?}");
+    }
 }

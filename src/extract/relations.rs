@@ -11,7 +11,9 @@
 //! unresolved reference blocks the rule rather than letting it reach further.
 
 use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
-use crate::mentions::{BODY_NOUNS, COMPASS, Mention, MentionKind, may_start_trigger, mention_str, title_here};
+use crate::mentions::{
+    BODY_NOUNS, COMPASS, Mention, MentionKind, WEEKDAYS, may_start_trigger, mention_str, title_here,
+};
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
 use crate::text::{Tokenized, is_closing_quote, is_opening_quote, one_of};
@@ -575,6 +577,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             // Right: NAME, [a|the] [modifiers] [qualifier] TITLE [of|for|at|to QUALIFIER]
             out.extend(apposition(&cx, m, e, &mut facts));
             out.extend(outlet_staff(&cx, m, e));
+            out.extend(body_staff(&cx, m, e));
             out.extend(of_body(&cx, m, e));
         }
     }
@@ -822,6 +825,39 @@ fn outlet_of_staff(cx: &Ctx, m: &Mention) -> Option<(usize, f32)> {
         first = prev.first;
     }
     None
+}
+
+/// "War on Want's John Hilary", "the Kremlin's Dmitry Peskov": a body's
+/// possessive right before a person's name is the body the person is from,
+/// as "X, from Y" is (GUIDELINES). Outlets have [`outlet_staff`]; a party's
+/// or a chamber's people are members, which [`party_before`] and titles say.
+fn body_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
+    let t = cx.t;
+    let s = t.sentences[m.sentence];
+    if m.first < s.first + 2 || !matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}") {
+        return Vec::new();
+    }
+    let Some(body) = mention_ending(cx.mentions, m.first - 1)
+        .and_then(|qi| cx.mentions[qi].entity)
+        .filter(|&q| q != e && cx.ents.list[q].ty == ActorType::Organization)
+    else {
+        return Vec::new();
+    };
+    let kind = cx.ents.list[body].entry.map(|x| cx.lex.entry(x).kind.as_str());
+    if cx.is_party(body) || matches!(kind, Some("media" | "legislature" | "party")) {
+        return Vec::new();
+    }
+    cx.found(
+        e,
+        Relation::WorksFor,
+        body,
+        Modality::Fact,
+        m.sentence,
+        0.7,
+        "affil.possessive",
+    )
+    .into_iter()
+    .collect()
 }
 
 /// "Jonathan Swan of Axios", "Freda Levenson of the American Civil Liberties
@@ -1552,6 +1588,36 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     out
 }
 
+/// "deputy secretary of State under President Barack Obama", "an official
+/// at the State Department under President George W. Bush": a post held
+/// under a person is held for that person (GUIDELINES: works_for). Looks
+/// from `from`, the post's end, to the clause's next comma.
+fn served_under(cx: &Ctx, e: usize, si: usize, from: usize) -> Option<Found> {
+    let t = cx.t;
+    let end = t.sentences[si].last;
+    let mut j = (from..end.min(from + 8))
+        .take_while(|&j| is_plain_word(t.raw(j)))
+        .find(|&j| t.word(j) == "under")?
+        + 1;
+    // Past "the", "then-", "former" and a title to the name.
+    for _ in 0..4 {
+        if j >= end || mention_at(cx.mentions, j).is_some() {
+            break;
+        }
+        if matches!(t.word(j), "the" | "then" | "-") || cx.lex.title_modifier(t.word(j)).is_some() {
+            j += 1;
+        } else if let Some((used, _, _)) = title_here(t, cx.lex, j, end) {
+            j += used;
+        } else {
+            return None;
+        }
+    }
+    let q = &cx.mentions[mention_at(cx.mentions, j)?];
+    // ("under Obama's first secretary of State": the one served is named later.)
+    let boss = q.entity.filter(|&b| !q.possessive && is_person(cx.ents, b))?;
+    cx.found(e, Relation::WorksFor, boss, Modality::Fact, si, 0.7, "affil.under")
+}
+
 /// How many actors (up to two) stand in a comma list right before token
 /// `start` of sentence `si` ("Obama, Google, | Sherrod Brown": two).
 fn list_before(cx: &Ctx, si: usize, mut start: usize) -> usize {
@@ -1888,6 +1954,7 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
         } else {
             relation
         };
+        out.extend(served_under(cx, e, m.sentence, p + used));
         if let Some(f) = cx.title_found(
             e,
             relation,
@@ -3527,6 +3594,12 @@ impl Ctx<'_, '_> {
         {
             p = that;
         }
+        // "said Saturday that", "said last week that": a time said between
+        // the verb and its clause.
+        let when = time_phrase(t, p, last);
+        if when > 0 && p + when < last && t.word(p + when) == "that" {
+            p += when;
+        }
         if p < last && t.word(p) == "that" {
             p += 1;
         }
@@ -4267,4 +4340,29 @@ impl Ctx<'_, '_> {
         let modality = self.modality(si, k, k);
         self.emit(pat, si, &[ai], &objects, modality, 0)
     }
+}
+
+/// How many words at `i` say when ("Saturday", "on Monday night", "last
+/// week", "earlier this month", "yesterday"), 0 if none do.
+fn time_phrase(t: &Tokenized, i: usize, end: usize) -> usize {
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    const SPANS: &[&str] = &[
+        "week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter",
+    ];
+    let word = |j: usize| if j < end { t.word(j) } else { "" };
+    let day = |j: usize| j < end && WEEKDAYS.contains(&t.raw(j));
+    let mut n = 0;
+    if word(i) == "on" && day(i + 1) {
+        n = 2;
+    } else if day(i) || matches!(word(i), "yesterday" | "today" | "tonight") {
+        n = 1;
+    } else if matches!(word(i), "last" | "this") && one_of(word(i + 1), SPANS) {
+        return 2;
+    } else if matches!(word(i), "earlier" | "later") && word(i + 1) == "this" && one_of(word(i + 2), SPANS) {
+        return 3;
+    }
+    if n > 0 && one_of(word(i + n), PARTS) {
+        n += 1;
+    }
+    n
 }
