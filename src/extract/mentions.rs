@@ -530,6 +530,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     lowercase_committees(t, &mut mentions);
     local_councils(t, lex, &mut mentions);
     named_groups(t, &mut mentions);
+    stock_tickers(t, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
@@ -546,6 +547,43 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         "a mention outside its sentence"
     );
     mentions
+}
+
+/// "Airbus (AIR.PA)", "Boeing Co (BA.N)", "Tesla (NASDAQ: TSLA)": a stock
+/// ticker in brackets after a name makes the name a company's, and is no
+/// actor itself (not "BA", nor "PA" the news agency).
+fn stock_tickers(t: &Tokenized, mentions: &mut Vec<Mention>) {
+    let n = t.tokens().len();
+    let caps = |j: usize, max: usize| {
+        let r = t.raw(j);
+        (1..=max).contains(&r.len())
+            && r.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+    };
+    let ticker = |k: usize| {
+        k + 4 < n
+            && t.raw(k) == "("
+            && t.raw(k + 4) == ")"
+            && (t.raw(k + 2) == "." && caps(k + 1, 6) && caps(k + 3, 2)
+                || t.raw(k + 2) == ":"
+                    && matches!(t.raw(k + 1), "NYSE" | "NASDAQ" | "Nasdaq" | "LSE" | "TSX" | "AMEX")
+                    && caps(k + 3, 6))
+    };
+    let mut found = false;
+    for i in 0..mentions.len() {
+        let k = mentions[i].last;
+        if k < n && ticker(k) {
+            found = true;
+            if matches!(mentions[i].kind, MentionKind::Name { .. }) {
+                mentions[i].kind = MentionKind::Name {
+                    ty: Some(ActorType::Organization),
+                };
+            }
+        }
+    }
+    if found {
+        mentions.retain(|m| !(m.first >= 1 && (ticker(m.first - 1) || m.first >= 3 && ticker(m.first - 3))));
+    }
 }
 
 /// A body's name found by one of the passes below, at tokens `first..last`.
@@ -1628,12 +1666,14 @@ fn segment_span(
                         && one_of(t.word(x - 1), SURNAME_POSTS)
                         && lex.name_head(t.raw(x)).is_none());
             let titled = (x..y).all(|j| is_title_word(t, lex, j));
-            // ("Mayor Linden Kemkaran": a last word no English word and no
-            // head is a surname, "Planned Parenthood", "Air Force" end in one.)
+            // ("Mayor Linden Kemkaran", "Newt Gingrich": of two words, a last
+            // word no English word and no head is a surname; "Planned
+            // Parenthood", "Air Force" end in one. Not of more: "Killing Abu
+            // Bakr al-Baghdadi", "Pro Tempore Chuck Grassley".)
             let english_first = !given
                 && y > x + 1
                 && lex.is_common_word(t.word(x))
-                && (lex.is_common_word(t.word(y - 1)) || lex.name_head(t.raw(y - 1)).is_some());
+                && (words > 2 || lex.is_common_word(t.word(y - 1)) || lex.name_head(t.raw(y - 1)).is_some());
             !titled && (after_honorific || !(x..y).all(common) && !english_first)
         };
         // "Apollo Global Management", "Ventura County Public Health": a given
@@ -2844,5 +2884,31 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    /// A ticker in brackets makes the name before it a company's and is
+    /// no actor; brackets holding anything else change nothing.
+    #[test]
+    fn a_stock_ticker_marks_a_company() {
+        let f = found("Its European rival Airbus (AIR.PA) said so, and Tesla Inc (NASDAQ: TSLA) rose.");
+        assert!(has(&f, "Airbus", "name:organization"), "{f:?}");
+        assert!(
+            !f.iter().any(|m| matches!(m.0.as_str(), "AIR" | "PA" | "TSLA")),
+            "{f:?}"
+        );
+        let f = found("Rival chief Jewher Ilham (AIR) said so.");
+        assert!(has(&f, "Jewher Ilham", "name:person"), "{f:?}");
+    }
+
+    /// Of two words, a title's name that opens with an English word but ends
+    /// in none is a person's; of more, or ending in an English word, not.
+    #[test]
+    fn a_titled_name_may_open_with_an_english_word() {
+        let f = found("Former House Speaker Newt Gingrich said so.");
+        assert!(has(&f, "Newt Gingrich", "name:person"), "{f:?}");
+        let f = found("Senate President Pro Tempore Chuck Grassley said so.");
+        assert!(!has(&f, "Pro Tempore Chuck Grassley", "name:person"), "{f:?}");
+        let f = found("A spokesman, Planned Parenthood, said so.");
+        assert!(!has(&f, "Planned Parenthood", "name:person"), "{f:?}");
     }
 }

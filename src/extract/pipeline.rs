@@ -1021,6 +1021,21 @@ mod tests {
             .collect()
     }
 
+    /// Each actor's name and type.
+    fn actors(body: &str) -> Vec<(String, String)> {
+        let ex = Extractor::new(Lexicon::builtin(), ExtractConfig::default());
+        let doc = Document {
+            id: "t".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        ex.extract(&doc)
+            .actors
+            .iter()
+            .map(|a| (a.name.to_string(), a.actor_type.as_str().to_string()))
+            .collect()
+    }
+
     #[test]
     fn titles_give_affiliations() {
         let t = triples(
@@ -3174,5 +3189,15 @@ mod tests {
         );
         has_all(&t, &["Kevin McCarthy urged Donald Trump fact"]);
         assert!(!t.iter().any(|x| x.starts_with("Nancy Pelosi urged")), "{t:?}");
+    }
+
+    #[test]
+    fn an_eras_name_only_said_before_nouns_is_no_person() {
+        let t = actors(
+            "New Orleans removed its last Confederate-era monument. The Confederate Navy sank. Obama-era \
+             rules stood. Obama said so.",
+        );
+        assert!(!t.iter().any(|(n, ty)| n == "Confederate" && ty == "person"), "{t:?}");
+        assert!(t.iter().any(|(n, ty)| n == "Obama" && ty == "person"), "{t:?}");
     }
 }

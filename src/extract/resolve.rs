@@ -109,6 +109,11 @@ impl Entities {
     }
 }
 
+/// Verbs right after a name that show it names someone ("Obama said").
+const NAME_VERBS: &[&str] = &[
+    "said", "says", "has", "had", "was", "is", "told", "will", "would", "did", "does", "wrote", "added", "signed",
+];
+
 /// A body's name as a name is written: "work and pensions select
 /// committee" (written so by British papers) is the "Work and Pensions
 /// Select Committee", "Kent county council" "Kent County Council". Other
@@ -360,7 +365,22 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 "era" if k >= 2 && t.raw(k - 1) == "-" && t.glued(k - 2) && t.glued(k - 1) => k - 2,
                 _ => continue,
             };
-            if t.is_capitalized(name) && !lex.is_common_word(t.word(name)) {
+            // "Renaissance-era explorer", "Confederate-era monument": an era's
+            // name the text never sets off by punctuation nor has say, do or
+            // be anything ("Confederate statues", "the Confederate Navy",
+            // "Renaissance history") is an adjective, not a person's.
+            let noun_somewhere = || {
+                let raw = t.raw(name);
+                (0..t.tokens().len()).any(|j| {
+                    t.raw(j) == raw
+                        && t.tokens().get(j + 1).is_none_or(|_| {
+                            let next = t.raw(j + 1);
+                            next != "-" && !next.chars().next().is_some_and(char::is_alphanumeric)
+                                || one_of(t.word(j + 1), NAME_VERBS)
+                        })
+                })
+            };
+            if t.is_capitalized(name) && !lex.is_common_word(t.word(name)) && (t.word(k) != "era" || noun_somewhere()) {
                 out.insert(t.raw(name));
             }
         }
