@@ -208,7 +208,13 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     // Not "Randy Guiler, Dollar Tree's vice president": a possessive is
     // an apposition's, and a name opening with an English word no given
     // name is a body's.
-    let untyped = |m: &Mention| matches!(m.kind, MentionKind::Name { ty: None }) && m.last - m.first >= 2;
+    // (Two words, not a hyphened one: "said Tai Hui, Asia-Pacific chief
+    // market strategist".)
+    let untyped = |m: &Mention| {
+        matches!(m.kind, MentionKind::Name { ty: None })
+            && m.last - m.first >= 2
+            && !(m.last == m.first + 3 && t.raw(m.first + 1) == "-")
+    };
     let fits = |m: &Mention| {
         !(m.last < t.tokens().len() && matches!(t.word(m.last), "'s" | "'"))
             && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
@@ -1584,9 +1590,18 @@ fn segment_span(
     }
     // A title or honorific just before the span marks its first name as a
     // person's, and so does an outlet's possessive ("Fox News' Rich Edson").
+    // ("its official Instagram page", "an official Vhemt member": before a
+    // name that qualifies a noun, "official" is an adjective.)
+    let adjective = |prev: usize| {
+        t.word(prev) == "official"
+            && prev > 0
+            && one_of(t.word(prev - 1), DETERMINERS)
+            && b < t.sentences[sentence].last
+            && t.raw(b).starts_with(char::is_lowercase)
+    };
     let mut cue = a > 0 && {
         let prev = a - 1;
-        lex.title_at(&[t.word(prev)]).is_some() && !fellow_of_one_word(t, prev, b - a)
+        lex.title_at(&[t.word(prev)]).is_some() && !fellow_of_one_word(t, prev, b - a) && !adjective(prev)
             || lex.honorific(t.raw(prev)).is_some()
             || (prev > 0
                 && matches!(t.word(prev), "'s" | "'" | "\u{2019}")
@@ -1687,7 +1702,10 @@ fn segment_span(
         // ("Mount Sinai", "Fort Worth", "Lake Tahoe": a place's first word.)
         let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some())
             || matches!(t.raw(x), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape");
-        if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named)) {
+        // ("Renault-Nissan": two names a hyphen joins are no given name and
+        // surname.)
+        let hyphened = y == x + 3 && t.raw(x + 1) == "-";
+        if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named && !hyphened)) {
             ty = Some(ActorType::Person);
             // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
             // what follows a person's "of" is their body or town, not their
@@ -2910,5 +2928,21 @@ mod tests {
         assert!(!has(&f, "Pro Tempore Chuck Grassley", "name:person"), "{f:?}");
         let f = found("A spokesman, Planned Parenthood, said so.");
         assert!(!has(&f, "Planned Parenthood", "name:person"), "{f:?}");
+    }
+
+    /// Two names a hyphen joins are no given name and surname; "official"
+    /// after a determiner, before a name that qualifies a noun, is an
+    /// adjective; a title after a name still makes a list's person.
+    #[test]
+    fn hyphened_pairs_and_official_adjectives_make_no_person() {
+        let f = found("He dealt with corporate sagas such as Renault-Nissan, and Big Tech.");
+        assert!(!has(&f, "Renault-Nissan", "name:person"), "{f:?}");
+        let f = found("It says so on its official Instagram page.");
+        assert!(!has(&f, "Instagram", "name:person"), "{f:?}");
+        let f = found("\"Both want a deal,\" said Tai Hui, Asia-Pacific chief strategist at JPMorgan.");
+        assert!(!has(&f, "Asia-Pacific", "name:person"), "{f:?}");
+        let f = found("Chinese senior official Lijian Zhao on March 12 said so, as did Jean-Pierre Raffarin.");
+        assert!(has(&f, "Lijian Zhao", "name:person"), "{f:?}");
+        assert!(has(&f, "Jean-Pierre Raffarin", "name:person"), "{f:?}");
     }
 }
