@@ -3200,4 +3200,24 @@ mod tests {
         assert!(!t.iter().any(|(n, ty)| n == "Confederate" && ty == "person"), "{t:?}");
         assert!(t.iter().any(|(n, ty)| n == "Obama" && ty == "person"), "{t:?}");
     }
+
+    #[test]
+    fn examples_of_a_party_or_group_are_its_members() {
+        let t = triples(
+            "",
+            "Several Republicans, including Sens. Mitt Romney and Susan Collins, voted no. The Taliban \
+             harbored al Qaeda, including Osama bin Laden. Labour MPs such as Diane Abbott rebelled. \
+             Democrats like the idea that John Smith proposed.",
+        );
+        has_all(
+            &t,
+            &[
+                "Mitt Romney member_of Republican Party fact",
+                "Susan Collins member_of Republican Party fact",
+                "Osama bin Laden member_of al-Qaeda fact",
+                "Diane Abbott member_of Labour Party fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("John Smith member_of")), "{t:?}");
+    }
 }

@@ -998,6 +998,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
         }
     }
     out.extend(both_members(&cx));
+    out.extend(named_examples(&cx));
     out.extend(members_include(&cx));
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
@@ -1294,6 +1295,81 @@ fn members_include(cx: &Ctx) -> Vec<Found> {
                     e,
                     Relation::MemberOf,
                     body,
+                    Modality::Fact,
+                    sentence,
+                    0.65,
+                    "affil.group",
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// "Several Republicans, including Mitt Romney and Susan Collins", "Labour
+/// MPs such as Diane Abbott", "al Qaeda, including Osama bin Laden": the
+/// people given as examples of a party, a chamber or a group (or of a
+/// party's members) are its members.
+fn named_examples(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        for k in s.first + 1..s.last.saturating_sub(1) {
+            let used = match t.word(k) {
+                "including" | "like" => 1,
+                "such" if t.word(k + 1) == "as" => 2,
+                _ => continue,
+            };
+            let end = if t.raw(k - 1) == "," { k - 1 } else { k };
+            // The group: a party's plural, a chamber or a group named right
+            // before; or a party's members ("Labour MPs", "Republican senators").
+            let group_kind = |e: usize| {
+                cx.ents.list[e].ty == ActorType::Organization
+                    && cx.ents.list[e]
+                        .entry
+                        .is_some_and(|x| matches!(cx.lex.entry(x).kind.as_str(), "party" | "legislature" | "group"))
+            };
+            let named = mention_ending(cx.mentions, end)
+                .filter(|&qi| !cx.mentions[qi].possessive)
+                .and_then(|qi| {
+                    let q = &cx.mentions[qi];
+                    let e = q.entity?;
+                    (group_kind(e) && (!cx.is_party(e) || t.raw(q.last - 1).ends_with('s'))).then_some(e)
+                });
+            let members = || {
+                (end.saturating_sub(3).max(s.first)..end).find_map(|j| match title_here(t, cx.lex, j, end) {
+                    Some((n, Relation::MemberOf, head)) if j + n == end && t.word(head).ends_with('s') => {
+                        mention_ending(cx.mentions, j)
+                            .and_then(|qi| cx.mentions[qi].entity)
+                            .filter(|&e| cx.is_party(e))
+                    }
+                    _ => None,
+                })
+            };
+            let Some(group) = named.or_else(members) else {
+                continue;
+            };
+            // The first example right after the word, past a title or two.
+            let from = k + used;
+            let Some(first) = cx.mentions[cx.sentence_mentions(si)]
+                .iter()
+                .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
+            else {
+                continue;
+            };
+            if !(from..first.first).all(|j| {
+                t.is_capitalized(j)
+                    || matches!(t.word(j), "the" | "former" | "." | "-")
+                    || title_here(t, cx.lex, j, first.first).is_some()
+            }) || first.first > from + 4
+            {
+                continue;
+            }
+            for (e, sentence) in cx.person_list(si, first.first, false, true) {
+                out.extend(cx.found(
+                    e,
+                    Relation::MemberOf,
+                    group,
                     Modality::Fact,
                     sentence,
                     0.65,
