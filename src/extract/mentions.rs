@@ -1534,7 +1534,31 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
         let k = y + 1 + usize::from(matches!(t.word(y + 1), "the" | "a" | "an" | "his" | "her" | "their"));
         k + 1 < s.last && one_of(t.word(k), KIN) && matches!(t.word(k + 1), "of" | "to" | ",")
     };
-    age || attributed || speaks || kin
+    // "Hegar, who has outraised West", "MJ Hegar, a combat veteran who
+    // narrowly lost": a relative "who" set off after the name, or after a
+    // description set off after it (a body is a "which").
+    let who = y + 2 < s.last && t.raw(y) == "," && {
+        let mut k = y + 1;
+        if matches!(t.word(k), "a" | "an" | "the") {
+            k += 1;
+            let from = k;
+            while k < s.last
+                && k < from + 4
+                && t.tokens()[k].kind == TokenKind::Word
+                && !t.is_capitalized(k)
+                && t.word(k) != "who"
+            {
+                k += 1;
+            }
+            if k == from {
+                k = s.last;
+            }
+        }
+        // ("Manchester City, who are badly in need": a team or a band is a
+        // "who" in British English, with a plural verb.)
+        k + 1 < s.last && t.word(k) == "who" && !matches!(t.word(k + 1), "are" | "were" | "have")
+    };
+    age || attributed || speaks || kin || who
 }
 
 /// Family members: set off after a name, they make it a person's.
@@ -2944,5 +2968,26 @@ mod tests {
         let f = found("Chinese senior official Lijian Zhao on March 12 said so, as did Jean-Pierre Raffarin.");
         assert!(has(&f, "Lijian Zhao", "name:person"), "{f:?}");
         assert!(has(&f, "Jean-Pierre Raffarin", "name:person"), "{f:?}");
+    }
+
+    /// A relative "who" set off after a name, or after a description set
+    /// off after it, marks a person's; "which", or a plural "who are" (a
+    /// team in British English), does not.
+    #[test]
+    fn a_relative_who_marks_a_persons_name() {
+        for text in [
+            "MJ Hegar, a combat veteran who narrowly lost a race, won.",
+            "Yiannis Papadoyiannakis, who was head of the team, testified.",
+        ] {
+            let f = found(text);
+            assert!(f.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {f:?}");
+        }
+        for text in [
+            "Yiannis Papadoyiannakis, which was a firm, closed.",
+            "Red Sharks Veracruz, who are badly in need of a player, lost.",
+        ] {
+            let f = found(text);
+            assert!(!f.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {f:?}");
+        }
     }
 }
