@@ -3220,4 +3220,22 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.starts_with("John Smith member_of")), "{t:?}");
     }
+
+    #[test]
+    fn a_post_in_a_relative_clause_may_have_adverbs_of_time() {
+        let t = triples(
+            "",
+            "Isabella Kemp, who had also worked as a data protection officer at Reform UK, left. John \
+             Smith, who has also been chairman of the BBC, spoke. Anne Jones, who previously said the BBC \
+             was biased, spoke.",
+        );
+        has_all(
+            &t,
+            &["Isabella Kemp works_for Reform UK fact", "John Smith leads BBC fact"],
+        );
+        assert!(
+            !t.iter().any(|x| x.starts_with("Anne Jones") && x.contains("BBC")),
+            "{t:?}"
+        );
+    }
 }

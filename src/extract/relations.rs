@@ -1618,16 +1618,40 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
     // "Jared Bernstein, who served as economic adviser to Joe Biden": a
     // relative clause that states a post.
     if t.word(p - 1) == "," && p + 1 < s.last && t.word(p) == "who" {
-        let mut q = p + 1;
-        let two_words = q + 1 < s.last
-            && ((one_of(t.word(q), &["has", "had", "have"]) && t.word(q + 1) == "been")
-                || (one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
-                    && t.word(q + 1) == "as"));
-        if two_words {
-            q += 2;
-        } else if q < s.last && one_of(t.word(q), &["is", "was", "became", "becomes"]) {
-            q += 1;
+        // ("who had also worked as", "who previously served as", "who was
+        // formerly": past adverbs of time.)
+        let skip = |mut q: usize| {
+            while q + 1 < s.last
+                && matches!(
+                    t.word(q),
+                    "also" | "previously" | "formerly" | "once" | "later" | "briefly"
+                )
+            {
+                q += 1;
+            }
+            q
+        };
+        let q = skip(p + 1);
+        let next = skip(q + 1);
+        let q = if next < s.last && one_of(t.word(q), &["has", "had", "have"]) && t.word(next) == "been" {
+            next + 1
+        } else if next < s.last
+            && one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
+            && t.word(next) == "as"
+        {
+            next + 1
+        } else if one_of(t.word(q), &["is", "was", "became", "becomes"]) {
+            next
+        } else if one_of(t.word(q), &["had", "has", "have"])
+            && one_of(t.word(next), &["served", "worked", "acted"])
+            && next + 1 < s.last
+            && t.word(next + 1) == "as"
+        {
+            next + 2
         } else {
+            return out;
+        };
+        if q >= s.last {
             return out;
         }
         out.extend(appositive(cx, m, e, q, facts));
