@@ -11,7 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{find_mentions, tag_tokens};
 use crate::model::{Actor, ActorType, DocExtraction, Document, Modality, Relation, Triple};
 use crate::naming::{CorpusNames, Renames};
-use crate::relations::{Found, affiliations, description_affiliations, group_members, patterns};
+use crate::relations::{Found, affiliations, description_affiliations, group_members, pair_meetings, patterns};
 use crate::resolve::{Stage, resolve_names, resolve_references};
 use crate::text::{Tokenized, sentence_text};
 use std::collections::{BTreeMap, BTreeSet};
@@ -390,6 +390,7 @@ impl Extractor {
         resolve_references(&t, lex, &mut mentions, &mut ents, Stage::Late);
         found.extend(description_affiliations(&t, lex, &mentions, &mut ents));
         found.extend(patterns(&t, lex, &mentions, &ents));
+        found.extend(pair_meetings(&t, lex, &mentions, &ents));
 
         // GUIDELINES: citizen_of only where the person has no leads/works_for with that country.
         let affiliated: BTreeSet<(usize, usize)> = found
@@ -3235,6 +3236,28 @@ mod tests {
         );
         assert!(
             !t.iter().any(|x| x.starts_with("Anne Jones") && x.contains("BBC")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn two_who_met_are_where_they_met() {
+        let t = triples(
+            "",
+            "Donald Trump has known Benjamin Netanyahu since they first met in New York in the 1980s. \
+             Tony Blair, Gordon Brown and John Prescott left after their meeting in London.",
+        );
+        has_all(
+            &t,
+            &[
+                "Benjamin Netanyahu met Donald Trump fact",
+                "Donald Trump visited New York fact",
+                "Benjamin Netanyahu visited New York fact",
+            ],
+        );
+        // Three named before "their": a group, not a pair to pick two of.
+        assert!(
+            !t.iter().any(|x| x.contains(" met ") && x.contains("Prescott")),
             "{t:?}"
         );
     }

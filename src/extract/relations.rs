@@ -16,7 +16,7 @@ use crate::mentions::{
 };
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
-use crate::text::{Tokenized, is_closing_quote, is_opening_quote, one_of};
+use crate::text::{TokenKind, Tokenized, is_closing_quote, is_opening_quote, one_of};
 
 /// A relation found in one sentence, between two document entities.
 #[derive(Debug, Clone, PartialEq)]
@@ -2285,6 +2285,80 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
     for (e, fact) in facts {
         if !ents.list[e].titles.contains(&fact) {
             ents.list[e].titles.push(fact);
+        }
+    }
+    out
+}
+
+/// "since they first met in New York", "when they meet at the Group of 20
+/// meeting in Argentina", "their one-on-one meeting in Helsinki", "the talks
+/// they started in Helsinki": a "they" who meet are the two people named
+/// last before it (in its sentence, or the one before), and both are where
+/// they meet. The patterns read a "he" or "she" only; a meeting needs two.
+pub fn pair_meetings(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
+    let cx = Ctx { t, lex, mentions, ents };
+    let mut out = Vec::new();
+    for (si, s) in t.sentences.iter().enumerate() {
+        for k in s.first..s.last {
+            // The meeting word after "they" (past a few adverbs and
+            // auxiliaries), after "their" (past adjectives), or before "they".
+            let meet = match t.word(k) {
+                "they" => (k + 1..s.last.min(k + 4))
+                    .take_while(|&j| t.tokens()[j].kind == TokenKind::Word && !one_of(t.word(j), PREPOSITIONS))
+                    .find(|&j| {
+                        matches!(
+                            t.word(j),
+                            "met" | "meet" | "meets" | "meeting" | "held" | "started" | "began"
+                        )
+                    }),
+                "their" => (k + 1..s.last.min(k + 5))
+                    .take_while(|&j| t.tokens()[j].kind == TokenKind::Word || t.raw(j) == "-")
+                    .find(|&j| matches!(t.word(j), "meeting" | "summit" | "talks")),
+                _ => continue,
+            };
+            let Some(meet) = meet else { continue };
+            // "held", "started", "began": only of talks or a meeting named
+            // right before "they" ("the talks they started").
+            if matches!(t.word(meet), "held" | "started" | "began")
+                && !(k > s.first && one_of(t.word(k - 1), GATHERINGS))
+            {
+                continue;
+            }
+            // The place: "in" or "at" and a place, soon after, in the clause.
+            let Some(place) = (meet + 1..s.last.min(meet + 9))
+                .take_while(|&j| !matches!(t.raw(j), "," | ";" | ":") && !one_of(t.word(j), RELATIVES))
+                .filter(|&j| t.word(j) == "in")
+                .find_map(|j| {
+                    let at = j + 1 + usize::from(j + 2 < s.last && t.word(j + 1) == "the");
+                    mention_at(mentions, at).and_then(|pm| mentions[pm].entity)
+                })
+                .filter(|&p| ents.list[p].ty == ActorType::Place)
+            else {
+                continue;
+            };
+            // The two: the people named before "they" in its sentence, if
+            // two (three or more make a group the "they" may be part of); if
+            // fewer, the last named in the sentence before fill in.
+            let mut pair: Vec<usize> = Vec::new();
+            let before = mentions.partition_point(|m| m.first < k);
+            for m in mentions[..before].iter().rev() {
+                if m.sentence + 1 < si || m.sentence < si && pair.len() >= 2 {
+                    break;
+                }
+                if let Some(e) = m.entity.filter(|&e| is_person(ents, e))
+                    && !pair.contains(&e)
+                {
+                    pair.push(e);
+                }
+            }
+            let [a, b] = pair[..] else { continue };
+            let modality = cx.modality(si, k, meet);
+            for e in [a, b] {
+                out.extend(cx.found(e, Relation::Visited, place, modality, si, 0.55, "visited.pair"));
+            }
+            if matches!(t.word(meet), "met" | "meet" | "meets" | "meeting" | "summit") {
+                out.extend(cx.found(a, Relation::Met, b, modality, si, 0.55, "met.pair"));
+            }
         }
     }
     out
