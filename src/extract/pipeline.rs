@@ -3261,4 +3261,15 @@ mod tests {
             "{t:?}"
         );
     }
+
+    #[test]
+    fn a_gathering_named_by_its_place_opening_a_sentence_places_its_subject() {
+        let t = triples(
+            "",
+            "At the Helsinki summit, Donald Trump sided with Vladimir Putin. At the Helsinki museum, \
+             Boris Johnson sided with Theresa May.",
+        );
+        has_all(&t, &["Donald Trump visited Helsinki fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Boris Johnson visited")), "{t:?}");
+    }
 }

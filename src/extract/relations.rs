@@ -3981,8 +3981,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let m = &self.mentions[pm];
         // ("at the Helsinki summit": a place naming a gathering is where it was.)
-        let gathering = m.modifier
-            && !m.possessive
+        let gathering = !m.possessive
             && m.last < t.sentences[m.sentence].last
             && one_of(t.word(m.last), GATHERINGS)
             && m.entity.is_some_and(|e| self.ents.list[e].ty == ActorType::Place);
@@ -4039,7 +4038,12 @@ impl Ctx<'_, '_> {
             let Some(link) = pat
                 .links
                 .iter()
-                .find(|lk| lk.len() < end - first && t.phrase_at(end - lk.len(), end, lk))
+                // (At the sentence's start only before a gathering: "At the
+                // Helsinki summit, Trump…".)
+                .find(|lk| {
+                    (lk.len() < end - first || gathering && lk.len() == end - first)
+                        && t.phrase_at(end - lk.len(), end, lk)
+                })
             else {
                 continue;
             };
@@ -4115,6 +4119,21 @@ impl Ctx<'_, '_> {
                                     && !m.possessive
                                     && m.entity.is_some()
                             })
+                            .map(|i| range.start + i),
+                    );
+                }
+            }
+            // "At the Helsinki summit, Trump sided with Putin": a gathering
+            // its place names, opening the sentence, is where the subject
+            // after the comma was.
+            if subjects.is_empty() && gathering && l == first {
+                let after = self.mentions[pm].last + 1;
+                if let Some(comma) = (after..last.min(after + 4)).find(|&c| t.raw(c) == ",") {
+                    let range = self.sentence_mentions(si);
+                    subjects.extend(
+                        self.mentions[range.clone()]
+                            .iter()
+                            .position(|q| q.first == comma + 1 && !q.modifier && !q.possessive && q.entity.is_some())
                             .map(|i| range.start + i),
                     );
                 }
