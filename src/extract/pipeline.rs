@@ -3272,4 +3272,20 @@ mod tests {
         has_all(&t, &["Donald Trump visited Helsinki fact"]);
         assert!(!t.iter().any(|x| x.starts_with("Boris Johnson visited")), "{t:?}");
     }
+
+    #[test]
+    fn a_quotes_own_if_leaves_the_telling_a_fact() {
+        let t = triples(
+            "",
+            "\"If the bill goes through, it will hurt women,\" Tony Blair told CBN News. If the bill \
+             passes, Gordon Brown will tell CBN News.",
+        );
+        has_all(
+            &t,
+            &[
+                "Tony Blair spoke_to CBN News fact",
+                "Gordon Brown spoke_to CBN News hypothetical",
+            ],
+        );
+    }
 }

@@ -1979,6 +1979,7 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
             && after < s.last
             && matches!(t.word(after), "of" | "for" | "at" | "to" | "from" | "in" | "with")
         {
+            let after_link = after;
             after += 1;
             // "adviser to former Vice President Joe Biden": past articles,
             // modifiers and a title, to the one served.
@@ -2021,7 +2022,14 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                         .take_while(|&j| is_plain_word(t.raw(j)))
                         .any(|j| one_of(t.word(j), UNNAMED_BODIES))
                 })
-                .and_then(|qi| cx.mentions[qi].entity);
+                .and_then(|qi| cx.mentions[qi].entity)
+                // ("ambassador to Germany", "envoy to Tanzania": a post to a
+                // country serves another.)
+                .filter(|&q| {
+                    !(t.word(after_link) == "to"
+                        && matches!(t.word(head), "ambassador" | "envoy" | "emissary" | "consul")
+                        && cx.ents.list[q].ty == ActorType::Place)
+                });
             // "… for Greater China at Credit Suisse", "director of research at
             // the Brookings Institution": the portfolio, then the body.
             // (Not a head of state's: "president of Ukraine at the UN" is where.)
@@ -3451,6 +3459,13 @@ impl Ctx<'_, '_> {
     fn modality(&self, si: usize, from: usize, trigger: usize) -> Modality {
         let t = self.t;
         let (first, last) = self.sentence(si);
+        // '"If the bill goes through, it will hurt," Dansky told CBN News': a
+        // quotation closed before the trigger holds the speaker's words, not
+        // the cues of the telling.
+        let first = (first + 1..trigger)
+            .rev()
+            .find(|&i| is_closing_quote(t.raw(i)) && matches!(t.raw(i - 1), "," | "." | "?" | "!"))
+            .map_or(first, |q| q + 1);
         let aux_from = from.max(trigger.saturating_sub(4)).max(first);
         // "whether Witkoff, who has traveled to Russia": a relative clause is not
         // under the cues that stand before it.
