@@ -576,12 +576,11 @@ fn stock_tickers(t: &Tokenized, mentions: &mut Vec<Mention>) {
                     && caps(k + 3, 6))
     };
     let mut found = false;
-    for i in 0..mentions.len() {
-        let k = mentions[i].last;
-        if k < n && ticker(k) {
+    for m in mentions.iter_mut() {
+        if m.last < n && ticker(m.last) {
             found = true;
-            if matches!(mentions[i].kind, MentionKind::Name { .. }) {
-                mentions[i].kind = MentionKind::Name {
+            if matches!(m.kind, MentionKind::Name { .. }) {
+                m.kind = MentionKind::Name {
                     ty: Some(ActorType::Organization),
                 };
             }

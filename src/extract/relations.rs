@@ -1313,69 +1313,66 @@ fn members_include(cx: &Ctx) -> Vec<Found> {
 fn named_examples(cx: &Ctx) -> Vec<Found> {
     let t = cx.t;
     let mut out = Vec::new();
-    for (si, s) in t.sentences.iter().enumerate() {
-        for k in s.first + 1..s.last.saturating_sub(1) {
-            let used = match t.word(k) {
-                "including" | "like" => 1,
-                "such" if t.word(k + 1) == "as" => 2,
+    let group_kind = |e: usize| {
+        cx.ents.list[e].ty == ActorType::Organization
+            && cx.ents.list[e]
+                .entry
+                .is_some_and(|x| matches!(cx.lex.entry(x).kind.as_str(), "party" | "legislature" | "group"))
+    };
+    // From the groups' mentions, far fewer than the tokens.
+    for q in cx.mentions {
+        let Some(group) = q.entity.filter(|&e| group_kind(e)) else {
+            continue;
+        };
+        if q.possessive {
+            continue;
+        }
+        let si = q.sentence;
+        let s = t.sentences[si];
+        // A party's plural, a chamber or a group ("Several Republicans,
+        // including"), or a party's members ("Labour MPs such as").
+        let mut end = q.last;
+        if cx.is_party(group) && !t.raw(q.last - 1).ends_with('s') {
+            match title_here(t, cx.lex, end, s.last) {
+                Some((n, Relation::MemberOf, head)) if t.word(head).ends_with('s') => end += n,
                 _ => continue,
-            };
-            let end = if t.raw(k - 1) == "," { k - 1 } else { k };
-            // The group: a party's plural, a chamber or a group named right
-            // before; or a party's members ("Labour MPs", "Republican senators").
-            let group_kind = |e: usize| {
-                cx.ents.list[e].ty == ActorType::Organization
-                    && cx.ents.list[e]
-                        .entry
-                        .is_some_and(|x| matches!(cx.lex.entry(x).kind.as_str(), "party" | "legislature" | "group"))
-            };
-            let named = mention_ending(cx.mentions, end)
-                .filter(|&qi| !cx.mentions[qi].possessive)
-                .and_then(|qi| {
-                    let q = &cx.mentions[qi];
-                    let e = q.entity?;
-                    (group_kind(e) && (!cx.is_party(e) || t.raw(q.last - 1).ends_with('s'))).then_some(e)
-                });
-            let members = || {
-                (end.saturating_sub(3).max(s.first)..end).find_map(|j| match title_here(t, cx.lex, j, end) {
-                    Some((n, Relation::MemberOf, head)) if j + n == end && t.word(head).ends_with('s') => {
-                        mention_ending(cx.mentions, j)
-                            .and_then(|qi| cx.mentions[qi].entity)
-                            .filter(|&e| cx.is_party(e))
-                    }
-                    _ => None,
-                })
-            };
-            let Some(group) = named.or_else(members) else {
-                continue;
-            };
-            // The first example right after the word, past a title or two.
-            let from = k + used;
-            let Some(first) = cx.mentions[cx.sentence_mentions(si)]
-                .iter()
-                .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
-            else {
-                continue;
-            };
-            if !(from..first.first).all(|j| {
-                t.is_capitalized(j)
-                    || matches!(t.word(j), "the" | "former" | "." | "-")
-                    || title_here(t, cx.lex, j, first.first).is_some()
-            }) || first.first > from + 4
-            {
-                continue;
             }
-            for (e, sentence) in cx.person_list(si, first.first, false, true) {
-                out.extend(cx.found(
-                    e,
-                    Relation::MemberOf,
-                    group,
-                    Modality::Fact,
-                    sentence,
-                    0.65,
-                    "affil.group",
-                ));
-            }
+        }
+        let k = end + usize::from(end < s.last && t.raw(end) == ",");
+        if k + 2 >= s.last {
+            continue;
+        }
+        let used = match t.word(k) {
+            "including" | "like" => 1,
+            "such" if t.word(k + 1) == "as" => 2,
+            _ => continue,
+        };
+        // The first example right after the word, past a title or two.
+        let from = k + used;
+        let Some(first) = cx.mentions[cx.sentence_mentions(si)]
+            .iter()
+            .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
+        else {
+            continue;
+        };
+        if !(from..first.first).all(|j| {
+            t.is_capitalized(j)
+                || matches!(t.word(j), "the" | "former" | "." | "-")
+                || title_here(t, cx.lex, j, first.first).is_some()
+        }) || first.first > from + 4
+        {
+            continue;
+        }
+        for (e, sentence) in cx.person_list(si, first.first, false, true) {
+            out.extend(cx.found(
+                e,
+                Relation::MemberOf,
+                group,
+                Modality::Fact,
+                sentence,
+                0.65,
+                "affil.group",
+            ));
         }
     }
     out
@@ -1633,11 +1630,9 @@ fn apposition(cx: &Ctx, m: &Mention, e: usize, facts: &mut Vec<(usize, TitleFact
         };
         let q = skip(p + 1);
         let next = skip(q + 1);
-        let q = if next < s.last && one_of(t.word(q), &["has", "had", "have"]) && t.word(next) == "been" {
-            next + 1
-        } else if next < s.last
-            && one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"])
-            && t.word(next) == "as"
+        let q = if next < s.last
+            && (one_of(t.word(q), &["has", "had", "have"]) && t.word(next) == "been"
+                || one_of(t.word(q), &["served", "serves", "worked", "works", "acted", "acts"]) && t.word(next) == "as")
         {
             next + 1
         } else if one_of(t.word(q), &["is", "was", "became", "becomes"]) {
@@ -2306,67 +2301,79 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
 pub fn pair_meetings(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
     let cx = Ctx { t, lex, mentions, ents };
     let mut out = Vec::new();
-    for (si, s) in t.sentences.iter().enumerate() {
-        for k in s.first..s.last {
-            // The meeting word after "they" (past a few adverbs and
-            // auxiliaries), after "their" (past adjectives), or before "they".
-            let meet = match t.word(k) {
-                "they" => (k + 1..s.last.min(k + 4))
-                    .take_while(|&j| t.tokens()[j].kind == TokenKind::Word && !one_of(t.word(j), PREPOSITIONS))
-                    .find(|&j| {
-                        matches!(
-                            t.word(j),
-                            "met" | "meet" | "meets" | "meeting" | "held" | "started" | "began"
-                        )
-                    }),
-                "their" => (k + 1..s.last.min(k + 5))
-                    .take_while(|&j| t.tokens()[j].kind == TokenKind::Word || t.raw(j) == "-")
-                    .find(|&j| matches!(t.word(j), "meeting" | "summit" | "talks")),
-                _ => continue,
-            };
-            let Some(meet) = meet else { continue };
-            // "held", "started", "began": only of talks or a meeting named
-            // right before "they" ("the talks they started").
-            if matches!(t.word(meet), "held" | "started" | "began")
-                && !(k > s.first && one_of(t.word(k - 1), GATHERINGS))
+    // From the places, far fewer than the tokens: "in [the] PLACE", then
+    // back through the clause to the meeting word and its "they" or "their".
+    for pm in mentions {
+        let Some(place) = pm.entity.filter(|&p| ents.list[p].ty == ActorType::Place) else {
+            continue;
+        };
+        let si = pm.sentence;
+        let s = t.sentences[si];
+        let mut link = pm.first;
+        if link > s.first && t.word(link - 1) == "the" {
+            link -= 1;
+        }
+        if link < s.first + 3 || t.word(link - 1) != "in" {
+            continue;
+        }
+        let link = link - 1;
+        // The meeting word after "they" (past a few adverbs and
+        // auxiliaries), or after "their" (past adjectives): "when they meet
+        // at the Group of 20 meeting in Argentina" is the first "meet".
+        let they = |meet: usize| {
+            (meet.saturating_sub(3).max(s.first)..meet).rev().find(|&k| {
+                t.word(k) == "they"
+                    && !matches!(t.word(meet), "summit" | "talks")
+                    && (k + 1..meet).all(|j| t.tokens()[j].kind == TokenKind::Word && !one_of(t.word(j), PREPOSITIONS))
+            })
+        };
+        let their = |meet: usize| {
+            (meet.saturating_sub(4).max(s.first)..meet).rev().find(|&k| {
+                t.word(k) == "their"
+                    && matches!(t.word(meet), "meeting" | "summit" | "talks")
+                    && (k + 1..meet).all(|j| t.tokens()[j].kind == TokenKind::Word || t.raw(j) == "-")
+            })
+        };
+        let Some((meet, k)) = (link.saturating_sub(8).max(s.first)..link)
+            .rev()
+            .take_while(|&j| !matches!(t.raw(j), "," | ";" | ":") && !one_of(t.word(j), RELATIVES))
+            .filter(|&j| {
+                matches!(
+                    t.word(j),
+                    "met" | "meet" | "meets" | "meeting" | "summit" | "talks" | "held" | "started" | "began"
+                )
+            })
+            .find_map(|j| they(j).or_else(|| their(j)).map(|k| (j, k)))
+        else {
+            continue;
+        };
+        // "held", "started", "began": only of talks or a meeting named
+        // right before "they" ("the talks they started").
+        if matches!(t.word(meet), "held" | "started" | "began") && !(k > s.first && one_of(t.word(k - 1), GATHERINGS)) {
+            continue;
+        }
+        // The two: the people named before "they" in its sentence, if
+        // two (three or more make a group the "they" may be part of); if
+        // fewer, the last named in the sentence before fill in.
+        let mut pair: Vec<usize> = Vec::new();
+        let before = mentions.partition_point(|m| m.first < k);
+        for m in mentions[..before].iter().rev() {
+            if m.sentence + 1 < si || m.sentence < si && pair.len() >= 2 {
+                break;
+            }
+            if let Some(e) = m.entity.filter(|&e| is_person(ents, e))
+                && !pair.contains(&e)
             {
-                continue;
+                pair.push(e);
             }
-            // The place: "in" or "at" and a place, soon after, in the clause.
-            let Some(place) = (meet + 1..s.last.min(meet + 9))
-                .take_while(|&j| !matches!(t.raw(j), "," | ";" | ":") && !one_of(t.word(j), RELATIVES))
-                .filter(|&j| t.word(j) == "in")
-                .find_map(|j| {
-                    let at = j + 1 + usize::from(j + 2 < s.last && t.word(j + 1) == "the");
-                    mention_at(mentions, at).and_then(|pm| mentions[pm].entity)
-                })
-                .filter(|&p| ents.list[p].ty == ActorType::Place)
-            else {
-                continue;
-            };
-            // The two: the people named before "they" in its sentence, if
-            // two (three or more make a group the "they" may be part of); if
-            // fewer, the last named in the sentence before fill in.
-            let mut pair: Vec<usize> = Vec::new();
-            let before = mentions.partition_point(|m| m.first < k);
-            for m in mentions[..before].iter().rev() {
-                if m.sentence + 1 < si || m.sentence < si && pair.len() >= 2 {
-                    break;
-                }
-                if let Some(e) = m.entity.filter(|&e| is_person(ents, e))
-                    && !pair.contains(&e)
-                {
-                    pair.push(e);
-                }
-            }
-            let [a, b] = pair[..] else { continue };
-            let modality = cx.modality(si, k, meet);
-            for e in [a, b] {
-                out.extend(cx.found(e, Relation::Visited, place, modality, si, 0.55, "visited.pair"));
-            }
-            if matches!(t.word(meet), "met" | "meet" | "meets" | "meeting" | "summit") {
-                out.extend(cx.found(a, Relation::Met, b, modality, si, 0.55, "met.pair"));
-            }
+        }
+        let [a, b] = pair[..] else { continue };
+        let modality = cx.modality(si, k, meet);
+        for e in [a, b] {
+            out.extend(cx.found(e, Relation::Visited, place, modality, si, 0.55, "visited.pair"));
+        }
+        if matches!(t.word(meet), "met" | "meet" | "meets" | "meeting" | "summit") {
+            out.extend(cx.found(a, Relation::Met, b, modality, si, 0.55, "met.pair"));
         }
     }
     out
