@@ -3288,4 +3288,15 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn one_close_to_another_is_an_ally() {
+        let t = triples(
+            "",
+            "Jim Clyburn, the highest-ranking black member of Congress, is close to Joe Biden. Boris \
+             Johnson is close to a deal with Angela Merkel.",
+        );
+        has_all(&t, &["Jim Clyburn ally_of Joe Biden fact"]);
+        assert!(!t.iter().any(|x| x.contains("ally_of") && x.contains("Merkel")), "{t:?}");
+    }
 }
