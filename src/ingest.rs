@@ -761,7 +761,16 @@ fn strip_hovercards(line: &str) -> std::borrow::Cow<'_, str> {
                     before[end..].starts_with(' ') && starts_word && word_start - (lo + end) < 60
                 });
                 if let Some((i, _)) = visible {
-                    cut = Some(lo + i + surname.len());
+                    // (The visible name keeps its suffix: "Donald Trump Jr.
+                    // Donald (Don) John TrumpTrump Jr's … MORE".)
+                    let mut c = lo + i + surname.len();
+                    if let Some(suffix) = [" Jr.", " Sr.", " III", " II"]
+                        .into_iter()
+                        .find(|x| out[c..].starts_with(x) && out[c + x.len()..].starts_with(' '))
+                    {
+                        c += suffix.len();
+                    }
+                    cut = Some(c);
                     break;
                 }
             }
@@ -1385,6 +1394,12 @@ mod tests {
         );
         let mccain = "Sen. John McCain John Sidney McCainMcCain warns Trump MORE said.";
         assert_eq!(strip_hovercards(mccain), "Sen. John McCain said.");
+        let junior =
+            "a meeting that included Donald Trump Jr. Donald (Don) John TrumpTrump Jr's book debuts MORE and Nader.";
+        assert_eq!(
+            strip_hovercards(junior),
+            "a meeting that included Donald Trump Jr. and Nader."
+        );
         // A card of several headlines, its MORE 700 characters on.
         let headlines = "Battle heats up for phase-four coronavirus relief bill | ".repeat(12);
         let long = format!(

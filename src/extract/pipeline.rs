@@ -3297,6 +3297,20 @@ mod tests {
              Johnson is close to a deal with Angela Merkel.",
         );
         has_all(&t, &["Jim Clyburn ally_of Joe Biden fact"]);
-        assert!(!t.iter().any(|x| x.contains("ally_of") && x.contains("Merkel")), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.contains("ally_of") && x.contains("Merkel")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_campaigns_namesake_is_not_the_junior() {
+        let t = actors(
+            "The meeting at Trump Tower included Donald Trump Jr. and George Nader. Ties between the \
+             Trump campaign and Russia were probed. Saudi Arabia wanted to aid Trump in his bid.",
+        );
+        assert!(t.iter().any(|(n, _)| n == "Trump"), "{t:?}");
+        let t = actors("Frank Pallone Jr. spoke. Pallone said no.");
+        assert!(!t.iter().any(|(n, _)| n == "Pallone"), "{t:?}");
     }
 }

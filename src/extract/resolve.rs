@@ -398,12 +398,15 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         let suffix = name_suffix(&text);
         index.catch_up(&ents);
         candidates.clear();
+        // ("the Trump campaign", "to aid Trump": a name that a campaign or an
+        // administration is named after is the principal's, not "Donald Trump
+        // Jr."'s.)
+        let eponym = suffix.is_none() && eponyms.contains(text.as_ref());
         if let Some(s) = surname(&text) {
-            candidates.extend(
-                index
-                    .surname(&ents, s)
-                    .filter(|&i| suffix.is_none_or(|s| name_suffix(&ents.list[i].name) == Some(s))),
-            );
+            candidates.extend(index.surname(&ents, s).filter(|&i| {
+                let theirs = name_suffix(&ents.list[i].name);
+                suffix.is_none_or(|s| theirs == Some(s)) && !(eponym && theirs.is_some())
+            }));
         }
         candidates.extend(index.name(&ents, &text));
         // In entity order, as the namesake choice below breaks ties by it.
