@@ -1536,7 +1536,15 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
     // "Hegar, who has outraised West", "MJ Hegar, a combat veteran who
     // narrowly lost": a relative "who" set off after the name, or after a
     // description set off after it (a body is a "which").
-    let who = y + 2 < s.last && t.raw(y) == "," && {
+    // (Not a body named after a preposition or a kind of body: "a
+    // professor at UC Riverside, who studies", "the law firm Foley Hoag,
+    // who served": the "who" is the person before it.)
+    let object = x > s.first
+        && (matches!(
+            t.word(x - 1),
+            "at" | "of" | "with" | "for" | "from" | "in" | "by" | "on" | "to"
+        ) || one_of(t.word(x - 1), BODY_NOUNS));
+    let who = y + 2 < s.last && t.raw(y) == "," && !object && {
         let mut k = y + 1;
         if matches!(t.word(k), "a" | "an" | "the") {
             k += 1;
@@ -1555,7 +1563,13 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
         }
         // ("Manchester City, who are badly in need": a team or a band is a
         // "who" in British English, with a plural verb.)
-        k + 1 < s.last && t.word(k) == "who" && !matches!(t.word(k + 1), "are" | "were" | "have")
+        // (Nor "who I don't know": the name is the object there.)
+        k + 1 < s.last
+            && t.word(k) == "who"
+            && !matches!(
+                t.word(k + 1),
+                "are" | "were" | "have" | "i" | "we" | "you" | "they" | "he" | "she" | "it"
+            )
     };
     age || attributed || speaks || kin || who
 }
@@ -2984,6 +2998,8 @@ mod tests {
         for text in [
             "Yiannis Papadoyiannakis, which was a firm, closed.",
             "Red Sharks Veracruz, who are badly in need of a player, lost.",
+            "He is a professor at Papadoyiannakis Veracruz, who studies voters.",
+            "She should meet the Papadoyiannakis Veracruz, who I don't know.",
         ] {
             let f = found(text);
             assert!(!f.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {f:?}");
