@@ -532,6 +532,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
+    qualified_bodies(t, lex, &mut mentions);
     bodies_for_places(t, lex, &mut mentions);
     lowercase_committees(t, &mut mentions);
     local_councils(t, lex, &mut mentions);
@@ -651,6 +652,38 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
             )
             && (b.first..b.last).all(|j| t.is_capitalized(j) || t.word(j) == "of")
     });
+}
+
+/// "the Parliamentary Labour Party", "the Official Unionist Party": a
+/// capitalised English word right before a party's or a body's known name,
+/// inside a sentence, names a body of its own (the known body is no
+/// mention then).
+fn qualified_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    merge_next(mentions, |a, b| {
+        matches!(a.kind, MentionKind::Name { ty: None })
+            && a.last == a.first + 1
+            && a.last == b.first
+            && a.sentence == b.sentence
+            && a.first > t.sentences[a.sentence].first
+            && t.tokens()[b.first].space_before
+            && lex.is_common_word(t.word(a.first))
+            && !lex.is_given_name(t.raw(a.first))
+            && matches!(b.kind, MentionKind::Known { entry, .. } if {
+                let x = lex.entry(entry);
+                x.actor_type == ActorType::Organization && matches!(x.kind.as_str(), "party" | "legislature")
+            })
+            && lex.name_head(t.raw(b.last - 1)).is_some()
+    });
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, MentionKind::Name { ty: None })
+            && m.last > m.first + 1
+            && lex.name_head(t.raw(m.last - 1)) == Some(ActorType::Organization)
+        {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+        }
+    }
 }
 
 /// Merges each mention into the one before it where `joins` says the two
@@ -3004,5 +3037,20 @@ mod tests {
             let f = found(text);
             assert!(!f.iter().any(|(_, kind, _)| kind == "name:person"), "{text}: {f:?}");
         }
+    }
+
+    /// A capitalised English word before a party's known name, inside a
+    /// sentence, names a body of its own; a given name or a sentence's
+    /// first word does not.
+    #[test]
+    fn a_capitalised_word_before_a_partys_name_makes_a_body() {
+        let f = found("Mr Blair told the Parliamentary Labour Party on Monday that he knew.");
+        assert!(has(&f, "Parliamentary Labour Party", "name:organization"), "{f:?}");
+        let f = found("Parliamentary Labour Party members met. He met Tony Labour Party.");
+        assert!(
+            !f.iter()
+                .any(|m| m.0.contains("Parliamentary Labour") || m.0.contains("Tony Labour")),
+            "{f:?}"
+        );
     }
 }
