@@ -3313,4 +3313,18 @@ mod tests {
         let t = actors("Frank Pallone Jr. spoke. Pallone said no.");
         assert!(!t.iter().any(|(n, _)| n == "Pallone"), "{t:?}");
     }
+
+    #[test]
+    fn a_person_after_a_preposition_heads_a_relative_who() {
+        let t = triples(
+            "",
+            "Reaction came, including from Benjamin Netanyahu, who has long described Iran as a threat. \
+             Sanders is a professor at Vanderbilt University who criticized Donald Trump.",
+        );
+        has_all(&t, &["Benjamin Netanyahu criticized Iran fact"]);
+        assert!(
+            !t.iter().any(|x| x.starts_with("Vanderbilt University criticized")),
+            "{t:?}"
+        );
+    }
 }

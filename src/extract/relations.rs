@@ -3054,7 +3054,17 @@ impl Ctx<'_, '_> {
             let clause_subject = opening > first && one_of(t.word(opening - 1), SUBORDINATORS) && k - m.last <= 3
                 // "with election coordinator Alan Milburn accusing Mr Howard":
                 // "with" opens a clause whose -ing verb follows its subject.
-                || opening > first && t.word(opening - 1) == "with" && k == m.last && t.word(k).ends_with("ing");
+                || opening > first && t.word(opening - 1) == "with" && k == m.last && t.word(k).ends_with("ing")
+                // "including from Benjamin Netanyahu, who long has described
+                // Iran as a threat": a relative "who" right after the name
+                // makes it its clause's subject, whatever governs the name.
+                // (A person's, set off: "a professor at NYU who", "an aide
+                // to President Trump who was fired" are the noun's before.)
+                || k <= m.last + 6
+                    && m.last + 1 < k
+                    && t.raw(m.last) == ","
+                    && t.word(m.last + 1) == "who"
+                    && m.entity.is_some_and(|e| is_person(self.ents, e));
             let in_pp = opening > first && one_of(t.word(opening - 1), PREPOSITIONS) && !clause_subject;
             // "Labour MPs have criticised X": a party's members, named as a
             // group (a description no one person is), act for the party.
