@@ -3327,4 +3327,27 @@ mod tests {
             "{t:?}"
         );
     }
+
+    #[test]
+    fn the_one_interviewed_speaks_to_the_interviewer() {
+        let t = triples(
+            "",
+            "MSNBC's Rachel Maddow interviewed Elizabeth Warren on Thursday night. Joe Biden will be \
+             interviewed by Anderson Cooper at 8 pm. Elizabeth Warren gave an interview to Joe Biden. \
+             Bill Maher then showed a photo of Tucker Carlson interviewing Donald Trump.",
+        );
+        has_all(
+            &t,
+            &[
+                "Elizabeth Warren spoke_to Rachel Maddow fact",
+                "Joe Biden spoke_to Anderson Cooper planned",
+                "Donald Trump spoke_to Tucker Carlson fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("spoke_to Bill Maher")), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.starts_with("Joe Biden spoke_to Elizabeth Warren")),
+            "{t:?}"
+        );
+    }
 }

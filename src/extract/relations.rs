@@ -3054,7 +3054,11 @@ impl Ctx<'_, '_> {
             let clause_subject = opening > first && one_of(t.word(opening - 1), SUBORDINATORS) && k - m.last <= 3
                 // "with election coordinator Alan Milburn accusing Mr Howard":
                 // "with" opens a clause whose -ing verb follows its subject.
-                || opening > first && t.word(opening - 1) == "with" && k == m.last && t.word(k).ends_with("ing")
+                // (So does "of": "a photo of Carlson interviewing Trump".)
+                || opening > first
+                    && matches!(t.word(opening - 1), "with" | "of")
+                    && k == m.last
+                    && t.word(k).ends_with("ing")
                 // "including from Benjamin Netanyahu, who long has described
                 // Iran as a threat": a relative "who" right after the name
                 // makes it its clause's subject, whatever governs the name.
