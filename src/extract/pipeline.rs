@@ -3334,14 +3334,14 @@ mod tests {
             "",
             "MSNBC's Rachel Maddow interviewed Elizabeth Warren on Thursday night. Joe Biden will be \
              interviewed by Anderson Cooper at 8 pm. Elizabeth Warren gave an interview to Joe Biden. \
-             Bill Maher then showed a photo of Tucker Carlson interviewing Donald Trump.",
+             Bill Maher then showed a photo of Jake Tapper interviewing Donald Trump.",
         );
         has_all(
             &t,
             &[
                 "Elizabeth Warren spoke_to Rachel Maddow fact",
                 "Joe Biden spoke_to Anderson Cooper planned",
-                "Donald Trump spoke_to Tucker Carlson fact",
+                "Donald Trump spoke_to Jake Tapper fact",
             ],
         );
         assert!(!t.iter().any(|x| x.contains("spoke_to Bill Maher")), "{t:?}");
