@@ -3350,4 +3350,21 @@ mod tests {
             "{t:?}"
         );
     }
+
+    #[test]
+    fn the_people_a_team_includes_work_for_its_owner() {
+        let t = triples(
+            "",
+            "Donald Trump's legal team, including Rudy Giuliani and Jay Sekulow, met. Donald Trump's \
+             team includes a lawyer and met Nancy Pelosi.",
+        );
+        has_all(
+            &t,
+            &[
+                "Rudy Giuliani works_for Donald Trump fact",
+                "Jay Sekulow works_for Donald Trump fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Nancy Pelosi works_for")), "{t:?}");
+    }
 }

@@ -999,6 +999,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     }
     out.extend(both_members(&cx));
     out.extend(named_examples(&cx));
+    out.extend(team_members(&cx));
     out.extend(members_include(&cx));
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
@@ -1373,6 +1374,72 @@ fn named_examples(cx: &Ctx) -> Vec<Found> {
                 0.65,
                 "affil.group",
             ));
+        }
+    }
+    out
+}
+
+/// "President Trump's impeachment defense team, which includes attorney Alan
+/// Dershowitz and Ken Starr", "Trump's legal team, including Rudy
+/// Giuliani": the people a person's or a body's team includes work for it.
+fn team_members(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for q in cx.mentions.iter().filter(|q| q.possessive) {
+        let Some(owner) = q.entity.filter(|&e| cx.ents.list[e].ty != ActorType::Place) else {
+            continue;
+        };
+        let si = q.sentence;
+        let s = t.sentences[si];
+        // "'s [lower-case words] team|staff".
+        let from = q.last + 1;
+        let Some(team) = (from..s.last.min(from + 4))
+            .take_while(|&j| t.tokens()[j].kind == TokenKind::Word && !t.is_capitalized(j))
+            .find(|&j| matches!(t.word(j), "team" | "staff"))
+        else {
+            continue;
+        };
+        let mut k = team + 1;
+        if k < s.last && t.raw(k) == "," {
+            k += 1;
+        }
+        if k + 1 < s.last && t.word(k) == "which" {
+            k += 1;
+        }
+        if !(k + 1 < s.last && matches!(t.word(k), "including" | "includes" | "included")) {
+            continue;
+        }
+        let from = k + 1;
+        let Some(first) = cx.mentions[cx.sentence_mentions(si)]
+            .iter()
+            .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
+        else {
+            continue;
+        };
+        // (Past titles and their words only: "heavyweight attorney Alan
+        // Dershowitz".)
+        if first.first > from + 4
+            || !(from..first.first).all(|j| {
+                t.is_capitalized(j)
+                    || matches!(t.word(j), "the" | "former" | "." | "-")
+                    || cx.lex.title_modifier(t.word(j)).is_some()
+                    || title_here(t, cx.lex, j, first.first).is_some()
+            })
+        {
+            continue;
+        }
+        for (e, sentence) in cx.person_list(si, first.first, false, true) {
+            if e != owner {
+                out.extend(cx.found(
+                    e,
+                    Relation::WorksFor,
+                    owner,
+                    Modality::Fact,
+                    sentence,
+                    0.65,
+                    "affil.team",
+                ));
+            }
         }
     }
     out
