@@ -1416,14 +1416,13 @@ fn team_members(cx: &Ctx) -> Vec<Found> {
         else {
             continue;
         };
-        // (Past titles and their words only: "heavyweight attorney Alan
-        // Dershowitz".)
+        // (Past a description's words only: "heavyweight attorney Alan
+        // Dershowitz", not "a lawyer and met Nancy Pelosi".)
         if first.first > from + 4
             || !(from..first.first).all(|j| {
-                t.is_capitalized(j)
-                    || matches!(t.word(j), "the" | "former" | "." | "-")
-                    || cx.lex.title_modifier(t.word(j)).is_some()
-                    || title_here(t, cx.lex, j, first.first).is_some()
+                (t.tokens()[j].kind == TokenKind::Word || t.raw(j) == ".")
+                    && !matches!(t.word(j), "and" | "or" | "but")
+                    && !one_of(t.word(j), PREPOSITIONS)
             })
         {
             continue;
