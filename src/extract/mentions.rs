@@ -321,9 +321,23 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         // "telecom giant Huawei", "the energy company Burisma", "think tank
         // Third Way": a kind of body names the body after it.
         // ("IT giant EDS": an acronym is no English word.)
+        // (A single English word, only inside a sentence set in sentence
+        // case and where the name ends: "the public services union Unison",
+        // "the charity Protect"; not "the group Democracy for America", "Fix
+        // the Court", "Define American", whose names go on.)
+        let name_ends = |j: usize| {
+            j >= s.last
+                || !t.is_capitalized(j)
+                    && !matches!(t.word(j), "for" | "to" | "the" | "of" | "and" | "&")
+                    && t.tokens()[j].kind == TokenKind::Word
+                || matches!(t.raw(j), "," | "." | ")" | ";" | ":" | "'s" | "\u{2019}s")
+        };
         let after_kind = m.first > s.first
             && one_of(t.word(m.first - 1), BODY_NOUNS)
-            && !(m.last - m.first == 1 && lex.is_common_word(t.word(m.first)) && !is_acronym(t.raw(m.first)));
+            && !(m.last - m.first == 1
+                && lex.is_common_word(t.word(m.first))
+                && !is_acronym(t.raw(m.first))
+                && (t.is_capitalized(m.first - 1) || t.headline_case(m.sentence) || !name_ends(m.last)));
         if after_kind {
             m.kind = MentionKind::Name {
                 ty: Some(ActorType::Organization),
@@ -3052,5 +3066,15 @@ mod tests {
                 .any(|m| m.0.contains("Parliamentary Labour") || m.0.contains("Tony Labour")),
             "{f:?}"
         );
+    }
+
+    /// After a kind of body, a capitalised English word inside a sentence
+    /// is the body's name where the name ends there.
+    #[test]
+    fn an_english_word_after_a_kind_of_body_names_it() {
+        let f = found("Dave Prentis, the leader of the public services union Unison, told the paper so.");
+        assert!(has(&f, "Unison", "name:organization"), "{f:?}");
+        let f = found("Neil Sroka, a spokesperson for the progressive group Democracy for America, said so.");
+        assert!(!has(&f, "Democracy", "name:organization"), "{f:?}");
     }
 }
