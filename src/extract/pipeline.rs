@@ -3367,4 +3367,17 @@ mod tests {
         );
         assert!(!t.iter().any(|x| x.starts_with("Nancy Pelosi works_for")), "{t:?}");
     }
+
+    #[test]
+    fn one_who_joins_another_somewhere_is_there_too() {
+        let t = triples(
+            "",
+            "David Blunkett was joined by Tony Blair at a school in London. Gordon Brown joined Tony \
+             Blair in condemning the plan in London.",
+        );
+        has_all(
+            &t,
+            &["David Blunkett visited London fact", "Tony Blair visited London fact"],
+        );
+    }
 }

@@ -4278,11 +4278,16 @@ impl Ctx<'_, '_> {
         modality: Modality,
         distance: usize,
     ) -> Vec<Found> {
-        if !one_of(self.t.word(k), HOSTS) {
+        let t = self.t;
+        // ("Mr Blunkett was joined by Tony Blair at Welling School": the one
+        // who joins is there too.)
+        let joined_by =
+            t.word(k) == "joined" && k > 0 && one_of(t.word(k - 1), BE) && k + 2 < end && t.word(k + 1) == "by";
+        if !one_of(t.word(k), HOSTS) && !joined_by {
             return Vec::new();
         }
         let guests: Vec<usize> = self
-            .objects_from(k + 1, end, 1)
+            .objects_from(k + 1 + usize::from(joined_by), end, 1)
             .into_iter()
             .filter(|&g| {
                 self.mentions[g]
