@@ -3372,12 +3372,14 @@ mod tests {
     fn one_who_joins_another_somewhere_is_there_too() {
         let t = triples(
             "",
-            "David Blunkett was joined by Tony Blair at a school in London. Gordon Brown joined Tony \
-             Blair in condemning the plan in London.",
+            "David Blunkett was joined by Tony Blair at a school in London. Gordon Brown joined John \
+             Prescott in condemning the plan in Paris.",
         );
         has_all(
             &t,
             &["David Blunkett visited London fact", "Tony Blair visited London fact"],
         );
+        // (Joining someone in condemning is no presence of the one joined.)
+        assert!(!t.iter().any(|x| x.starts_with("John Prescott visited")), "{t:?}");
     }
 }
