@@ -3382,4 +3382,15 @@ mod tests {
         // (Joining someone in condemning is no presence of the one joined.)
         assert!(!t.iter().any(|x| x.starts_with("John Prescott visited")), "{t:?}");
     }
+
+    #[test]
+    fn its_before_a_title_is_the_body_or_country_named_last() {
+        let t = triples(
+            "",
+            "In 2016, Joe Biden pressured Ukraine to remove its top prosecutor, Viktor Shokin. He \
+             criticized Rappler and its chief executive Maria Ressa.",
+        );
+        has_all(&t, &["Viktor Shokin works_for Ukraine fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Maria Ressa leads")), "{t:?}");
+    }
 }

@@ -518,9 +518,30 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                             })
                     })
                     .and_then(|qi| mentions[qi].entity);
+                // "pressured Ukraine to remove its top prosecutor, Viktor
+                // Shokin": "its" is the body or country named last before it
+                // in the sentence.
+                let its = || {
+                    (q_mention.is_none() && q_end > s.first && t.word(q_end - 1) == "its")
+                        .then(|| {
+                            mentions[..mentions.partition_point(|q| q.first < q_end - 1)]
+                                .iter()
+                                .rev()
+                                .take_while(|q| q.sentence == m.sentence)
+                                .find(|q| !q.modifier && !q.possessive)
+                                // (Nothing named between: "against Rappler and
+                                // its CEO" with Rappler unknown is no one's;
+                                // and a name, not "the party" bound by salience.)
+                                .filter(|q| matches!(q.kind, MentionKind::Known { .. } | MentionKind::Name { .. }))
+                                .and_then(|q| q.entity)
+                                .filter(|&qe| ents.list[qe].ty != ActorType::Person)
+                        })
+                        .flatten()
+                };
                 let qualifier = committee
                     .or_else(|| q_mention.and_then(|qi| mentions[qi].entity))
-                    .or(of_after);
+                    .or(of_after)
+                    .or_else(its);
                 // "French President Macron told his Iranian counterpart": a
                 // leader's counterpart leads too.
                 if t.word(head) == "counterpart" {
