@@ -1312,17 +1312,7 @@ fn members_include(cx: &Ctx) -> Vec<Found> {
                     })
                 })
                 .unwrap_or(s.last);
-            for (e, sentence) in cx.person_list(si, from, false, true) {
-                out.extend(cx.found(
-                    e,
-                    Relation::MemberOf,
-                    body,
-                    Modality::Fact,
-                    sentence,
-                    0.65,
-                    "affil.group",
-                ));
-            }
+            out.extend(cx.listed(si, from, Relation::MemberOf, body, "affil.group"));
         }
     }
     out
@@ -1385,17 +1375,7 @@ fn named_examples(cx: &Ctx) -> Vec<Found> {
         {
             continue;
         }
-        for (e, sentence) in cx.person_list(si, first.first, false, true) {
-            out.extend(cx.found(
-                e,
-                Relation::MemberOf,
-                group,
-                Modality::Fact,
-                sentence,
-                0.65,
-                "affil.group",
-            ));
-        }
+        out.extend(cx.listed(si, first.first, Relation::MemberOf, group, "affil.group"));
     }
     out
 }
@@ -1448,19 +1428,7 @@ fn team_members(cx: &Ctx) -> Vec<Found> {
         {
             continue;
         }
-        for (e, sentence) in cx.person_list(si, first.first, false, true) {
-            if e != owner {
-                out.extend(cx.found(
-                    e,
-                    Relation::WorksFor,
-                    owner,
-                    Modality::Fact,
-                    sentence,
-                    0.65,
-                    "affil.team",
-                ));
-            }
-        }
+        out.extend(cx.listed(si, first.first, Relation::WorksFor, owner, "affil.team"));
     }
     out
 }
@@ -1529,6 +1497,16 @@ fn both_members(cx: &Ctx) -> Vec<Found> {
 }
 
 impl Ctx<'_, '_> {
+    /// `relation` to `target` for each person a list opening at `from` in
+    /// sentence `si` names ("members include A and B", "Republicans,
+    /// including A", "his team, including A").
+    fn listed(&self, si: usize, from: usize, relation: Relation, target: usize, rule: &str) -> Vec<Found> {
+        self.person_list(si, from, false, true)
+            .into_iter()
+            .filter_map(|(e, sentence)| self.found(e, relation, target, Modality::Fact, sentence, 0.65, rule))
+            .collect()
+    }
+
     /// The people named in list position in sentence `si` from token `from` on
     /// (with `early`, only a list that starts near the sentence's beginning).
     /// (With `opened`, the first name at `from` opens the list whatever
