@@ -673,7 +673,7 @@ fn joined_bodies(t: &Tokenized, mentions: &mut Vec<Mention>) {
 /// inside a sentence, names a body of its own (the known body is no
 /// mention then).
 fn qualified_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
-    merge_next(mentions, |a, b| {
+    let joins = |a: &Mention, b: &Mention| {
         matches!(a.kind, MentionKind::Name { ty: None })
             && a.last == a.first + 1
             && a.last == b.first
@@ -687,16 +687,20 @@ fn qualified_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 x.actor_type == ActorType::Organization && matches!(x.kind.as_str(), "party" | "legislature")
             })
             && lex.name_head(t.raw(b.last - 1)).is_some()
-    });
-    for m in mentions.iter_mut() {
-        if matches!(m.kind, MentionKind::Name { ty: None })
-            && m.last > m.first + 1
-            && lex.name_head(t.raw(m.last - 1)) == Some(ActorType::Organization)
-        {
-            m.kind = MentionKind::Name {
-                ty: Some(ActorType::Organization),
-            };
-        }
+    };
+    let joined: Vec<usize> = mentions
+        .windows(2)
+        .filter(|w| joins(&w[0], &w[1]))
+        .map(|w| w[0].first)
+        .collect();
+    if joined.is_empty() {
+        return;
+    }
+    merge_next(mentions, joins);
+    for m in mentions.iter_mut().filter(|m| joined.contains(&m.first)) {
+        m.kind = MentionKind::Name {
+            ty: Some(ActorType::Organization),
+        };
     }
 }
 
