@@ -2361,8 +2361,9 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
 /// "since they first met in New York", "when they meet at the Group of 20
 /// meeting in Argentina", "their one-on-one meeting in Helsinki", "the talks
 /// they started in Helsinki": a "they" who meet are the two people named
-/// last before it (in its sentence, or the one before), and both are where
-/// they meet. The patterns read a "he" or "she" only; a meeting needs two.
+/// before it in its sentence (filled in from the sentence before if fewer;
+/// none if three or more), and both are where they meet. The patterns read
+/// a "he" or "she" only; a meeting needs two.
 pub fn pair_meetings(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
     let cx = Ctx { t, lex, mentions, ents };
     let mut out = Vec::new();
