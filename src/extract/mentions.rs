@@ -551,6 +551,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     lowercase_committees(t, &mut mentions);
     local_councils(t, lex, &mut mentions);
     named_groups(t, &mut mentions);
+    named_sites(t, &mut mentions);
     stock_tickers(t, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
@@ -568,6 +569,35 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         "a mention outside its sentence"
     );
     mentions
+}
+
+/// "the Gorbunov Aviation factory", "the Natanz plant": a name (no person's,
+/// no place's) before a lower-case kind of site, after "the", names the
+/// site, a place one can visit.
+fn named_sites(t: &Tokenized, mentions: &mut [Mention]) {
+    const SITES: &[&str] = &[
+        "factory", "plant", "refinery", "shipyard", "mine", "facility", "complex", "compound", "airbase", "prison",
+    ];
+    let n = t.tokens().len();
+    for m in mentions.iter_mut() {
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: None | Some(ActorType::Organization)
+            }
+        ) && m.last < n
+            && m.first > 0
+            && t.word(m.first - 1) == "the"
+            && !t.is_capitalized(m.last)
+            && one_of(t.word(m.last), SITES)
+            && t.sentence_of(m.last) == m.sentence
+        {
+            m.last += 1;
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Place),
+            };
+        }
+    }
 }
 
 /// "Airbus (AIR.PA)", "Boeing Co (BA.N)", "Tesla (NASDAQ: TSLA)": a stock

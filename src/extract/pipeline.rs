@@ -3393,4 +3393,18 @@ mod tests {
         has_all(&t, &["Viktor Shokin works_for Ukraine fact"]);
         assert!(!t.iter().any(|x| x.starts_with("Maria Ressa leads")), "{t:?}");
     }
+
+    #[test]
+    fn a_named_site_is_a_place_one_visits() {
+        let t = triples(
+            "",
+            "Vladimir Putin and Sergei Shoigu visit the Gorbunov Aviation factory in Kazan. Donald \
+             Trump visited Gorbunov Aviation in Moscow.",
+        );
+        has_all(&t, &["Vladimir Putin visited Gorbunov Aviation factory fact"]);
+        assert!(
+            !t.iter().any(|x| x.ends_with("visited Gorbunov Aviation fact")),
+            "{t:?}"
+        );
+    }
 }
