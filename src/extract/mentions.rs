@@ -216,7 +216,7 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && !(m.last == m.first + 3 && t.raw(m.first + 1) == "-")
     };
     let fits = |m: &Mention| {
-        !(m.last < t.tokens().len() && matches!(t.word(m.last), "'s" | "'"))
+        !(m.last < t.tokens().len() && t.is_possessive_mark(m.last))
             && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
     };
     // Two passes carry a person along a list of three.
@@ -273,8 +273,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         // them) are the body a post is at, or a head's body, or what a kind
         // of body names. (Not after "for" or "with": "a spokesman for Joe
         // Biden", "a lawyer with Rudy Giuliani" name people.)
-        if person_by_look(m) && !(m.possessive || m.last < s.last && matches!(t.word(m.last), "'s" | "'" | "\u{2019}"))
-        {
+        if person_by_look(m) && !(m.possessive || m.last < s.last && t.is_possessive_mark(m.last)) {
             let mut k = m.first;
             if k > s.first && t.word(k - 1) == "the" {
                 k -= 1;
@@ -373,7 +372,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         }
         let end = s.last;
         let mut k = m.last;
-        if k < end && matches!(t.word(k), "'s" | "'") {
+        if k < end && t.is_possessive_mark(k) {
             k += 1;
         }
         // No title's word in the name ("Shadow Constitutional Affairs
@@ -454,8 +453,9 @@ fn party_members(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         // Said of no noun: the sentence or clause ends, or a verb follows.
         let ends = m.last >= s.last || {
             let next = t.raw(m.last);
-            !next.starts_with(|c: char| c.is_alphanumeric())
-                && !matches!(t.word(m.last), "'s" | "'" | "\u{2019}" | "-" | "&")
+            !(next.starts_with(|c: char| c.is_alphanumeric())
+                || t.is_possessive_mark(m.last)
+                || matches!(t.word(m.last), "-" | "&"))
                 || matches!(
                     t.word(m.last),
                     "who" | "has" | "had" | "is" | "was" | "will" | "would" | "could" | "also"
@@ -763,7 +763,7 @@ fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) 
             && t.word(a.last) == "for"
             && b.sentence == a.sentence
             && !b.possessive
-            && !(b.last < t.sentences[b.sentence].last && matches!(t.word(b.last), "'s" | "'" | "\u{2019}"))
+            && !(b.last < t.sentences[b.sentence].last && t.is_possessive_mark(b.last))
             && matches!(b.kind, MentionKind::Known { entry, surface: SurfaceKind::Name } if lex.entry(entry).actor_type == ActorType::Place)
     });
 }
@@ -818,7 +818,7 @@ fn programmes(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let MentionKind::Known { entry, .. } = m.kind else {
             continue;
         };
-        if lex.entry(entry).kind != "media" || m.last + 1 >= n || !matches!(t.word(m.last), "'s" | "'") {
+        if lex.entry(entry).kind != "media" || m.last + 1 >= n || !t.is_possessive_mark(m.last) {
             continue;
         }
         let start = m.last + 1;
@@ -1722,7 +1722,7 @@ fn segment_span(
         lex.title_at(&[t.word(prev)]).is_some() && !fellow_of_one_word(t, prev, b - a) && !adjective(prev)
             || lex.honorific(t.raw(prev)).is_some()
             || (prev > 0
-                && matches!(t.word(prev), "'s" | "'" | "\u{2019}")
+                && t.is_possessive_mark(prev)
                 && mentions.iter().rev().take(4).any(|m| {
                     m.last == prev
                         && matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).kind == "media")
@@ -2383,7 +2383,7 @@ fn mark_modifiers(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         // bare apostrophe, glued to the name and followed by a word (not a
         // closing quote: "‘Democrats’ said").
         if m.last + 1 < sentence_end
-            && matches!(t.word(m.last), "'" | "\u{2019}")
+            && t.word(m.last) == "'"
             && !t.tokens()[m.last].space_before
             && t.word(m.last - 1).ends_with('s')
             && t.raw(m.last + 1).chars().next().is_some_and(char::is_alphabetic)

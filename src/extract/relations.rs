@@ -293,7 +293,7 @@ impl Ctx<'_, '_> {
         // "the Liberal Democrats' President Simon Hughes": a party's own head,
         // said with its possessive, leads it ("Republican President Trump" is
         // only a member).
-        let owned = start > 0 && matches!(self.t.word(start - 1), "'s" | "'" | "\u{2019}");
+        let owned = start > 0 && self.t.is_possessive_mark(start - 1);
         let r = if owned && relation == Relation::Leads && self.is_party(q) {
             Relation::Leads
         } else {
@@ -459,11 +459,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     j -= 1;
                 }
                 if j < k && j > s.first {
-                    let owner = if matches!(t.word(j - 1), "'s" | "'" | "\u{2019}") {
-                        j - 1
-                    } else {
-                        j
-                    };
+                    let owner = if t.is_possessive_mark(j - 1) { j - 1 } else { j };
                     if mention_ending(mentions, owner)
                         .is_some_and(|qi| mentions[qi].modifier || mentions[qi].possessive)
                     {
@@ -474,7 +470,7 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                         }
                     }
                 }
-                if q_end > s.first && matches!(t.word(q_end - 1), "'s" | "'" | "\u{2019}") {
+                if q_end > s.first && t.is_possessive_mark(q_end - 1) {
                     q_end -= 1;
                 }
                 let mut q_mention = mention_ending(mentions, q_end)
@@ -717,7 +713,7 @@ fn party_before(cx: &Ctx, m: &Mention, e: usize) -> Option<Found> {
     if m.first <= first {
         return None;
     }
-    let end = if matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}") {
+    let end = if t.is_possessive_mark(m.first - 1) {
         m.first - 1
     } else {
         m.first
@@ -804,7 +800,7 @@ fn outlet_of_staff(cx: &Ctx, m: &Mention) -> Option<(usize, f32)> {
     let t = cx.t;
     let s = t.sentences[m.sentence];
     let outlet_before = |first: usize| {
-        (first > s.first + 1 && matches!(t.word(first - 1), "'s" | "'" | "\u{2019}"))
+        (first > s.first + 1 && t.is_possessive_mark(first - 1))
             .then(|| mention_ending(cx.mentions, first - 1))
             .flatten()
             .and_then(|qi| cx.mentions[qi].entity)
@@ -855,7 +851,7 @@ fn outlet_of_staff(cx: &Ctx, m: &Mention) -> Option<(usize, f32)> {
 fn body_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
     let t = cx.t;
     let s = t.sentences[m.sentence];
-    if m.first < s.first + 2 || !matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}") {
+    if m.first < s.first + 2 || !t.is_possessive_mark(m.first - 1) {
         return Vec::new();
     }
     let Some(body) = mention_ending(cx.mentions, m.first - 1)
@@ -865,7 +861,7 @@ fn body_staff(cx: &Ctx, m: &Mention, e: usize) -> Vec<Found> {
         return Vec::new();
     };
     let kind = cx.ents.list[body].entry.map(|x| cx.lex.entry(x).kind.as_str());
-    if cx.is_party(body) || matches!(kind, Some("media" | "legislature" | "party")) {
+    if matches!(kind, Some("media" | "legislature" | "party")) {
         return Vec::new();
     }
     cx.found(
@@ -1073,7 +1069,7 @@ fn fellows_owner(cx: &Ctx, p: &Mention) -> Option<usize> {
     let owner = p.first - 2;
     if matches!(t.word(owner), "his" | "her") {
         mention_at(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
-    } else if matches!(t.word(owner), "'s" | "'" | "\u{2019}") {
+    } else if t.is_possessive_mark(owner) {
         mention_ending(cx.mentions, owner).and_then(|mi| cx.mentions[mi].entity)
     } else {
         None
@@ -1137,7 +1133,7 @@ fn leaders_like(cx: &Ctx) -> Vec<Found> {
                 let Some(e) = m.entity.filter(|&e| is_person(cx.ents, e)) else {
                     continue;
                 };
-                let Some(country) = (mi > 0 && m.first > 0 && matches!(t.word(m.first - 1), "'s" | "'" | "\u{2019}"))
+                let Some(country) = (mi > 0 && m.first > 0 && t.is_possessive_mark(m.first - 1))
                     .then(|| mention_ending(cx.mentions, m.first - 1))
                     .flatten()
                     .and_then(|ci| cx.mentions[ci].entity)
@@ -1240,7 +1236,7 @@ fn as_posts(cx: &Ctx) -> Vec<Found> {
                             // "Anthony Scaramucci, whose stint as White House
                             // communications director".
                             Some(mention_ending(cx.mentions, q - 1).and_then(|mi| cx.mentions[mi].entity))
-                        } else if matches!(t.word(q), "'s" | "'" | "\u{2019}") {
+                        } else if t.is_possessive_mark(q) {
                             Some(mention_ending(cx.mentions, q).and_then(|mi| cx.mentions[mi].entity))
                         } else {
                             None
@@ -1360,22 +1356,14 @@ fn named_examples(cx: &Ctx) -> Vec<Found> {
             _ => continue,
         };
         // The first example right after the word, past a title or two.
-        let from = k + used;
-        let Some(first) = cx.mentions[cx.sentence_mentions(si)]
-            .iter()
-            .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
-        else {
-            continue;
-        };
-        if !(from..first.first).all(|j| {
+        let Some(first) = cx.first_listed(si, k + used, |j, first| {
             t.is_capitalized(j)
                 || matches!(t.word(j), "the" | "former" | "." | "-")
-                || title_here(t, cx.lex, j, first.first).is_some()
-        }) || first.first > from + 4
-        {
+                || title_here(t, cx.lex, j, first).is_some()
+        }) else {
             continue;
-        }
-        out.extend(cx.listed(si, first.first, Relation::MemberOf, group, "affil.group"));
+        };
+        out.extend(cx.listed(si, first, Relation::MemberOf, group, "affil.group"));
     }
     out
 }
@@ -1410,25 +1398,16 @@ fn team_members(cx: &Ctx) -> Vec<Found> {
         if !(k + 1 < s.last && matches!(t.word(k), "including" | "includes" | "included")) {
             continue;
         }
-        let from = k + 1;
-        let Some(first) = cx.mentions[cx.sentence_mentions(si)]
-            .iter()
-            .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(cx.ents, e)))
-        else {
-            continue;
-        };
         // (Past a description's words only: "heavyweight attorney Alan
         // Dershowitz", not "a lawyer and met Nancy Pelosi".)
-        if first.first > from + 4
-            || !(from..first.first).all(|j| {
-                (t.tokens()[j].kind == TokenKind::Word || t.raw(j) == ".")
-                    && !matches!(t.word(j), "and" | "or" | "but")
-                    && !one_of(t.word(j), PREPOSITIONS)
-            })
-        {
+        let Some(first) = cx.first_listed(si, k + 1, |j, _| {
+            (t.tokens()[j].kind == TokenKind::Word || t.raw(j) == ".")
+                && !matches!(t.word(j), "and" | "or" | "but")
+                && !one_of(t.word(j), PREPOSITIONS)
+        }) else {
             continue;
-        }
-        out.extend(cx.listed(si, first.first, Relation::WorksFor, owner, "affil.team"));
+        };
+        out.extend(cx.listed(si, first, Relation::WorksFor, owner, "affil.team"));
     }
     out
 }
@@ -1497,6 +1476,17 @@ fn both_members(cx: &Ctx) -> Vec<Found> {
 }
 
 impl Ctx<'_, '_> {
+    /// Where the first person after `from` in sentence `si` is named, if
+    /// within four tokens and every token between passes `between` (given the
+    /// token and that name's start): "including Sens. Mitt Romney".
+    fn first_listed(&self, si: usize, from: usize, between: impl Fn(usize, usize) -> bool) -> Option<usize> {
+        let first = self.mentions[self.sentence_mentions(si)]
+            .iter()
+            .find(|m| m.first >= from && m.entity.is_some_and(|e| is_person(self.ents, e)))?
+            .first;
+        (first <= from + 4 && (from..first).all(|j| between(j, first))).then_some(first)
+    }
+
     /// `relation` to `target` for each person a list opening at `from` in
     /// sentence `si` names ("members include A and B", "Republicans,
     /// including A", "his team, including A").
@@ -3647,7 +3637,7 @@ impl Ctx<'_, '_> {
                 if pat.relation == Relation::SpokeTo
                     && self.ents.list[o].ty == ActorType::Person
                     && om_first > 1
-                    && matches!(self.t.word(om_first - 1), "'s" | "'" | "\u{2019}")
+                    && self.t.is_possessive_mark(om_first - 1)
                     && let Some(outlet) = mention_ending(self.mentions, om_first - 1)
                         .and_then(|qi| self.mentions[qi].entity)
                         .filter(|&q| self.is_kind(q, "media"))

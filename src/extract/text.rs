@@ -678,6 +678,12 @@ impl<'a> Tokenized<'a> {
         unsafe { self.norm.get_unchecked(s as usize..e as usize) }
     }
 
+    /// Whether token `i` marks a possessive: "'s", or a plural's bare
+    /// apostrophe ("Democrats'"), curly or straight (`word` folds them).
+    pub fn is_possessive_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "'s" | "'")
+    }
+
     /// Whether the lower-case `words` stand at tokens `i..` and end by token `end`.
     pub fn phrase_at(&self, i: usize, end: usize, words: &[String]) -> bool {
         i + words.len() <= end && words.iter().enumerate().all(|(j, w)| same_word(self.word(i + j), w))
