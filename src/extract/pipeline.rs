@@ -3290,6 +3290,24 @@ mod tests {
     }
 
     #[test]
+    fn a_when_clause_under_an_if_is_taken_for_granted() {
+        let t = triples(
+            "",
+            "Donald Trump will impose tariffs if he cannot make a deal with Xi Jinping when he meets \
+             Boris Johnson in Argentina. If the talks fail, when the summit ends, Gordon Brown will \
+             visit Paris.",
+        );
+        has_all(
+            &t,
+            &[
+                "Boris Johnson met Donald Trump fact",
+                "Donald Trump agreed_with Xi Jinping hypothetical",
+                "Gordon Brown visited Paris hypothetical",
+            ],
+        );
+    }
+
+    #[test]
     fn one_close_to_another_is_an_ally() {
         let t = triples(
             "",

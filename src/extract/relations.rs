@@ -3546,9 +3546,14 @@ impl Ctx<'_, '_> {
         let aux_from = from.max(trigger.saturating_sub(4)).max(first);
         // "whether Witkoff, who has traveled to Russia": a relative clause is not
         // under the cues that stand before it.
-        let clause_from = (from.max(first)..trigger)
+        // ("if he can't make a deal with Xi when they meet in Argentina": nor
+        // is a "when" clause, taken for granted, not supposed.)
+        let clause_from = (first..trigger)
             .rev()
-            .find(|&i| matches!(t.word(i), "who" | "which"))
+            .find(|&i| {
+                matches!(t.word(i), "who" | "which") && i >= from
+                    || t.word(i) == "when" && i > first && (i..trigger).all(|j| t.raw(j) != ",")
+            })
             .unwrap_or(first);
         // Each word of the window looks up the cues it starts, rather than each
         // cue scanning the window.
