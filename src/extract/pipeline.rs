@@ -3290,6 +3290,17 @@ mod tests {
     }
 
     #[test]
+    fn a_description_saying_a_quotation_goes_on_with_the_last_subject() {
+        let t = triples(
+            "",
+            "Kemi Badenoch spoke to reporters on Monday. \"No, we are not. Keir Starmer is wrong,\" \
+             the Conservative leader said.",
+        );
+        has_all(&t, &["Kemi Badenoch leads Conservative Party fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Keir Starmer leads")), "{t:?}");
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

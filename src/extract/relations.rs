@@ -2235,7 +2235,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             // Farage will promise … The Reform UK leader will give", bound
             // so by `resolve_references`): that says the post.
             let continued = !indefinite
-                && (m.first == s.first || m.first == s.first + 1 && t.word(s.first) == "the")
+                && crate::resolve::subject_slot(t, m).is_some()
                 && crate::resolve::is_body_post(ents, &qualifiers_in(mentions, m.first, m.last))
                 && !ents.list[e].titles.iter().any(|f| f.head == t.word(*head));
             if !indefinite && !apposition && !continued {

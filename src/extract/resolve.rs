@@ -13,7 +13,7 @@
 use crate::lexicon::{Lexicon, Sex, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
-use crate::text::{Tokenized, is_opening_quote, one_of};
+use crate::text::{Tokenized, is_closing_quote, is_opening_quote, one_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
@@ -823,18 +823,22 @@ pub fn resolve_references(
                     // Putin. The president made the comments…": a description
                     // opening its sentence continues the last sentence's
                     // subject, not its latest name.
-                    let opening = m.first == t.sentences[m.sentence].first
-                        || m.first == t.sentences[m.sentence].first + 1 && t.word(m.first - 1) == "the";
-                    // (The last sentence naming anyone, and its subject: the
-                    // first actor it names that is no modifier.)
-                    let last_subject = opening
-                        .then(|| mentions[..idx].iter().rev().find(|p| p.sentence < m.sentence))
-                        .flatten()
-                        .map(|p| p.sentence)
-                        .and_then(|s| {
+                    // (The last sentence naming anyone before, and its
+                    // subject: the first actor it names that is no modifier.
+                    // Before the quotation a description says: no one named
+                    // inside it says it.)
+                    let last_subject = subject_slot(t, &m)
+                        .and_then(|slot| {
+                            mentions[..idx]
+                                .iter()
+                                .rev()
+                                .find(|p| p.last <= slot && p.sentence + 1 >= t.sentence_of(slot))
+                                .map(|p| (p.sentence, slot))
+                        })
+                        .and_then(|(s, slot)| {
                             mentions[sentence_mentions(mentions, s)]
                                 .iter()
-                                .find(|p| !p.modifier && p.entity.is_some())
+                                .find(|p| p.last <= slot && !p.modifier && p.entity.is_some())
                                 .and_then(|p| p.entity)
                                 .map(|e| (s, e))
                         });
@@ -866,7 +870,7 @@ pub fn resolve_references(
                         .take_while(|p| p.first < m.last)
                         .any(|p| p.first == *head && p.entity.is_some_and(party));
                     let continued = last_subject
-                        .filter(|&(s, _)| best.is_none() && !*indefinite && body_post && s + 1 == m.sentence)
+                        .filter(|_| best.is_none() && !*indefinite && body_post)
                         .map(|(_, e)| e)
                         // (Nor anyone already heading or serving somewhere:
                         // "President Trump spoke. The Fed chairman said"; a
@@ -898,6 +902,40 @@ pub fn resolve_references(
         }
     }
     bound
+}
+
+/// Where a description standing as its sentence's subject goes on from the
+/// person the text was last about: at the start of its sentence ("The Reform
+/// leader will give a speech"), or where the quotation it says opens ('…
+/// Badenoch clarified. "No, we're not. We're not being retrospective," the
+/// Conservative leader said'). The antecedent is the subject of the last
+/// sentence naming anyone before that token, the sentence ending there or
+/// holding it. None where the description is no such subject.
+pub(crate) fn subject_slot(t: &Tokenized, m: &Mention) -> Option<usize> {
+    let s = t.sentences[m.sentence];
+    let start = if m.first > s.first && t.word(m.first - 1) == "the" {
+        m.first - 1
+    } else {
+        m.first
+    };
+    if start == s.first {
+        return Some(start);
+    }
+    let says = start >= s.first + 2
+        && is_closing_quote(t.raw(start - 1))
+        && matches!(t.raw(start - 2), "," | "?" | "!")
+        && m.last < s.last
+        && matches!(
+            t.word(m.last),
+            "said" | "says" | "added" | "told" | "insisted" | "argued"
+        );
+    if !says {
+        return None;
+    }
+    // (A straight quote closing it: the one before opened it.)
+    (start.saturating_sub(400)..start - 1)
+        .rev()
+        .find(|&i| matches!(t.raw(i), "\"" | "\u{201c}"))
 }
 
 /// Whether a description's qualifiers make it a post in one body, perhaps
