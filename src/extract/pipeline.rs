@@ -3301,6 +3301,21 @@ mod tests {
     }
 
     #[test]
+    fn a_donor_supports_whom_a_sum_goes_to() {
+        let t = triples(
+            "",
+            "Boris Johnson donated £2m to the Conservative Party. Theresa May gave more than $1 million \
+             in cash to Oxfam. Gordon Brown gave an interview to the BBC.",
+        );
+        has_all(&t, &["Boris Johnson supported Conservative Party fact"]);
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("supported Oxfam") || x.contains("supported BBC")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -207,6 +207,39 @@ fn mention_ending(mentions: &[Mention], i: usize) -> Option<usize> {
         .map(|back| p - 1 - back)
 }
 
+/// The tokens of a sum of money or a count of times at `p` ("£2m", "$10
+/// million", "more than $1,000", "twice"), or 0.
+fn amount_len(t: &Tokenized, p: usize, end: usize) -> usize {
+    if p < end && t.word(p) == "twice" {
+        return 1;
+    }
+    let mut k = p;
+    if k + 1 < end && matches!(t.word(k), "more" | "less") && t.word(k + 1) == "than" {
+        k += 2;
+    } else if k < end && matches!(t.word(k), "about" | "nearly" | "almost" | "over" | "some" | "roughly") {
+        k += 1;
+    }
+    if k < end && matches!(t.raw(k), "£" | "$" | "€") {
+        k += 1;
+    }
+    if k >= end || t.tokens()[k].kind != TokenKind::Number {
+        return 0;
+    }
+    k += 1;
+    if k < end
+        && matches!(
+            t.word(k),
+            "million" | "billion" | "trillion" | "thousand" | "m" | "bn" | "k"
+        )
+    {
+        k += 1;
+    }
+    if k < end && matches!(t.word(k), "dollars" | "pounds" | "euros") {
+        k += 1;
+    }
+    k - p
+}
+
 /// A word written all in lower case (pass the raw token, not its folded form).
 fn is_plain_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
@@ -3665,15 +3698,20 @@ impl Ctx<'_, '_> {
                 .map(|l| p + l.len())
                 .max()
         };
-        at(p).or_else(|| {
-            // (After a verb only: "deal firmly with" makes "deal" no noun.)
-            (matches!(pat.kind, PatternKind::Verb | PatternKind::Received)
-                && p + 1 < end
-                && t.word(p).ends_with("ly")
-                && is_plain_word(t.raw(p)))
-            .then(|| at(p + 1))
-            .flatten()
-        })
+        let verb = matches!(pat.kind, PatternKind::Verb | PatternKind::Received);
+        at(p)
+            .or_else(|| {
+                // (After a verb only: "deal firmly with" makes "deal" no noun.)
+                (verb && p + 1 < end && t.word(p).ends_with("ly") && is_plain_word(t.raw(p)))
+                    .then(|| at(p + 1))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "donated £2m to the party", "gave more than $1 million to":
+                // a sum between the verb and its link.
+                let n = if verb { amount_len(t, p, end) } else { 0 };
+                (n > 0).then(|| at(p + n)).flatten()
+            })
     }
 
     fn apply_verb(&self, pat: &Pattern, si: usize, k: usize, e: usize) -> Vec<Found> {
