@@ -3316,6 +3316,22 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_phrase_about_a_gathering_puts_its_subject_there() {
+        // (The first sentence opens the text with the place: nothing before it.)
+        let t = triples(
+            "",
+            "Brussels summit ends. Tony Blair spoke. Leaving a Brussels summit Mr Blair said Turkey \
+             could join. During the Helsinki summit, Donald Trump smiled. After the Tulsa rally, Boris \
+             Johnson smiled.",
+        );
+        has_all(
+            &t,
+            &["Tony Blair visited Brussels fact", "Donald Trump visited Helsinki fact"],
+        );
+        assert!(!t.iter().any(|x| x.contains("visited Tulsa")), "{t:?}");
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -4165,12 +4165,19 @@ impl Ctx<'_, '_> {
         if end > first && t.word(end - 1) == "the" {
             end -= 1;
         }
+        // "Leaving a Brussels summit Mr Blair said", "During a White House
+        // meeting, Peter Navarro said": an opening phrase about a gathering
+        // its place names puts the subject there, with no link word.
+        let opener = gathering
+            && end > first
+            && end == first + 1 + usize::from(matches!(t.word(end - 1), "a" | "an"))
+            && matches!(t.word(first), "during" | "leaving" | "attending" | "addressing");
         for &pi in locatives {
             let pat = &self.lex.patterns()[pi];
             if !m.entity.is_some_and(|e| self.is_site(e, &pat.object_types)) {
                 continue;
             }
-            let Some(link) = pat
+            let link = pat
                 .links
                 .iter()
                 // (At the sentence's start only before a gathering: "At the
@@ -4178,11 +4185,13 @@ impl Ctx<'_, '_> {
                 .find(|lk| {
                     (lk.len() < end - first || gathering && lk.len() == end - first)
                         && t.phrase_at(end - lk.len(), end, lk)
-                })
-            else {
-                continue;
+                });
+            // (The opening phrase once, whatever pattern's links.)
+            let l = match link {
+                Some(link) => end - link.len(),
+                None if opener && pi == locatives[0] => first,
+                None => continue,
             };
-            let l = end - link.len();
             let mut objects = vec![pm];
             // "in Biarritz, France", "at the White House in Washington": the
             // wider place named with it.
@@ -4263,12 +4272,19 @@ impl Ctx<'_, '_> {
             // after the comma was.
             if subjects.is_empty() && gathering && l == first {
                 let after = self.mentions[pm].last + 1;
-                if let Some(comma) = (after..last.min(after + 4)).find(|&c| t.raw(c) == ",") {
+                // (Or right after it, with no comma: "Leaving a Brussels summit
+                // Mr Blair said".)
+                let comma = (after..last.min(after + 4)).find(|&c| t.raw(c) == ",");
+                let mut at = comma.map_or(after, |c| c + 1);
+                if at < last && self.lex.honorific(t.raw(at)).is_some() {
+                    at += 1;
+                }
+                if comma.is_some() || opener {
                     let range = self.sentence_mentions(si);
                     subjects.extend(
                         self.mentions[range.clone()]
                             .iter()
-                            .position(|q| q.first == comma + 1 && !q.modifier && !q.possessive && q.entity.is_some())
+                            .position(|q| q.first == at && !q.modifier && !q.possessive && q.entity.is_some())
                             .map(|i| range.start + i),
                     );
                 }
