@@ -3332,6 +3332,20 @@ mod tests {
     }
 
     #[test]
+    fn a_partys_first_word_stands_for_it_where_the_text_names_it() {
+        let t = triples(
+            "",
+            "Reform UK surged in the polls. The Reform leader, Nigel Farage, spoke. Republicans gained. \
+             Republican Senate leader Mitch McConnell spoke.",
+        );
+        has_all(&t, &["Nigel Farage leads Reform UK fact"]);
+        assert!(
+            !t.iter().any(|x| x.starts_with("Mitch McConnell leads Republican")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -485,8 +485,31 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 (lex.is_common_word(&lower) && !honorific && !post) || lex.title_at(&[lower.as_str()]).is_some()
             }
         };
+        // "the Reform leader" where the text names Reform UK, "hoped Tribune
+        // would" where it names the Tribune group: a party's first word, with
+        // only its country or "Party" after it in its name, is its short form,
+        // and so is a group's named before a lower-case "group". (Not a
+        // company's or a movement's: "Trump" of "the Never Trump Movement".)
+        // (A word the lexicon knows, left a bare name where it stands, is no
+        // short form there: "Republican Senate majority leader".)
+        let short_form = || {
+            (ty.is_none() && !text.contains(' ') && lex.known_at(&text, 0).is_none_or(|(end, _, _)| end != text.len()))
+                .then(|| {
+                    ents.list.iter().position(|e| {
+                        let party = e.entry.is_some_and(|en| lex.entry(en).kind == "party");
+                        e.ty == ActorType::Organization
+                            && e.name
+                                .strip_prefix(text.as_ref())
+                                .and_then(|rest| rest.strip_prefix(' '))
+                                .is_some_and(|rest| {
+                                    rest == "group" || party && matches!(rest, "UK" | "Party" | "party")
+                                })
+                    })
+                })?
+        };
         let chosen = match best {
             Some(i) => Some(i),
+            None if let Some(i) = short_form() => Some(i),
             // (A name whose namesakes a pronoun ruled out is a person's too.)
             None if !headline
                 && (m.person_cue || unfit || ty == Some(ActorType::Person) || eponyms.contains(text.as_ref()))
