@@ -215,9 +215,17 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && m.last - m.first >= 2
             && !(m.last == m.first + 3 && t.raw(m.first + 1) == "-")
     };
+    // Nor "Franco Sagliocca, Mount Sinai procurement director", "Matt
+    // Barreto, Latino Decisions co-founder": a name before a lower-case
+    // title is the employer an apposition gives; nor "Eddie Jones, Shelby
+    // County Commissioner": a post's name, with a head or a title in it.
     let fits = |m: &Mention| {
+        let end = t.sentences[m.sentence].last;
         !(m.last < t.tokens().len() && t.is_possessive_mark(m.last))
             && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
+            && !(m.last < end && !t.is_capitalized(m.last) && title_here(t, lex, m.last, end).is_some())
+            && !(m.first + 1..m.last).any(|j| lex.name_head(t.raw(j)).is_some() || is_title_word(t, lex, j))
+            && !matches!(t.raw(m.first), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape")
     };
     // Two passes carry a person along a list of three.
     for _ in 0..2 {
@@ -2552,6 +2560,20 @@ mod tests {
         assert!(borrowed.count() >= 2, "{texts:?}");
         assert!(texts.iter().any(|m| m == "United Nations"), "{texts:?}");
         assert!(texts.iter().any(|m| m == "Vladimir Putin"), "{texts:?}");
+    }
+
+    /// A name listed beside a person's is one too, but not an employer an
+    /// apposition names before a title, nor a post's name.
+    #[test]
+    fn a_list_makes_persons_but_not_employers_or_posts() {
+        let f = found("Franco Sagliocca, Mount Sinai procurement director, was working.");
+        assert_eq!(persons(&f), ["Franco Sagliocca"], "{f:?}");
+        let f = found("Reginald Milton, Shelby County Commissioner, spoke.");
+        assert_eq!(persons(&f), ["Reginald Milton"], "{f:?}");
+        let f = found("Matt Barreto, Latino Decisions co-founder, spoke.");
+        assert_eq!(persons(&f), ["Matt Barreto"], "{f:?}");
+        let f = found("He thanked Rich Edson, Shannon Bream and Lucia Suarez.");
+        assert_eq!(persons(&f), ["Rich Edson", "Shannon Bream", "Lucia Suarez"], "{f:?}");
     }
 
     /// The names `found` typed a person's.
