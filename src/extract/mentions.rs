@@ -1297,6 +1297,16 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                         break;
                     }
                     if one_of(t.word(j), FUNCTION_WORDS) {
+                        // "Minneapolis Mayor Jacob Frey Booed By Protesters": in a
+                        // headline's case a person's name ends before an
+                        // English word, capitalised like the rest.
+                        if j - i >= 3
+                            && lex.is_common_word(t.word(j - 1))
+                            && !lex.is_given_name(t.raw(j - 1))
+                            && (i..j - 1).any(|k| lex.is_given_name(t.raw(k)))
+                        {
+                            j -= 1;
+                        }
                         break;
                     }
                     // Scraped furniture: a name said again ("Nancy Pelosi Nancy
@@ -2574,6 +2584,16 @@ mod tests {
         assert_eq!(persons(&f), ["Matt Barreto"], "{f:?}");
         let f = found("He thanked Rich Edson, Shannon Bream and Lucia Suarez.");
         assert_eq!(persons(&f), ["Rich Edson", "Shannon Bream", "Lucia Suarez"], "{f:?}");
+    }
+
+    /// In a headline's case, a person's name ends before an English word
+    /// that a capitalised preposition follows; a body's keeps it.
+    #[test]
+    fn a_headline_word_after_a_persons_name_is_no_part_of_it() {
+        let f = found("RELATED: Minneapolis Mayor Jacob Frey Booed By Protesters After The Rally");
+        assert_eq!(persons(&f), ["Jacob Frey"], "{f:?}");
+        let f = found("Headline: Acme Widget Company To Close Plant");
+        assert!(has(&f, "Acme Widget Company", "name:organization"), "{f:?}");
     }
 
     /// The names `found` typed a person's.
