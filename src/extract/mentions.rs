@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
-use crate::text::{TokenKind, Tokenized, one_of, same_word};
+use crate::text::{TokenKind, Tokenized, is_closing_quote, is_opening_quote, one_of, same_word};
 
 /// What a mention is.
 #[derive(Debug, Clone, PartialEq)]
@@ -1841,7 +1841,18 @@ fn segment_span(
         // ("Renault-Nissan": two names a hyphen joins are no given name and
         // surname.)
         let hyphened = y == x + 3 && t.raw(x + 1) == "-";
-        if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named && !hyphened)) {
+        // ('told "Andrea Mitchell Reports."', 'on "The Laura Ingraham
+        // Angle"': a name filling a quotation and ending in an English word
+        // is a programme's or a work's title.)
+        let n = t.tokens().len();
+        let opened = x > 0 && is_opening_quote(t.raw(x - 1))
+            || x > 1 && t.word(x - 1) == "the" && is_opening_quote(t.raw(x - 2));
+        let closed = y < n
+            && (is_closing_quote(t.raw(y))
+                || matches!(t.raw(y), "." | "," | "?" | "!") && y + 1 < n && is_closing_quote(t.raw(y + 1)));
+        let work_title =
+            opened && closed && words >= 2 && lex.is_common_word(t.word(y - 1)) && !lex.is_given_name(t.raw(y - 1));
+        if ty.is_none() && !work_title && (cue || (given && words >= 2 && !bodylike && !not_named && !hyphened)) {
             ty = Some(ActorType::Person);
             // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
             // what follows a person's "of" is their body or town, not their
@@ -2594,6 +2605,18 @@ mod tests {
         assert_eq!(persons(&f), ["Jacob Frey"], "{f:?}");
         let f = found("Headline: Acme Widget Company To Close Plant");
         assert!(has(&f, "Acme Widget Company", "name:organization"), "{f:?}");
+    }
+
+    /// A name filling a quotation and ending in an English word is a
+    /// programme's title; a quoted person's name stays a person's.
+    #[test]
+    fn a_quoted_title_ending_in_an_english_word_is_no_person() {
+        let f = found(
+            "Mike Murphy told \u{201c}Andrea Mitchell Reports.\u{201d} I was on \u{201c}The Laura Ingraham Angle\u{201d} then.",
+        );
+        assert_eq!(persons(&f), ["Mike Murphy"], "{f:?}");
+        let f = found("He shouted \"Bernie Sanders!\" twice.");
+        assert_eq!(persons(&f), ["Bernie Sanders"], "{f:?}");
     }
 
     /// The names `found` typed a person's.
