@@ -1638,11 +1638,18 @@ fn personal_context(t: &Tokenized, x: usize, y: usize) -> bool {
     // (Not a body named after a preposition or a kind of body: "a
     // professor at UC Riverside, who studies", "the law firm Foley Hoag,
     // who served": the "who" is the person before it.)
-    let object = x > s.first
+    // ("president of the Makerere University Students Guild, who ran": past
+    // a "the".)
+    let before = if x > s.first + 1 && t.word(x - 1) == "the" {
+        x - 1
+    } else {
+        x
+    };
+    let object = before > s.first
         && (matches!(
-            t.word(x - 1),
+            t.word(before - 1),
             "at" | "of" | "with" | "for" | "from" | "in" | "by" | "on" | "to"
-        ) || one_of(t.word(x - 1), BODY_NOUNS));
+        ) || one_of(t.word(before - 1), BODY_NOUNS));
     let who = y + 2 < s.last && t.raw(y) == "," && !object && {
         let mut k = y + 1;
         if matches!(t.word(k), "a" | "an" | "the") {
@@ -1836,8 +1843,16 @@ fn segment_span(
         // County Democrats", "Shelby County Commissioner", "Loyola
         // University Chicago").
         // ("Mount Sinai", "Fort Worth", "Lake Tahoe": a place's first word.)
+        // ("Penn State", "Utah State": a university's.)
         let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some())
-            || matches!(t.raw(x), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape");
+            || matches!(t.raw(x), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape")
+            || t.raw(y - 1) == "State";
+        // "Hooghly Rural Superintendent", "Makerere University Students
+        // Guild": nor does a cue make a person of a name ending in a title
+        // with no given name in it, or with a body's head inside it.
+        let cue = cue
+            && !(words >= 3 && is_title_word(t, lex, y - 1) && !(x..y).any(|j| lex.is_given_name(t.raw(j))))
+            && !(x + 1..y - 1).any(|j| lex.name_head(t.raw(j)) == Some(ActorType::Organization));
         // ("Renault-Nissan": two names a hyphen joins are no given name and
         // surname.)
         let hyphened = y == x + 3 && t.raw(x + 1) == "-";
@@ -2617,6 +2632,20 @@ mod tests {
         assert_eq!(persons(&f), ["Mike Murphy"], "{f:?}");
         let f = found("He shouted \"Bernie Sanders!\" twice.");
         assert_eq!(persons(&f), ["Bernie Sanders"], "{f:?}");
+    }
+
+    /// No cue makes a person of a post's or a body's name, nor a look of a
+    /// university's "X State".
+    #[test]
+    fn posts_bodies_and_state_universities_are_no_persons() {
+        let f = found("We emailed the Hooghly Rural Sheriff, who oversees the police, for comment.");
+        assert!(persons(&f).is_empty(), "{f:?}");
+        let f = found("Julius Kateregga, president of the Makerere University Students Guild, who ran, spoke.");
+        assert_eq!(persons(&f), ["Julius Kateregga"], "{f:?}");
+        let f = found("They study at universities such as Penn State and Indiana University.");
+        assert!(persons(&f).is_empty(), "{f:?}");
+        let f = found("Alveda King, who leads a group, spoke.");
+        assert_eq!(persons(&f), ["Alveda King"], "{f:?}");
     }
 
     /// The names `found` typed a person's.
