@@ -3346,6 +3346,23 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_appointee_was_appointed_by_them() {
+        let t = triples(
+            "",
+            "Donald Trump spoke. Barack Obama spoke. Trump appointee Judge Neomi Rao dissented. Sri \
+             Srinivasan, an Obama appointee, added. Democratic nominee Joe Biden spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump appointed Neomi Rao fact",
+                "Barack Obama appointed Sri Srinivasan fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("appointed Joe Biden")), "{t:?}");
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -1051,6 +1051,7 @@ pub fn group_members(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out.extend(named_examples(&cx));
     out.extend(team_members(&cx));
     out.extend(members_include(&cx));
+    out.extend(appointees(&cx));
     out.extend(as_posts(&cx));
     out.extend(leaders_like(&cx));
     out.extend(fellow_members(&cx));
@@ -1302,6 +1303,64 @@ fn as_posts(cx: &Ctx) -> Vec<Found> {
             if let Some(r) = cx.title_relation(relation, body, head) {
                 out.extend(cx.found(e, r, body, Modality::Fact, si, 0.7, "affil.as"));
             }
+        }
+    }
+    out
+}
+
+/// "Trump appointee Neomi Rao", "Obama-appointed Judge Reggie Walton",
+/// "Srinivasan, an Obama appointee": a person's appointee was appointed by
+/// them.
+fn appointees(cx: &Ctx) -> Vec<Found> {
+    let t = cx.t;
+    let mut out = Vec::new();
+    for (qi, q) in cx.mentions.iter().enumerate() {
+        let Some(boss) = q.entity.filter(|&e| is_person(cx.ents, e)) else {
+            continue;
+        };
+        if q.possessive || !matches!(q.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let end = t.sentences[q.sentence].last;
+        // "appointee", or "-appointed" glued on.
+        let after = match q.last {
+            k if k < end && matches!(t.word(k), "appointee" | "nominee") => k + 1,
+            k if k + 1 < end
+                && t.raw(k) == "-"
+                && !t.tokens()[k].space_before
+                && matches!(t.word(k + 1), "appointed" | "nominated") =>
+            {
+                k + 2
+            }
+            _ => continue,
+        };
+        // The person named after it, past a title or two ("Judge"), or the
+        // one the phrase is set off after ("Srinivasan, an Obama appointee").
+        let next = cx.mentions[qi + 1..]
+            .iter()
+            .take_while(|m| m.sentence == q.sentence && m.first <= after + 2)
+            .find(|m| {
+                m.first >= after
+                    && !m.modifier
+                    && (after..m.first).all(|j| title_here(t, cx.lex, j, end).is_some() || t.is_capitalized(j))
+                    && m.entity.is_some_and(|e| is_person(cx.ents, e))
+            })
+            .and_then(|m| m.entity);
+        let before = (q.first >= 3 && matches!(t.word(q.first - 1), "a" | "an") && t.raw(q.first - 2) == ",")
+            .then(|| mention_ending(cx.mentions, q.first - 2))
+            .flatten()
+            .and_then(|pi| cx.mentions[pi].entity)
+            .filter(|&e| is_person(cx.ents, e));
+        for appointee in next.into_iter().chain(before) {
+            out.extend(cx.found(
+                boss,
+                Relation::Appointed,
+                appointee,
+                Modality::Fact,
+                q.sentence,
+                0.7,
+                "appointed.appointee",
+            ));
         }
     }
     out
