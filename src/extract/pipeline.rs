@@ -3363,6 +3363,23 @@ mod tests {
     }
 
     #[test]
+    fn a_telling_by_phone_is_a_call() {
+        let t = triples(
+            "",
+            "Emmanuel Macron told his Iranian counterpart, Hassan Rouhani, in a phone call that he was \
+             worried. Boris Johnson told Angela Merkel that he would phone Donald Trump.",
+        );
+        has_all(
+            &t,
+            &[
+                "Emmanuel Macron called Hassan Rouhani fact",
+                "Boris Johnson spoke_to Angela Merkel fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.starts_with("Emmanuel Macron spoke_to")), "{t:?}");
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

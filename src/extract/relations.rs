@@ -272,6 +272,20 @@ struct Ctx<'a, 't> {
 impl Ctx<'_, '_> {
     // One argument per field of `Found`: a builder would hide nothing.
     #[allow(clippy::too_many_arguments)]
+    /// Whether the clause after a telling verb ending at `e` says it was by
+    /// phone ("told X in a phone call", "told X by phone").
+    fn by_phone(&self, si: usize, e: usize) -> bool {
+        let t = self.t;
+        let last = t.sentences[si].last;
+        (e..last.min(e + 12))
+            .take_while(|&j| !matches!(t.word(j), "that" | ";" | ":" | "and" | "but" | "\"" | "\u{201c}"))
+            .any(|j| {
+                PHONE_PHRASES
+                    .iter()
+                    .any(|p| j + p.len() <= last && p.iter().enumerate().all(|(i, w)| t.word(j + i) == *w))
+            })
+    }
+
     fn found(
         &self,
         subject: usize,
@@ -2527,6 +2541,18 @@ pub fn pair_meetings(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &
     out
 }
 
+/// How a telling is said to be by phone.
+const PHONE_PHRASES: &[&[&str]] = &[
+    &["by", "phone"],
+    &["by", "telephone"],
+    &["on", "the", "phone"],
+    &["over", "the", "phone"],
+    &["in", "a", "phone", "call"],
+    &["in", "a", "telephone", "call"],
+    &["during", "a", "phone", "call"],
+    &["in", "a", "call"],
+];
+
 /// Triples from the relation patterns.
 pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entities) -> Vec<Found> {
     let cx = Ctx { t, lex, mentions, ents };
@@ -2580,6 +2606,15 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     continue;
                 }
                 let found = match pat.kind {
+                    // "told his Iranian counterpart, Hassan Rouhani, in a phone
+                    // call": a telling by phone is a call.
+                    PatternKind::Verb if pat.relation == Relation::SpokeTo && cx.by_phone(si, k + len) => {
+                        let mut found = cx.apply_verb(pat, si, k, k + len);
+                        for f in &mut found {
+                            f.relation = Relation::Called;
+                        }
+                        found
+                    }
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + len),
                     // The verb's reading with the roles turned round.
                     PatternKind::Received => {
