@@ -778,14 +778,17 @@ fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) 
 
 /// "the Tribune group", "the Greensill group": a name no list knows with
 /// "group" after it is a body, named so (not "the Tory group", a party's),
-/// though its one word be an English one ("Tribune").
+/// though its one word be an English one ("Tribune"); so is one with
+/// "magazine" or "newspaper" after it, a medium ("union-backed Hazards
+/// magazine", "the Tribune newspaper").
 fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
     let n = t.tokens().len();
+    let kind_word = |k: usize| matches!(t.word(k), "group" | "magazine" | "newspaper");
     let mut added = Vec::new();
     for k in 2..n {
-        if t.word(k) == "group"
+        if kind_word(k)
             && !t.is_capitalized(k)
-            && t.word(k - 2) == "the"
+            && (t.word(k - 2) == "the" || t.word(k) != "group" && !t.is_capitalized(k - 2))
             && t.is_capitalized(k - 1)
             && t.tokens()[k - 1].kind == TokenKind::Word
             && t.sentence_of(k - 2) == t.sentence_of(k)
@@ -802,10 +805,10 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
                 ty: None | Some(ActorType::Organization)
             }
         ) && m.last < n
-            && t.word(m.last) == "group"
+            && kind_word(m.last)
             && !t.is_capitalized(m.last)
             && m.first > 0
-            && t.word(m.first - 1) == "the"
+            && (t.word(m.first - 1) == "the" || t.word(m.last) != "group")
             && t.sentence_of(m.last) == m.sentence
         {
             m.last += 1;
@@ -2646,6 +2649,20 @@ mod tests {
         assert!(persons(&f).is_empty(), "{f:?}");
         let f = found("Alveda King, who leads a group, spoke.");
         assert_eq!(persons(&f), ["Alveda King"], "{f:?}");
+    }
+
+    /// A name before a lower-case "group" (after "the"), "magazine" or
+    /// "newspaper" names a body, that word and all.
+    #[test]
+    fn a_name_before_group_magazine_or_newspaper_is_a_body() {
+        let f = found(
+            "Rory O'Neill, editor of union-backed Hazards magazine, spoke to the Tribune newspaper and the Tribune group.",
+        );
+        for body in ["Hazards magazine", "Tribune newspaper", "Tribune group"] {
+            assert!(has(&f, body, "name:organization"), "{body}: {f:?}");
+        }
+        let f = found("He met a Tribune group of MPs.");
+        assert!(!has(&f, "Tribune group", "name:organization"), "{f:?}");
     }
 
     /// The names `found` typed a person's.
