@@ -1944,7 +1944,15 @@ fn segment_span(
         let raw = t.raw(k);
         // (A title kept in the name that ends the span names no one after
         // it: "Erik Prince" is a surname, "the Diamond Princess" a ship.)
-        if let Some(keep) = lex.honorific(raw).filter(|&keep| !(party_end || keep && k + 1 == b)) {
+        // ("Martin Luther King Jr.": nor one a suffix ends the name after,
+        // nor a royal title after a name's words: "the Martin Luther King Jr.
+        // Memorial".)
+        let ends = |j: usize| j == b || j + 1 == b && is_name_suffix(t.raw(j));
+        let in_name = |keep: bool| keep && seg_start.is_some() && title_here(t, lex, k, k + 1).is_some();
+        if let Some(keep) = lex
+            .honorific(raw)
+            .filter(|&keep| !(party_end || keep && ends(k + 1) || in_name(keep)))
+        {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = true;
             if keep {
@@ -1976,11 +1984,13 @@ fn segment_span(
             }
         }
         // "Theresa May": a given name and a word that is otherwise no name.
+        // (And "King George III": a regnal number ending a titled name.)
         let surname = seg_start == Some(k.wrapping_sub(1))
             && k + 1 == b
             && lex.is_given_name(t.raw(k - 1))
             && !WEEKDAYS.contains(&raw)
-            && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number);
+            && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number)
+            || seg_start.is_some_and(|s| lex.honorific(t.raw(s)) == Some(true)) && k + 1 == b && is_regnal_number(raw);
         // "the Coronavirus Task Force", "the Brexit Party": a word that is
         // no actor alone begins a body's name that a head word ends.
         // (So does one after a head's "for": "Center for a New American Security".)
@@ -2065,7 +2075,7 @@ fn is_initials(w: &str) -> bool {
 
 /// Generational suffixes, part of a person's name but never their surname.
 pub fn is_name_suffix(word: &str) -> bool {
-    matches!(word, "Jr." | "Jr" | "Sr." | "Sr") || is_regnal_number(word)
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "Jnr" | "Jnr." | "Snr" | "Snr.") || is_regnal_number(word)
 }
 
 /// Posts said before a surname alone ("President Macron", "Senator Blunt"),

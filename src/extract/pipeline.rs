@@ -3380,6 +3380,24 @@ mod tests {
     }
 
     #[test]
+    fn a_royal_title_stays_in_the_name_and_gives_the_post() {
+        let t = triples(
+            "",
+            "Donald Trump took tea with Queen Elizabeth II. Saudi King Salman spoke to Mike Pompeo. \
+             Martin Luther King Jr. met Lyndon Johnson.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump met Queen Elizabeth II fact",
+                "King Salman leads Saudi Arabia fact",
+                "King Salman spoke_to Mike Pompeo fact",
+                "Lyndon Johnson met Martin Luther King Jr. fact",
+            ],
+        );
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -475,11 +475,22 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             if p > s.first && t.raw(p - 1) == "," {
                 p -= 1;
             }
+            // ("Saudi King Salman", "Britain's Queen Elizabeth": a royal title
+            // kept in the name is a title all the same.)
+            let own = p == m.first && lex.honorific(t.raw(p)) == Some(true) && title_here(t, lex, p, p + 1).is_some();
+            if own {
+                p += 1;
+            }
             // (A title starts outside any name: "Associated Press writer" is
             // the outlet's writer, not a "press writer".)
             let title = (p.saturating_sub(6).max(s.first)..p).find_map(|k| {
                 let before = mentions.partition_point(|q| q.first < k);
-                if mentions[..before].iter().rev().take(8).any(|q| k < q.last) {
+                if mentions[..before]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|q| k < q.last && !(own && q.first == m.first))
+                {
                     return None;
                 }
                 title_here(t, lex, k, p)
