@@ -152,6 +152,14 @@ const ORG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("country", "country"),
     ("nation", "country"),
     ("kingdom", "country"),
+    // A kind no list holds names the last body named with that head word:
+    // "the agency's former chief executive" after "the Child Support Agency".
+    ("agency", "@Agency"),
+    ("committee", "@Committee"),
+    ("commission", "@Commission"),
+    ("department", "@Department"),
+    ("foundation", "@Foundation"),
+    ("institute", "@Institute"),
 ];
 
 /// Whether a title whose last word is `last_word` is plural ("ministers",
@@ -2314,6 +2322,9 @@ fn reference_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>,
             if same_word(w, "the")
                 && let Some(nw) = next_word
                 && let Some(&(_, kind)) = ORG_DESCRIPTIONS.iter().find(|(d, _)| *d == nw)
+                // (A head word's kind in lower case: not "the Department of
+                // Homeland Security".)
+                && !(kind.starts_with('@') && (t.is_capitalized(k + 1) || k + 2 < s.last && t.word(k + 2) == "of"))
             {
                 mentions.push(Mention {
                     first: k,

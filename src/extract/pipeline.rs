@@ -3398,6 +3398,29 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_or_the_committee_is_the_last_body_so_named() {
+        let t = triples(
+            "",
+            "The Child Support Agency could close. The agency's former chief executive Doug Smith quit. \
+             The House Intelligence Committee met. Adam Schiff, the committee's Democratic chairman, \
+             spoke. Donald Trump urged the Department of Homeland Security to act.",
+        );
+        has_all(
+            &t,
+            &[
+                "Doug Smith leads Child Support Agency fact",
+                "Adam Schiff leads House Intelligence Committee fact",
+                "Adam Schiff member_of Democratic Party fact",
+                "Donald Trump urged Department of Homeland Security fact",
+            ],
+        );
+        assert!(
+            !t.iter().any(|x| x.starts_with("Adam Schiff leads Democratic")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

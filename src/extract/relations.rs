@@ -2359,6 +2359,7 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 continue;
             }
             let mut quals = qualifiers_in(mentions, m.first, m.last);
+            let mut targeted = false;
             // "a California Republican": a party's member, of nothing else.
             if let Some(party) = mention_at(mentions, *head)
                 .and_then(|qi| mentions[qi].entity)
@@ -2404,9 +2405,18 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                         .collect();
                     quals.retain(|q| !countries.contains(q));
                 }
+                targeted = target.is_some();
                 quals.extend(target);
             }
-            let last_qualifier = quals.last().copied();
+            // ("the committee's Democratic chairman": a party's word before the
+            // title says whose member one is; the post is the body's.)
+            let last_qualifier = quals
+                .iter()
+                .rev()
+                .find(|&&q| ents.list[q].ty == ActorType::Organization && !cx.is_party(q))
+                .filter(|_| !targeted && quals.last().is_some_and(|&q| cx.is_party(q)))
+                .or(quals.last())
+                .copied();
             // "The Scottish Conservative leader": a place before a party names
             // the party's branch, not an employer.
             // (Not "Minnesota's Democratic attorney general": a possessive

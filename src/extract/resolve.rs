@@ -799,7 +799,16 @@ pub fn resolve_references(
                     ) || *kind == "country"
                 })
                 .filter_map(|p| p.entity)
-                .find(|&e| ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind)),
+                .find(|&e| match kind.strip_prefix('@') {
+                    // (Not a party's: "heads the committee" is no Democratic
+                    // National Committee's.)
+                    Some(head) => {
+                        ents.list[e].ty == ActorType::Organization
+                            && ents.list[e].name.rsplit(' ').next() == Some(head)
+                            && ents.list[e].entry.is_none_or(|en| lex.entry(en).kind != "party")
+                    }
+                    None => ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind),
+                }),
             MentionKind::Description { head, indefinite, .. } => {
                 let head_word = t.word(*head).to_string();
                 let post = portfolio(t, mentions, m.first, *head);
