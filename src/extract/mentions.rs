@@ -1870,15 +1870,16 @@ fn segment_span(
         // ('told "Andrea Mitchell Reports."', 'on "The Laura Ingraham
         // Angle"': a name filling a quotation and ending in an English word
         // is a programme's or a work's title.)
-        let n = t.tokens().len();
-        let opened = x > 0 && is_opening_quote(t.raw(x - 1))
-            || x > 1 && t.word(x - 1) == "the" && is_opening_quote(t.raw(x - 2));
-        let closed = y < n
-            && (is_closing_quote(t.raw(y))
-                || matches!(t.raw(y), "." | "," | "?" | "!") && y + 1 < n && is_closing_quote(t.raw(y + 1)));
-        let work_title =
-            opened && closed && words >= 2 && lex.is_common_word(t.word(y - 1)) && !lex.is_given_name(t.raw(y - 1));
-        if ty.is_none() && !work_title && (cue || (given && words >= 2 && !bodylike && !not_named && !hyphened)) {
+        let work_title = || {
+            let n = t.tokens().len();
+            let opened = x > 0 && is_opening_quote(t.raw(x - 1))
+                || x > 1 && t.word(x - 1) == "the" && is_opening_quote(t.raw(x - 2));
+            let closed = y < n
+                && (is_closing_quote(t.raw(y))
+                    || matches!(t.raw(y), "." | "," | "?" | "!") && y + 1 < n && is_closing_quote(t.raw(y + 1)));
+            opened && closed && words >= 2 && lex.is_common_word(t.word(y - 1)) && !lex.is_given_name(t.raw(y - 1))
+        };
+        if ty.is_none() && (cue || (given && words >= 2 && !bodylike && !not_named && !hyphened)) && !work_title() {
             ty = Some(ActorType::Person);
             // "Rep. Cummings of Oversight", "Mayor Van Johnson of Savannah":
             // what follows a person's "of" is their body or town, not their

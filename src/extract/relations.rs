@@ -277,7 +277,12 @@ impl Ctx<'_, '_> {
     fn by_phone(&self, si: usize, e: usize) -> bool {
         let t = self.t;
         let last = t.sentences[si].last;
-        (e..last.min(e + 12))
+        // (Rarely said: a look for the noun first.)
+        let end = last.min(e + 12);
+        if !(e..end).any(|j| matches!(t.word(j), "phone" | "telephone" | "call")) {
+            return false;
+        }
+        (e..end)
             .take_while(|&j| !matches!(t.word(j), "that" | ";" | ":" | "and" | "but" | "\"" | "\u{201c}"))
             .any(|j| {
                 PHONE_PHRASES
@@ -3696,7 +3701,7 @@ impl Ctx<'_, '_> {
         // under the cues that stand before it.
         // ("if he can't make a deal with Xi when they meet in Argentina": nor
         // is a "when" clause, taken for granted, not supposed.)
-        let clause_from = (first..trigger)
+        let clause_from = (trigger.saturating_sub(40).max(first)..trigger)
             .rev()
             .find(|&i| {
                 matches!(t.word(i), "who" | "which") && i >= from

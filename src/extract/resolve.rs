@@ -315,6 +315,22 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         seen[e] = (seen[e].0 + 1, at + 1);
     };
     let mut candidates: Vec<usize> = Vec::new();
+    // "the Reform leader" where the text names Reform UK, "hoped Tribune
+    // would" where it names the Tribune group: a party's first word, with
+    // only its country or "Party" after it in its name, is its short form,
+    // and so is a group's named before a lower-case "group". (Not a
+    // company's or a movement's: "Trump" of "the Never Trump Movement".)
+    // The bodies named so far, the lexicon's and full names, are the ones.
+    let short_forms: Vec<usize> = (0..ents.list.len())
+        .filter(|&i| {
+            let e = &ents.list[i];
+            let party = e.entry.is_some_and(|en| lex.entry(en).kind == "party");
+            e.ty == ActorType::Organization
+                && e.name
+                    .split_once(' ')
+                    .is_some_and(|(_, rest)| rest == "group" || party && matches!(rest, "UK" | "Party" | "party"))
+        })
+        .collect();
     let order: Vec<usize> = {
         let (head, body): (Vec<usize>, Vec<usize>) = (0..mentions.len()).partition(|&i| in_headline(&mentions[i]));
         body.into_iter().chain(head).collect()
@@ -485,27 +501,16 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
                 (lex.is_common_word(&lower) && !honorific && !post) || lex.title_at(&[lower.as_str()]).is_some()
             }
         };
-        // "the Reform leader" where the text names Reform UK, "hoped Tribune
-        // would" where it names the Tribune group: a party's first word, with
-        // only its country or "Party" after it in its name, is its short form,
-        // and so is a group's named before a lower-case "group". (Not a
-        // company's or a movement's: "Trump" of "the Never Trump Movement".)
         // (A word the lexicon knows, left a bare name where it stands, is no
         // short form there: "Republican Senate majority leader".)
         let short_form = || {
-            (ty.is_none() && !text.contains(' ') && lex.known_at(&text, 0).is_none_or(|(end, _, _)| end != text.len()))
-                .then(|| {
-                    ents.list.iter().position(|e| {
-                        let party = e.entry.is_some_and(|en| lex.entry(en).kind == "party");
-                        e.ty == ActorType::Organization
-                            && e.name
-                                .strip_prefix(text.as_ref())
-                                .and_then(|rest| rest.strip_prefix(' '))
-                                .is_some_and(|rest| {
-                                    rest == "group" || party && matches!(rest, "UK" | "Party" | "party")
-                                })
-                    })
-                })?
+            let &i = short_forms.iter().find(|&&i| {
+                ents.list[i]
+                    .name
+                    .split_once(' ')
+                    .is_some_and(|(first, _)| first == text.as_ref())
+            })?;
+            (ty.is_none() && lex.known_at(&text, 0).is_none_or(|(end, _, _)| end != text.len())).then_some(i)
         };
         let chosen = match best {
             Some(i) => Some(i),
