@@ -569,6 +569,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     named_groups(t, &mut mentions);
     named_sites(t, &mut mentions);
     stock_tickers(t, &mut mentions);
+    hyphened_pairs(t, lex, &mut mentions);
     administrations(t, lex, &mut mentions);
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
@@ -613,6 +614,41 @@ fn named_sites(t: &Tokenized, mentions: &mut [Mention]) {
                 ty: Some(ActorType::Place),
             };
         }
+    }
+}
+
+/// "the Trump-Kim summit", "Johnson-Sunak talks": two names a hyphen joins
+/// before a meeting's noun are the two who meet, each a name of its own.
+fn hyphened_pairs(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let n = t.tokens().len();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let (a, b) = (m.first, m.first + 2);
+        if matches!(m.kind, MentionKind::Name { ty: None })
+            && m.last == m.first + 3
+            && t.raw(a + 1) == "-"
+            && t.glued(a)
+            && t.glued(a + 1)
+            && m.last < n
+            && matches!(
+                t.word(m.last),
+                "summit" | "summits" | "talks" | "meeting" | "meetings" | "call" | "relationship" | "negotiations"
+            )
+            && [a, b]
+                .iter()
+                .all(|&j| t.is_capitalized(j) && !lex.is_common_word(t.word(j)))
+        {
+            let sentence = m.sentence;
+            let name = |j: usize| Mention {
+                modifier: true,
+                ..added_mention(j, j + 1, sentence, MentionKind::Name { ty: None })
+            };
+            mentions.splice(i..=i, [name(a), name(b)]);
+            i += 2;
+            continue;
+        }
+        i += 1;
     }
 }
 
@@ -2685,6 +2721,16 @@ mod tests {
         }
         let f = found("He met a Tribune group of MPs.");
         assert!(!has(&f, "Tribune group", "name:organization"), "{f:?}");
+    }
+
+    /// Two names a hyphen joins before a meeting's noun are two names; not
+    /// before another noun, nor English words.
+    #[test]
+    fn a_hyphened_pair_before_a_meeting_is_two_names() {
+        let f = found("Planning moved ahead for the Trump-Kim summit.");
+        assert!(has(&f, "Trump", "name:?") && has(&f, "Kim", "name:?"), "{f:?}");
+        let f = found("The Renault-Nissan alliance grew, as did Pro-Life groups.");
+        assert!(!has(&f, "Renault", "name:?") && !has(&f, "Nissan", "name:?"), "{f:?}");
     }
 
     /// The names `found` typed a person's.
