@@ -3421,6 +3421,17 @@ mod tests {
     }
 
     #[test]
+    fn one_invited_to_a_place_is_to_visit_it() {
+        let t = triples(
+            "",
+            "Donald Trump invited Vladimir Putin to the White House. Boris Johnson invited Emmanuel \
+             Macron to dinner.",
+        );
+        has_all(&t, &["Vladimir Putin visited White House planned"]);
+        assert!(!t.iter().any(|x| x.starts_with("Emmanuel Macron visited")), "{t:?}");
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

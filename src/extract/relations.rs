@@ -272,6 +272,36 @@ struct Ctx<'a, 't> {
 impl Ctx<'_, '_> {
     // One argument per field of `Found`: a builder would hide nothing.
     #[allow(clippy::too_many_arguments)]
+    /// The visit an invitation's guest is to make: the place or the seat of
+    /// government named after "to" right after the guest ("invited Putin to
+    /// the White House"), planned.
+    fn invited_to(&self, f: &Found, e: usize) -> Option<Found> {
+        let t = self.t;
+        let last = t.sentences[f.sentence].last;
+        let range = self.sentence_mentions(f.sentence);
+        let guest = self.mentions[range.clone()]
+            .iter()
+            .find(|m| m.first >= e && m.entity == Some(f.object))?;
+        let mut p = guest.last;
+        if p + 1 >= last || t.word(p) != "to" {
+            return None;
+        }
+        p += 1 + usize::from(t.word(p + 1) == "the");
+        let place = mention_at(self.mentions, p).and_then(|pi| self.mentions[pi].entity)?;
+        let types = [ActorType::Place, ActorType::Organization];
+        self.is_site(place, &types).then(|| {
+            self.found(
+                f.object,
+                Relation::Visited,
+                place,
+                Modality::Planned,
+                f.sentence,
+                0.6,
+                "visited.invited",
+            )
+        })?
+    }
+
     /// Whether the clause after a telling verb ending at `e` says it was by
     /// phone ("told X in a phone call", "told X by phone").
     fn by_phone(&self, si: usize, e: usize) -> bool {
@@ -2639,6 +2669,14 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                         for f in &mut found {
                             f.relation = Relation::Called;
                         }
+                        found
+                    }
+                    // "inviting Putin to the White House": the one invited is
+                    // to come there.
+                    PatternKind::Verb if pat.relation == Relation::Invited => {
+                        let mut found = cx.apply_verb(pat, si, k, k + len);
+                        let visits: Vec<Found> = found.iter().filter_map(|f| cx.invited_to(f, k + len)).collect();
+                        found.extend(visits);
                         found
                     }
                     PatternKind::Verb => cx.apply_verb(pat, si, k, k + len),
