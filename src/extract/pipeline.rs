@@ -3432,6 +3432,29 @@ mod tests {
     }
 
     #[test]
+    fn an_envoy_to_a_country_serves_the_one_that_sent_them() {
+        let t = triples(
+            "",
+            "Russia wanted to question Americans, including the former US ambassador to Russia, Michael \
+             McFaul. Former US ambassador to Ukraine Marie Yovanovitch testified. Kurt Volker, the \
+             former US envoy to Ukraine, spoke.",
+        );
+        has_all(
+            &t,
+            &[
+                "Michael McFaul works_for United States fact",
+                "Marie Yovanovitch works_for United States fact",
+                "Kurt Volker works_for United States fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("works_for Russia") || x.contains("works_for Ukraine")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_when_clause_under_an_if_is_taken_for_granted() {
         let t = triples(
             "",

@@ -460,6 +460,14 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Whether a title is an envoy's "to" a country ("ambassador to Germany",
+/// "envoy to Tanzania"): a post to a country serves another.
+fn envoy_to_place(cx: &Ctx, head: usize, link: usize, q: usize) -> bool {
+    cx.t.word(link) == "to"
+        && matches!(cx.t.word(head), "ambassador" | "envoy" | "emissary" | "consul")
+        && cx.ents.list[q].ty == ActorType::Place
+}
+
 /// Affiliations from titles: "Russian President Vladimir Putin", "Kirill Dmitriev,
 /// head of the Russian Direct Investment Fund", "a longtime Trump ally", "American
 /// teacher Marc Fogel", "Sen. John McCain, R-Ariz.". Records each title on the
@@ -510,6 +518,19 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             if p > s.first && t.raw(p - 1) == "," {
                 p -= 1;
             }
+            // ("Former US ambassador to Russia Michael McFaul": an envoy's
+            // country between the title and the name.)
+            if let Some(pi) = mention_ending(mentions, p)
+                && let Some(place) = mentions[pi].entity.filter(|&q| ents.list[q].ty == ActorType::Place)
+            {
+                let mut to = mentions[pi].first;
+                if to > s.first && t.word(to - 1) == "the" {
+                    to -= 1;
+                }
+                if to > s.first + 1 && t.word(to - 1) == "to" && envoy_to_place(&cx, to - 2, to - 1, place) {
+                    p = to - 1;
+                }
+            }
             // ("Saudi King Salman", "Britain's Queen Elizabeth": a royal title
             // kept in the name is a title all the same.)
             let own = p == m.first && lex.honorific(t.raw(p)) == Some(true) && title_here(t, lex, p, p + 1).is_some();
@@ -524,7 +545,14 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                     .iter()
                     .rev()
                     .take(8)
-                    .any(|q| k < q.last && !(own && q.first == m.first))
+                    // (A definite description's words are a title's: "the
+                    // former US ambassador to Russia, Michael McFaul"; not
+                    // "a U.S. president, Mr. Riedel says".)
+                    .any(|q| {
+                        k < q.last
+                            && !(own && q.first == m.first)
+                            && !matches!(q.kind, MentionKind::Description { indefinite: false, .. })
+                    })
                 {
                     return None;
                 }
@@ -2227,11 +2255,7 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                 .and_then(|qi| cx.mentions[qi].entity)
                 // ("ambassador to Germany", "envoy to Tanzania": a post to a
                 // country serves another.)
-                .filter(|&q| {
-                    !(t.word(after_link) == "to"
-                        && matches!(t.word(head), "ambassador" | "envoy" | "emissary" | "consul")
-                        && cx.ents.list[q].ty == ActorType::Place)
-                });
+                .filter(|&q| !envoy_to_place(cx, head, after_link, q));
             // "… for Greater China at Credit Suisse", "director of research at
             // the Brookings Institution": the portfolio, then the body.
             // (Not a head of state's: "president of Ukraine at the UN" is where.)
@@ -2411,13 +2435,15 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
                 ));
                 continue;
             }
-            // "an aide to X", "head of X"
+            // "an aide to X", "head of X" (not "ambassador to Russia": a post
+            // to a country serves another)
             if m.last < s.last && matches!(t.word(m.last), "to" | "of" | "for" | "at") {
                 let target = mentions
                     .iter()
                     .filter(|q| q.first > m.last && q.first <= m.last + 4 && !q.modifier && q.sentence == m.sentence)
                     .find(|q| !matches!(q.kind, MentionKind::Pronoun { .. }))
-                    .and_then(|q| q.entity);
+                    .and_then(|q| q.entity)
+                    .filter(|&q| !envoy_to_place(&cx, *head, m.last, q));
                 // "China director at Human Rights Watch": a country named
                 // (not a demonym) before a title of a body is a portfolio.
                 if target.is_some_and(|b| ents.list[b].ty == ActorType::Organization) {
