@@ -10,7 +10,7 @@
 //! passive ("was received by X") swaps the roles. An argument that is an
 //! unresolved reference blocks the rule rather than letting it reach further.
 
-use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind};
+use crate::lexicon::{CueScope, Lexicon, Pattern, PatternKind, SurfaceKind, TITLE_START};
 use crate::mentions::{
     BODY_NOUNS, COMPASS, Mention, MentionKind, WEEKDAYS, may_start_trigger, mention_str, title_here,
 };
@@ -520,7 +520,9 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             }
             // ("Former US ambassador to Russia Michael McFaul": an envoy's
             // country between the title and the name.)
-            if let Some(pi) = mention_ending(mentions, p)
+            if p > s.first + 2
+                && (p.saturating_sub(6).max(s.first)..p - 1).any(|j| t.word(j) == "to")
+                && let Some(pi) = mention_ending(mentions, p)
                 && let Some(place) = mentions[pi].entity.filter(|&q| ents.list[q].ty == ActorType::Place)
             {
                 let mut to = mentions[pi].first;
@@ -533,7 +535,10 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
             }
             // ("Saudi King Salman", "Britain's Queen Elizabeth": a royal title
             // kept in the name is a title all the same.)
-            let own = p == m.first && lex.honorific(t.raw(p)) == Some(true) && title_here(t, lex, p, p + 1).is_some();
+            let own = p == m.first
+                && t.tags[p] & TITLE_START != 0
+                && lex.honorific(t.raw(p)) == Some(true)
+                && title_here(t, lex, p, p + 1).is_some();
             if own {
                 p += 1;
             }
@@ -3763,15 +3768,15 @@ impl Ctx<'_, '_> {
         let aux_from = from.max(trigger.saturating_sub(4)).max(first);
         // "whether Witkoff, who has traveled to Russia": a relative clause is not
         // under the cues that stand before it.
-        // ("if he can't make a deal with Xi when they meet in Argentina": nor
-        // is a "when" clause, taken for granted, not supposed.)
-        let clause_from = (trigger.saturating_sub(40).max(first)..trigger)
+        let clause_from = (from.max(first)..trigger)
             .rev()
-            .find(|&i| {
-                matches!(t.word(i), "who" | "which") && i >= from
-                    || t.word(i) == "when" && i > first && (i..trigger).all(|j| t.raw(j) != ",")
-            })
+            .find(|&i| matches!(t.word(i), "who" | "which"))
             .unwrap_or(first);
+        // ("if he can't make a deal with Xi when they meet in Argentina": nor
+        // is a "when" clause, taken for granted, not supposed; looked for only
+        // past a clause's cue.)
+        let when_after =
+            |i: usize| (i + 1..trigger).any(|j| t.word(j) == "when" && (j..trigger).all(|k| t.raw(k) != ","));
         // Each word of the window looks up the cues it starts, rather than each
         // cue scanning the window.
         let (mut clause_hyp, mut neg, mut hyp, mut planned, mut done) = (false, false, false, false, false);
@@ -3781,7 +3786,9 @@ impl Ctx<'_, '_> {
                     CueScope::Aux => aux_from,
                     CueScope::Clause => clause_from,
                 };
-                let hit = i >= from && t.phrase_at(i, trigger, &cue.words);
+                let hit = i >= from
+                    && t.phrase_at(i, trigger, &cue.words)
+                    && !(cue.scope == CueScope::Clause && when_after(i));
                 // "gave details of planned reforms in a speech": a phrase
                 // between the cue and the trigger is what the cue is about.
                 let beyond = cue.scope == CueScope::Aux
@@ -3893,7 +3900,11 @@ impl Ctx<'_, '_> {
             .or_else(|| {
                 // "donated £2m to the party", "gave more than $1 million to":
                 // a sum between the verb and its link.
-                let n = if verb { amount_len(t, p, end) } else { 0 };
+                let n = if verb && !pat.links.is_empty() {
+                    amount_len(t, p, end)
+                } else {
+                    0
+                };
                 (n > 0).then(|| at(p + n)).flatten()
             })
     }

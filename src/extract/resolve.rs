@@ -809,7 +809,10 @@ pub fn resolve_references(
                     // National Committee's.)
                     Some(head) => {
                         ents.list[e].ty == ActorType::Organization
-                            && ents.list[e].name.rsplit(' ').next() == Some(head)
+                            && ents.list[e]
+                                .name
+                                .strip_suffix(head)
+                                .is_some_and(|rest| rest.ends_with(' '))
                             && ents.list[e].entry.is_none_or(|en| lex.entry(en).kind != "party")
                     }
                     None => ents.list[e].entry.is_some_and(|en| lex.entry(en).kind == *kind),
