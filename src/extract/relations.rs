@@ -270,8 +270,6 @@ struct Ctx<'a, 't> {
 }
 
 impl Ctx<'_, '_> {
-    // One argument per field of `Found`: a builder would hide nothing.
-    #[allow(clippy::too_many_arguments)]
     /// The visit an invitation's guest is to make: the place or the seat of
     /// government named after "to" right after the guest ("invited Putin to
     /// the White House"), planned.
@@ -321,6 +319,8 @@ impl Ctx<'_, '_> {
             })
     }
 
+    // One argument per field of `Found`: a builder would hide nothing.
+    #[allow(clippy::too_many_arguments)]
     fn found(
         &self,
         subject: usize,
