@@ -233,7 +233,7 @@ fn list_persons(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && (lex.is_given_name(t.raw(m.first)) || !lex.is_common_word(t.word(m.first)))
             && !(m.last < end && !t.is_capitalized(m.last) && title_here(t, lex, m.last, end).is_some())
             && !(m.first + 1..m.last).any(|j| lex.name_head(t.raw(j)).is_some() || is_title_word(t, lex, j))
-            && !matches!(t.raw(m.first), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape")
+            && !opens_place_name(t.raw(m.first))
     };
     // Two passes carry a person along a list of three.
     for _ in 0..2 {
@@ -595,26 +595,8 @@ fn named_sites(t: &Tokenized, mentions: &mut [Mention]) {
     const SITES: &[&str] = &[
         "factory", "plant", "refinery", "shipyard", "mine", "facility", "complex", "compound", "airbase", "prison",
     ];
-    let n = t.tokens().len();
-    for m in mentions.iter_mut() {
-        if matches!(
-            m.kind,
-            MentionKind::Name {
-                ty: None | Some(ActorType::Organization)
-            }
-        ) && m.last < n
-            && m.first > 0
-            && t.word(m.first - 1) == "the"
-            && !t.is_capitalized(m.last)
-            && one_of(t.word(m.last), SITES)
-            && t.sentence_of(m.last) == m.sentence
-        {
-            m.last += 1;
-            m.kind = MentionKind::Name {
-                ty: Some(ActorType::Place),
-            };
-        }
-    }
+    // (After "the" only.)
+    name_kind_nouns(t, mentions, ActorType::Place, |w| one_of(w, SITES).then_some(true));
 }
 
 /// "the Trump-Kim summit", "Johnson-Sunak talks": two names a hyphen joins
@@ -827,12 +809,12 @@ fn bodies_for_places(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) 
 /// magazine", "the Tribune newspaper").
 fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
     let n = t.tokens().len();
-    let kind_word = |k: usize| matches!(t.word(k), "group" | "magazine" | "newspaper");
+    // A kind noun, and whether the name must follow "the" (a group's).
+    let kind = |w: &str| matches!(w, "group" | "magazine" | "newspaper").then_some(w == "group");
     let mut added = Vec::new();
     for k in 2..n {
-        if kind_word(k)
+        if kind(t.word(k)).is_some_and(|after_the| t.word(k - 2) == "the" || !after_the && !t.is_capitalized(k - 2))
             && !t.is_capitalized(k)
-            && (t.word(k - 2) == "the" || t.word(k) != "group" && !t.is_capitalized(k - 2))
             && t.is_capitalized(k - 1)
             && t.tokens()[k - 1].kind == TokenKind::Word
             && t.sentence_of(k - 2) == t.sentence_of(k)
@@ -842,6 +824,15 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
         }
     }
     add_sorted(mentions, added);
+    name_kind_nouns(t, mentions, ActorType::Organization, kind);
+}
+
+/// Grows each untyped or body's name before a lower-case kind noun over the
+/// noun, typed `ty` ("the Gorbunov Aviation factory", "the Tribune group").
+/// `kind` says whether a word is such a noun, and if so whether the name
+/// must follow "the".
+fn name_kind_nouns(t: &Tokenized, mentions: &mut [Mention], ty: ActorType, kind: impl Fn(&str) -> Option<bool>) {
+    let n = t.tokens().len();
     for m in mentions.iter_mut() {
         if matches!(
             m.kind,
@@ -849,16 +840,13 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
                 ty: None | Some(ActorType::Organization)
             }
         ) && m.last < n
-            && kind_word(m.last)
-            && !t.is_capitalized(m.last)
             && m.first > 0
-            && (t.word(m.first - 1) == "the" || t.word(m.last) != "group")
+            && !t.is_capitalized(m.last)
+            && kind(t.word(m.last)).is_some_and(|after_the| !after_the || t.word(m.first - 1) == "the")
             && t.sentence_of(m.last) == m.sentence
         {
             m.last += 1;
-            m.kind = MentionKind::Name {
-                ty: Some(ActorType::Organization),
-            };
+            m.kind = MentionKind::Name { ty: Some(ty) };
         }
     }
 }
@@ -1892,7 +1880,7 @@ fn segment_span(
         // ("Mount Sinai", "Fort Worth", "Lake Tahoe": a place's first word.)
         // ("Penn State", "Utah State": a university's.)
         let not_named = (x + 1..y - 1).any(|j| lex.name_head(t.raw(j)).is_some())
-            || matches!(t.raw(x), "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape")
+            || opens_place_name(t.raw(x))
             || t.raw(y - 1) == "State";
         // "Hooghly Rural Superintendent", "Makerere University Students
         // Guild": nor does a cue make a person of a name ending in a title
@@ -2116,6 +2104,12 @@ fn is_regnal_number(w: &str) -> bool {
 fn is_initials(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 4 && b.len().is_multiple_of(2) && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Words that open a place's name, no person's ("Mount Sinai", "Fort
+/// Worth", "Lake Tahoe").
+fn opens_place_name(word: &str) -> bool {
+    matches!(word, "Mount" | "Mt." | "Lake" | "Fort" | "Port" | "Cape")
 }
 
 /// Generational suffixes, part of a person's name but never their surname.

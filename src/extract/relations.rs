@@ -312,11 +312,7 @@ impl Ctx<'_, '_> {
         }
         (e..end)
             .take_while(|&j| !matches!(t.word(j), "that" | ";" | ":" | "and" | "but" | "\"" | "\u{201c}"))
-            .any(|j| {
-                PHONE_PHRASES
-                    .iter()
-                    .any(|p| j + p.len() <= last && p.iter().enumerate().all(|(i, w)| t.word(j + i) == *w))
-            })
+            .any(|j| PHONE_PHRASES.iter().any(|p| t.phrase_at(j, last, p)))
     }
 
     // One argument per field of `Found`: a builder would hide nothing.
@@ -2693,24 +2689,22 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     continue;
                 }
                 let found = match pat.kind {
-                    // "told his Iranian counterpart, Hassan Rouhani, in a phone
-                    // call": a telling by phone is a call.
-                    PatternKind::Verb if pat.relation == Relation::SpokeTo && cx.by_phone(si, k + len) => {
+                    PatternKind::Verb => {
                         let mut found = cx.apply_verb(pat, si, k, k + len);
-                        for f in &mut found {
-                            f.relation = Relation::Called;
+                        if !found.is_empty() && pat.relation == Relation::SpokeTo && cx.by_phone(si, k + len) {
+                            // "told his Iranian counterpart, Hassan Rouhani, in a
+                            // phone call": a telling by phone is a call.
+                            for f in &mut found {
+                                f.relation = Relation::Called;
+                            }
+                        } else if pat.relation == Relation::Invited {
+                            // "inviting Putin to the White House": the one
+                            // invited is to come there.
+                            let visits: Vec<Found> = found.iter().filter_map(|f| cx.invited_to(f, k + len)).collect();
+                            found.extend(visits);
                         }
                         found
                     }
-                    // "inviting Putin to the White House": the one invited is
-                    // to come there.
-                    PatternKind::Verb if pat.relation == Relation::Invited => {
-                        let mut found = cx.apply_verb(pat, si, k, k + len);
-                        let visits: Vec<Found> = found.iter().filter_map(|f| cx.invited_to(f, k + len)).collect();
-                        found.extend(visits);
-                        found
-                    }
-                    PatternKind::Verb => cx.apply_verb(pat, si, k, k + len),
                     // The verb's reading with the roles turned round.
                     PatternKind::Received => {
                         let mut found = cx.apply_verb(pat, si, k, k + len);

@@ -685,8 +685,12 @@ impl<'a> Tokenized<'a> {
     }
 
     /// Whether the lower-case `words` stand at tokens `i..` and end by token `end`.
-    pub fn phrase_at(&self, i: usize, end: usize, words: &[String]) -> bool {
-        i + words.len() <= end && words.iter().enumerate().all(|(j, w)| same_word(self.word(i + j), w))
+    pub fn phrase_at<W: AsRef<str>>(&self, i: usize, end: usize, words: &[W]) -> bool {
+        i + words.len() <= end
+            && words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| same_word(self.word(i + j), w.as_ref()))
     }
 
     /// Whether token `i` starts with a capital letter and is a word.
