@@ -2689,22 +2689,24 @@ pub fn patterns(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &Entit
                     continue;
                 }
                 let found = match pat.kind {
-                    PatternKind::Verb => {
+                    // "told his Iranian counterpart, Hassan Rouhani, in a phone
+                    // call": a telling by phone is a call.
+                    PatternKind::Verb if pat.relation == Relation::SpokeTo && cx.by_phone(si, k + len) => {
                         let mut found = cx.apply_verb(pat, si, k, k + len);
-                        if !found.is_empty() && pat.relation == Relation::SpokeTo && cx.by_phone(si, k + len) {
-                            // "told his Iranian counterpart, Hassan Rouhani, in a
-                            // phone call": a telling by phone is a call.
-                            for f in &mut found {
-                                f.relation = Relation::Called;
-                            }
-                        } else if pat.relation == Relation::Invited {
-                            // "inviting Putin to the White House": the one
-                            // invited is to come there.
-                            let visits: Vec<Found> = found.iter().filter_map(|f| cx.invited_to(f, k + len)).collect();
-                            found.extend(visits);
+                        for f in &mut found {
+                            f.relation = Relation::Called;
                         }
                         found
                     }
+                    // "inviting Putin to the White House": the one invited is
+                    // to come there.
+                    PatternKind::Verb if pat.relation == Relation::Invited => {
+                        let mut found = cx.apply_verb(pat, si, k, k + len);
+                        let visits: Vec<Found> = found.iter().filter_map(|f| cx.invited_to(f, k + len)).collect();
+                        found.extend(visits);
+                        found
+                    }
+                    PatternKind::Verb => cx.apply_verb(pat, si, k, k + len),
                     // The verb's reading with the roles turned round.
                     PatternKind::Received => {
                         let mut found = cx.apply_verb(pat, si, k, k + len);
