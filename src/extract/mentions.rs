@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
-use crate::text::{TokenKind, Tokenized, is_closing_quote, is_opening_quote, one_of, same_word};
+use crate::text::{TokenKind, Tokenized, WordList, is_closing_quote, is_opening_quote, one_of, same_word};
 
 /// What a mention is.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Words of direction that stand between "in" and a place ("in south east
 /// London"); before a capital, they make it the city.
-pub(crate) const COMPASS: &[&str] = &[
+pub(crate) const COMPASS: &WordList = &WordList::new(&[
     "north",
     "south",
     "east",
@@ -104,9 +104,9 @@ pub(crate) const COMPASS: &[&str] = &[
     "southwestern",
     "rural",
     "downtown",
-];
+]);
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
+const DETERMINERS: &WordList = &WordList::new(&["the", "a", "an", "this", "that", "its", "their", "his", "her"]);
 /// Words after which a capital is the city, not its government.
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "into", "near", "outside", "inside", "around", "toward", "towards", "via", "visit", "visits",
@@ -592,9 +592,9 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
 /// no place's) before a lower-case kind of site, after "the", names the
 /// site, a place one can visit.
 fn named_sites(t: &Tokenized, mentions: &mut [Mention]) {
-    const SITES: &[&str] = &[
+    const SITES: &WordList = &WordList::new(&[
         "factory", "plant", "refinery", "shipyard", "mine", "facility", "complex", "compound", "airbase", "prison",
-    ];
+    ]);
     // (After "the" only.)
     name_kind_nouns(t, mentions, ActorType::Place, |w| one_of(w, SITES).then_some(true));
 }
@@ -1445,8 +1445,13 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     break;
                 }
             }
-            for (a, b) in list_of_names(t, lex, i, j) {
-                segment_span(t, lex, si, a, b, mentions, covered);
+            match list_of_names(t, lex, i, j) {
+                Some(names) => {
+                    for (a, b) in names {
+                        segment_span(t, lex, si, a, b, mentions, covered);
+                    }
+                }
+                None => segment_span(t, lex, si, i, j, mentions, covered),
             }
             i = j + usize::from(headline_verb);
         }
@@ -1521,10 +1526,11 @@ pub fn is_plain_honorific(t: &Tokenized, lex: &Lexicon, i: usize) -> bool {
 /// and no one's name has that many words with given names among them.
 /// Shorter spans are kept whole ("John Quincy Adams"), and so are those
 /// with a connector ("Council of Economic Advisers Chairman Kevin
-/// Hassett": a title ends the body's name later).
-fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize, usize)> {
+/// Hassett": a title ends the body's name later): None, as nearly every
+/// span is, with no list allocated.
+fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
     if b - a < 6 || !lex.is_given_name(t.raw(a)) || (a..b).any(|k| matches!(t.raw(k), "of" | "for" | "-")) {
-        return vec![(a, b)];
+        return None;
     }
     let mut parts = Vec::new();
     let mut start = a;
@@ -1536,10 +1542,7 @@ fn list_of_names(t: &Tokenized, lex: &Lexicon, a: usize, b: usize) -> Vec<(usize
         }
     }
     parts.push((start, b));
-    if parts.len() < 3 {
-        return vec![(a, b)];
-    }
-    parts
+    (parts.len() >= 3).then_some(parts)
 }
 
 /// Where a word is two glued together by a scraper, its first part: a
@@ -2144,7 +2147,7 @@ pub(crate) const SURNAME_POSTS: &[&str] = &[
 
 /// Nouns for a kind of body that stand right before its name ("tech giant
 /// Huawei", "the law firm Mazars USA", "the website Breitbart").
-pub(crate) const BODY_NOUNS: &[&str] = &[
+pub(crate) const BODY_NOUNS: &WordList = &WordList::new(&[
     "giant",
     "firm",
     "company",
@@ -2186,11 +2189,11 @@ pub(crate) const BODY_NOUNS: &[&str] = &[
     "service",
     "watchdog",
     "regulator",
-];
+]);
 
 /// Verbs headlines put between names, capitalised ("Trump Calls Ukraine
 /// President Zelenskyy"): no name holds one.
-const HEADLINE_VERBS: &[&str] = &[
+const HEADLINE_VERBS: &WordList = &WordList::new(&[
     "says",
     "calls",
     "slams",
@@ -2224,13 +2227,13 @@ const HEADLINE_VERBS: &[&str] = &[
     "fires",
     "sues",
     "hits",
-];
+]);
 
 /// Words of a headline's case that no name begins with or holds ("U.S.
 /// Ambassador To Ukraine", "Calls Grow To Remove Obama"): prepositions and
 /// conjunctions, lower case in prose. ("The" and "Of" begin or join names:
 /// "The Hill", "Bank Of America".)
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: &WordList = &WordList::new(&[
     "to",
     "for",
     "in",
@@ -2265,7 +2268,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "versus",
     "like",
     "unlike",
-];
+]);
 
 /// Days, which follow names in wire style ("Trump Monday said") without being one.
 pub(crate) const WEEKDAYS: &[&str] = &[

@@ -16,7 +16,7 @@ use crate::mentions::{
 };
 use crate::model::{ActorType, Modality, Relation};
 use crate::resolve::{Entities, TitleFact, portfolio, qualifiers_in, same_side};
-use crate::text::{TokenKind, Tokenized, is_closing_quote, is_opening_quote, one_of};
+use crate::text::{TokenKind, Tokenized, WordList, is_closing_quote, is_opening_quote, one_of};
 
 /// A relation found in one sentence, between two document entities.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub struct Found {
     pub rule: String,
 }
 
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: &WordList = &WordList::new(&[
     "of",
     "to",
     "from",
@@ -70,14 +70,14 @@ const PREPOSITIONS: &[&str] = &[
     "near",
     "amid",
     "during",
-];
+]);
 /// Words that open a new clause: an object is never found beyond them.
-const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: &WordList = &WordList::new(&[
     "whether", "if", "that", "what", "which", "who", "whom", "how", "why", "when", "where", "because", "while", "and",
     "or", "but", "not",
-];
+]);
 /// Words of a verb group that may stand between a subject and its verb.
-const VERB_GROUP: &[&str] = &[
+const VERB_GROUP: &WordList = &WordList::new(&[
     "is",
     "are",
     "was",
@@ -167,15 +167,15 @@ const VERB_GROUP: &[&str] = &[
     "themselves",
     "all",
     "each",
-];
+]);
 const PARTICIPLES: &[&str] = &[
     "met", "held", "told", "struck", "sent", "hit", "led", "backed", "won", "brought",
 ];
-const SUBORDINATORS: &[&str] = &["after", "before", "since", "until", "as", "than", "like"];
-const DETERMINERS: &[&str] = &[
+const SUBORDINATORS: &WordList = &WordList::new(&["after", "before", "since", "until", "as", "than", "like"]);
+const DETERMINERS: &WordList = &WordList::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "both", "other", "fellow",
-];
-const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"];
+]);
+const BE: &WordList = &WordList::new(&["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"]);
 
 fn indirect(m: &Mention) -> bool {
     matches!(
@@ -2965,7 +2965,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// across ("meetings that occurred in Seychelles").
 /// Verbs whose subject does what their object does ("joined Blunkett in
 /// a visit").
-const JOINING: &[&str] = &[
+const JOINING: &WordList = &WordList::new(&[
     "join",
     "joins",
     "joined",
@@ -2974,10 +2974,10 @@ const JOINING: &[&str] = &[
     "accompanies",
     "accompanied",
     "accompanying",
-];
+]);
 
 /// Gatherings a place can be named after ("the G-7 summit in Biarritz").
-const GATHERINGS: &[&str] = &[
+const GATHERINGS: &WordList = &WordList::new(&[
     "summit",
     "meeting",
     "meetings",
@@ -2996,8 +2996,8 @@ const GATHERINGS: &[&str] = &[
     "parade",
     "celebrations",
     "commemorations",
-];
-const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "when", "whose"];
+]);
+const RELATIVES: &WordList = &WordList::new(&["that", "which", "who", "whom", "where", "when", "whose"]);
 
 /// How far before its place a locative pattern's trigger may stand: "spoke
 /// to reporters on Monday in Aspen", not the whole sentence.
@@ -3005,7 +3005,7 @@ const LOCATIVE_REACH: usize = 10;
 
 /// Words between a presence word and its place that tie the place to
 /// something else than being there ("was born in", "is based in").
-const NOT_PRESENCE: &[&str] = &[
+const NOT_PRESENCE: &WordList = &WordList::new(&[
     "born",
     "raised",
     "grew",
@@ -3044,7 +3044,7 @@ const NOT_PRESENCE: &[&str] = &[
     "offices",
     "sanctions",
     "against",
-];
+]);
 
 impl Ctx<'_, '_> {
     /// The mentions of sentence `si`, as an index range (mentions are sorted by

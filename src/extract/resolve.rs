@@ -13,7 +13,7 @@
 use crate::lexicon::{Lexicon, Sex, SurfaceKind};
 use crate::mentions::{Mention, MentionKind, mention_str, mention_text_is};
 use crate::model::{ActorType, Relation};
-use crate::text::{Tokenized, is_closing_quote, is_opening_quote, one_of};
+use crate::text::{Tokenized, WordList, is_closing_quote, is_opening_quote, one_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
@@ -1147,10 +1147,10 @@ fn name_cue_sex(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], i: usize) ->
 }
 
 /// Titles said before a given name alone: a monarch's, a prince's, a pope's.
-const ROYAL_TITLES: &[&str] = &[
+const ROYAL_TITLES: &WordList = &WordList::new(&[
     "king", "queen", "prince", "princess", "pope", "emperor", "empress", "tsar", "czar", "sultan", "emir", "duke",
     "duchess",
-];
+]);
 
 /// The sex a pronoun says its person is of.
 fn pronoun_sex(word: &str) -> Option<Sex> {
