@@ -817,6 +817,27 @@ impl<'a> Tokenized<'a> {
 mod tests {
     use super::*;
 
+    /// A WordList's filter turns away no word of its list, and the list
+    /// answers as a plain search does for every word of the sample article.
+    #[test]
+    fn word_lists_find_what_a_search_finds() {
+        const LIST: &WordList = &WordList::new(&["of", "in", "at", "a", "the", "", "ministers", "é"]);
+        let t = Tokenized::new(include_str!("../../data/articles/witkoff-2025-04-22.txt"));
+        let mut found = 0;
+        for i in 0..t.tokens().len() {
+            let w = t.word(i);
+            assert_eq!(one_of(w, LIST), LIST.iter().any(|e| *e == w), "{w}");
+            found += usize::from(one_of(w, LIST));
+        }
+        assert!(found > 30, "{found}");
+        for w in LIST.iter() {
+            assert!(one_of(w, LIST), "{w:?}");
+        }
+        for w in ["o", "off", "ofs", "minister", "ministersx", "e", "an"] {
+            assert!(!one_of(w, LIST), "{w}");
+        }
+    }
+
     /// The abbreviation tests by number agree with the word lists, in any
     /// case, and take nothing else.
     #[test]
