@@ -331,8 +331,9 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if k > s.first && t.word(k - 1) == "the" {
             k -= 1;
         }
-        let after_title =
-            k >= s.first + 2 && matches!(t.word(k - 1), "for" | "of" | "at" | "with") && is_title_word(t, lex, k - 2);
+        let after_title = k >= s.first + 2
+            && matches!(t.word(k - 1), "for" | "of" | "at" | "with")
+            && (is_title_word(t, lex, k - 2) || t.word(k - 1) == "at" && portfolio_before(t, lex, s.first, k - 1));
         // "telecom giant Huawei", "the energy company Burisma", "think tank
         // Third Way": a kind of body names the body after it.
         // ("IT giant EDS": an acronym is no English word.)
@@ -1507,6 +1508,17 @@ fn fellow_of_one_word(t: &Tokenized, title_last: usize, words_after: usize) -> b
 
 /// Whether token `i` is a title of one word ("director", "officer"); the
 /// tag test turns nearly every word away before a lookup.
+/// Whether a title and its portfolio end at `at` ("head of research", "vice
+/// chairman for Greater China", "director of economic policy"): a title
+/// word, "of" or "for", then up to three words, lower case or capitalised.
+fn portfolio_before(t: &Tokenized, lex: &Lexicon, first: usize, at: usize) -> bool {
+    (at.saturating_sub(5).max(first)..at.saturating_sub(2)).any(|i| {
+        is_title_word(t, lex, i)
+            && matches!(t.word(i + 1), "of" | "for")
+            && (i + 2..at).all(|j| t.tokens()[j].kind == TokenKind::Word && !is_title_word(t, lex, j))
+    })
+}
+
 fn is_title_word(t: &Tokenized, lex: &Lexicon, i: usize) -> bool {
     t.tags[i] & TITLE_START != 0 && lex.title_at(&[t.word(i)]).is_some()
 }

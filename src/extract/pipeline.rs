@@ -2129,6 +2129,34 @@ mod tests {
                 .any(|x| x.contains("Zelensky works_for") || x.contains("Greater China")),
             "{t:?}"
         );
+        // A portfolio between a title and "at" ("head of research at", "a
+        // senior fellow in governance at", "vice chairman for Asia at")
+        // makes the unknown name after it a body one works for; the region
+        // is no employer, nor is a place the title is "at" ("the head of
+        // state at Camp David"), nor a body after a phrase of "in" and "with".
+        let t = triples(
+            "",
+            "\"It is a tactic,\" said Tao Dong, vice chairman for Greater China at Credit Suisse Private Banking. \
+             \"It is bad,\" said Artem Abramov, head of shale research at Rystad Energy. \
+             \"It is fine,\" said Ann Lee, a vice chairman for Asia at Goldman Sachs. \
+             \"It is late,\" says Elaine Kamarck, a senior fellow in governance studies at the Brookings Institution. \
+             \"It is over,\" said Tom Baker, the head of state at Camp David. \
+             The article identified Paul Manafort as a key adviser in communication with Kremlin spies.",
+        );
+        has_all(
+            &t,
+            &[
+                "Tao Dong works_for Credit Suisse Private Banking fact",
+                "Artem Abramov works_for Rystad Energy fact",
+                "Ann Lee works_for Goldman Sachs fact",
+                "Elaine Kamarck works_for Brookings Institution fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains(" Asia ") || x.contains("Camp David") || x.contains("Kremlin")),
+            "{t:?}"
+        );
         // An unknown name before a head's title and a person is the body
         // they head (not so before an ally's title); a committee named in
         // lower case after its chamber is the body a chairman heads.

@@ -2271,6 +2271,20 @@ fn appositive(cx: &Ctx, m: &Mention, e: usize, mut p: usize, facts: &mut Vec<(us
                     Some(cx.mentions[qi].last)
                 }
                 Some(_) => None,
+                // Plain words after "of", "for" or "in" ("head of research
+                // at", "a senior fellow in governance studies at"), or a
+                // region no mention names ("for Greater China at"); not
+                // "adviser in communication with Kremlin spies".
+                None if matches!(t.word(after_link), "of" | "for" | "in") => Some(
+                    (after..s.last.min(after + 4))
+                        .find(|&j| {
+                            t.word(j) == "at"
+                                || t.word(j) == "with" && t.word(after_link) != "in"
+                                || !(is_plain_word(t.raw(j))
+                                    || t.is_capitalized(j) && mention_at(cx.mentions, j).is_none())
+                        })
+                        .unwrap_or(after),
+                ),
                 None => Some(
                     (after..s.last.min(after + 3))
                         .find(|&j| !is_plain_word(t.raw(j)))
@@ -2439,10 +2453,16 @@ pub fn description_affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mentio
             // "an aide to X", "head of X" (not "ambassador to Russia": a post
             // to a country serves another)
             if m.last < s.last && matches!(t.word(m.last), "to" | "of" | "for" | "at") {
+                let at = |j: usize| j < s.last && matches!(t.word(j), "at" | "with");
                 let target = mentions
                     .iter()
                     .filter(|q| q.first > m.last && q.first <= m.last + 4 && !q.modifier && q.sentence == m.sentence)
                     .find(|q| !matches!(q.kind, MentionKind::Pronoun { .. }))
+                    // ("the head of state at Camp David": where, not whose.)
+                    .filter(|q| !(m.last + 1..q.first).any(at))
+                    // ("a vice chairman for Asia at Goldman Sachs": a
+                    // portfolio; the apposition names the body.)
+                    .filter(|q| !(at(q.last) && q.entity.is_some_and(|p| ents.list[p].ty == ActorType::Place)))
                     .and_then(|q| q.entity)
                     .filter(|&q| !envoy_to_place(&cx, *head, m.last, q));
                 // "China director at Human Rights Watch": a country named
