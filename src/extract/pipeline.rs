@@ -1183,6 +1183,32 @@ mod tests {
         }
     }
 
+    /// A passive judgement of an actor's act judges the actor ("Barr's
+    /// comments were criticized by Democrats"), as the active voice does;
+    /// part of a group ("some Democrats") is the group's. Not an act named
+    /// inside a phrase before the clause ("In Biden's response, the plan was
+    /// criticized by Pelosi").
+    #[test]
+    fn passive_judgements_of_acts() {
+        let t = triples(
+            "",
+            "Joe Biden and William Barr spoke. Barr's comments were criticized by Democrats. \
+             Biden's response to the attacks has been criticized as slow and ineffective by some Republicans.",
+        );
+        has_all(
+            &t,
+            &[
+                "Democratic Party criticized William Barr fact",
+                "Republican Party criticized Joe Biden fact",
+            ],
+        );
+        let t = triples(
+            "",
+            "Joe Biden and Nancy Pelosi spoke. In Biden's response, the plan was criticized by Pelosi.",
+        );
+        assert!(!t.iter().any(|x| x.contains("criticized")), "{t:?}");
+    }
+
     /// A relative clause can state a post ("who served as economic adviser
     /// to former Vice President Joe Biden"); a name that only begins a body
     /// named in lower case is not the body; one's counterpart works for no

@@ -3220,6 +3220,12 @@ impl Ctx<'_, '_> {
             } else if one_of(w, CLASSIFIERS) && p + 1 < end && mention_at(self.mentions, p + 1).is_some() {
                 // "told Japanese public broadcaster NHK": the kind of body before its name.
                 p += 1;
+            } else if matches!(w, "some" | "many" | "several" | "most" | "both" | "all" | "other")
+                && p + 1 < end
+                && mention_at(self.mentions, p + 1).is_some()
+            {
+                // "criticized by some Democrats": part of a group is the group's.
+                p += 1;
             } else if let Some(after) = including(t, p, end) {
                 // "other world leaders, including French President Emmanuel Macron"
                 p = after;
@@ -3621,6 +3627,34 @@ impl Ctx<'_, '_> {
             .then_some(mi)
     }
 
+    /// The actor whose act is the subject of a passive verb at `k`: a
+    /// possessor before a noun of [`ACTS`], then at most a short phrase of
+    /// plain words and names, then the verb group ("Biden's response to the
+    /// attacks has been"). Not inside a prepositional phrase ("in Biden's
+    /// response") nor after a comma's clause.
+    fn passive_act_owner(&self, k: usize, first: usize) -> Option<usize> {
+        let t = self.t;
+        let mut c = k;
+        while c > first
+            && (one_of(t.word(c - 1), BE) || one_of(t.word(c - 1), VERB_GROUP) || t.word(c - 1).ends_with("ly"))
+        {
+            c -= 1;
+        }
+        let from = c.saturating_sub(10).max(first);
+        let mi = (from..c).find_map(|p| self.possessor_at(p, c))?;
+        let m = &self.mentions[mi];
+        let noun = m.last + 1;
+        let clause_start = m.first == first
+            || !(one_of(t.word(m.first - 1), PREPOSITIONS)
+                || is_plain_word(t.raw(m.first - 1)) && !matches!(t.word(m.first - 1), "but" | "and" | "that"));
+        (clause_start
+            && noun < c
+            && one_of(t.word(noun), ACTS)
+            && (noun + 1..c)
+                .all(|j| is_plain_word(t.raw(j)) || mention_at(self.mentions, j).is_some() || t.is_capitalized(j)))
+        .then_some(mi)
+    }
+
     /// Two modifiers joined by "and" starting at `p` ("House and Senate
     /// leaders"): their mentions.
     fn modifier_pair_at(&self, p: usize, end: usize) -> Option<(usize, usize)> {
@@ -4004,6 +4038,12 @@ impl Ctx<'_, '_> {
             && !pat.object_types.is_empty()
         {
             let agents = self.objects_from(by + 1, last, 0);
+            // "Biden's response to the attacks has been criticized by some
+            // Democrats": judging an actor's act judges the actor, as in the
+            // active voice.
+            if subjects.is_empty() && EVALUATIONS.contains(&pat.relation) {
+                subjects.extend(self.passive_act_owner(k, first));
+            }
             if agents.is_empty() || subjects.is_empty() {
                 return Vec::new();
             }
