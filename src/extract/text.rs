@@ -826,7 +826,7 @@ mod tests {
         let mut found = 0;
         for i in 0..t.tokens().len() {
             let w = t.word(i);
-            assert_eq!(one_of(w, LIST), LIST.iter().any(|e| *e == w), "{w}");
+            assert_eq!(one_of(w, LIST), LIST.contains(&w), "{w}");
             found += usize::from(one_of(w, LIST));
         }
         assert!(found > 30, "{found}");
