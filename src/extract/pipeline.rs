@@ -1579,7 +1579,7 @@ mod tests {
             &[
                 "Nancy Pelosi leads House of Representatives fact",
                 "Jerrold Nadler leads House Judiciary Committee fact",
-                "Mitch McConnell member_of US Senate fact",
+                "Mitch McConnell member_of Senate fact",
                 "Donald Trump criticized Democratic Party fact",
             ],
         );
@@ -2459,7 +2459,7 @@ mod tests {
             &t,
             &[
                 "Democratic Party negotiated_with Republican Party fact",
-                "House of Representatives negotiated_with US Senate fact",
+                "House of Representatives negotiated_with Senate fact",
             ],
         );
         assert!(!t.iter().any(|x| x.contains("Labour")), "{t:?}");
