@@ -549,11 +549,18 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     let mut mentions = known_mentions(t, lex);
     // "Dr Fox's view", "Mr Ford said": after a person's honorific, a body's
     // one-word name is a surname.
+    // "Jerrold Nadler, D-N.Y.": a party code's state is no place anyone is
+    // in (relations read the code).
     mentions.retain(|m| {
         !(m.last == m.first + 1
             && m.first > 0
             && lex.honorific(t.raw(m.first - 1)).is_some()
             && matches!(m.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type != ActorType::Place))
+            && !(m.first >= 2
+                && t.raw(m.first - 1) == "-"
+                && t.glued(m.first - 2)
+                && t.glued(m.first - 1)
+                && matches!(t.raw(m.first - 2), "D" | "R" | "I"))
     });
     let mut covered = vec![false; n];
     for m in &mentions {
@@ -579,6 +586,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     // (After the lists' people: "Fox News' Rich Edson, John Roberts and…".)
     programmes(t, lex, &mut mentions);
     mark_modifiers(t, lex, &mut mentions);
+    contained_places(t, lex, &mut mentions);
     // Later stages find a sentence's mentions by binary search.
     debug_assert!(
         mentions.iter().all(|m| m.first < m.last
@@ -587,6 +595,117 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         "a mention outside its sentence"
     );
     mentions
+}
+
+/// "Annapolis, Md.", "Biarritz, France": a place set after another place
+/// and a comma, holding it, only says where the first one is: it qualifies
+/// it, never an argument of its own ("the mayor of South Bend, Ind., called
+/// the attack"). A visit to the first is one to it too (`relations` reads
+/// it so). Not before a capitalised word: "In Washington, U.S. President
+/// Donald Trump said" gives the title its country.
+fn contained_places(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    // "WEST PALM BEACH, Fla. –": a state's abbreviation after a comma and a
+    // capitalised word no mention covers (a dateline's city) is where too.
+    for m in mentions.iter_mut() {
+        if m.first >= 2
+            && t.raw(m.first - 1) == ","
+            && t.is_capitalized(m.first - 2)
+            && t.raw(m.last - 1).ends_with('.')
+            && matches!(m.kind, MentionKind::Known { entry, .. }
+                if lex.entry(entry).actor_type == ActorType::Place && lex.entry(entry).kind != "country")
+        {
+            m.modifier = true;
+        }
+    }
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let earlier_end = if i >= 2 { before[i - 2].last } else { 0 };
+        let (p, m) = (&mut before[i - 1], &mut rest[0]);
+        let end = t.sentences[m.sentence].last;
+        if holds_place(t, lex, p, m) && (m.last >= end || !t.is_capitalized(m.last)) {
+            m.modifier = true;
+            // "Rochester, N.H.": a name no lexicon knows is a place there,
+            // with the compass word it opens with ("South Bend, Ind.").
+            if matches!(p.kind, MentionKind::Name { ty: None }) {
+                p.place_cue = true;
+                if p.first > t.sentences[p.sentence].first
+                    && earlier_end < p.first
+                    && t.is_capitalized(p.first - 1)
+                    && one_of(t.word(p.first - 1), COMPASS)
+                {
+                    p.first -= 1;
+                }
+            }
+        }
+    }
+}
+
+/// Whether place mention `m` follows mention `p` and a comma as the place
+/// `p` is in: its country ("Osaka, Japan"), a place of its country that is
+/// none ("Louisville, Kentucky"), or, after a name no lexicon knows, a
+/// state's abbreviation ("Rochester, N.H.").
+pub(crate) fn holds_place(t: &Tokenized, lex: &Lexicon, p: &Mention, m: &Mention) -> bool {
+    let place = |m: &Mention| match m.kind {
+        MentionKind::Known { entry, .. } => Some(lex.entry(entry)).filter(|x| x.actor_type == ActorType::Place),
+        _ => None,
+    };
+    if m.possessive || p.last + 1 != m.first || t.raw(p.last) != "," || p.sentence != m.sentence {
+        return false;
+    }
+    let Some(region) = place(m) else {
+        return false;
+    };
+    match place(p) {
+        Some(city) => {
+            city.kind != "country"
+                && city.country.is_some()
+                && (city.country.as_deref() == Some(region.name.as_str())
+                    || region.kind != "country" && city.name != region.name && city.country == region.country)
+        }
+        None => {
+            matches!(p.kind, MentionKind::Name { .. })
+                && t.raw(m.last - 1).ends_with('.')
+                && region.kind != "country"
+                && region.country.is_some()
+        }
+    }
+}
+
+/// Whether a city (a known place no country, named as itself) is listed
+/// right before token `k`: after "and", "or" or a comma, itself or a
+/// country set after it ("Osaka, Japan, and").
+fn city_listed_before(t: &Tokenized, lex: &Lexicon, found: &[Mention], k: usize) -> bool {
+    let first = t.sentences[t.sentence_of(k)].first;
+    let mut j = k;
+    while j > first && matches!(t.word(j - 1), "and" | "or" | ",") {
+        j -= 1;
+    }
+    if j == k {
+        return false;
+    }
+    let place = |m: &Mention| match m.kind {
+        MentionKind::Known {
+            entry,
+            surface: SurfaceKind::Name,
+        } => Some(lex.entry(entry)).filter(|x| x.actor_type == ActorType::Place),
+        _ => None,
+    };
+    let mut recent = found.iter().rev().take_while(|m| m.first >= first).take(2);
+    match recent.next() {
+        Some(m) if m.last == j => match place(m) {
+            Some(x) if x.kind != "country" => true,
+            // (The country after a city: "Osaka, Japan".)
+            Some(_) => {
+                m.first >= 1
+                    && t.raw(m.first - 1) == ","
+                    && recent
+                        .next()
+                        .is_some_and(|c| c.last + 1 == m.first && place(c).is_some_and(|x| x.kind != "country"))
+            }
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// "the Gorbunov Aviation factory", "the Natanz plant": a name (no person's,
@@ -1179,7 +1298,10 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
                         // "the Mayor of London": a city's own office.
                         || (first > t.sentences[sentence].first + 1
                             && t.word(first - 1) == "of"
-                            && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty")))
+                            && matches!(t.word(first - 2), "mayor" | "mayors" | "mayoralty"))
+                        // "Tokyo and Seoul", "Osaka, Japan, and Seoul": a
+                        // capital listed after a city is a city too.
+                        || city_listed_before(t, lex, &out, first))
                     // "the London mayor", "London's mayor", "London mayoral race";
                     // "the Helsinki summit": where a gathering was.
                     || (last < t.sentences[sentence].last

@@ -1183,6 +1183,65 @@ mod tests {
         }
     }
 
+    /// A place set after another and a comma says where the first is: a
+    /// visit to the city is one to its state or country too ("Annapolis,
+    /// Md.", "Osaka, Japan", a name no lexicon knows before a state's
+    /// abbreviation), and a city's mayor is the city's; but such a place is
+    /// no argument of its own, nor is a party code's state ("D-N.Y.") or a
+    /// dateline's. A capital listed after a city is a city. A country after
+    /// a comma before a title is the title's ("In Washington, U.S.
+    /// President Donald Trump").
+    #[test]
+    fn places_set_after_places() {
+        let t = triples(
+            "",
+            "Donald Trump flew to Annapolis, Md., where he spoke. Shinzo Abe visited Osaka, Japan. \
+             Joe Biden spoke at a campaign event in Rochester, N.H., on Wednesday. \
+             Kim Jong Un visited Tokyo and Seoul. Louisville, Kentucky Mayor Greg Fischer spoke. \
+             Jerrold Nadler, D-N.Y., has invited Robert Mueller to testify.",
+        );
+        has_all(
+            &t,
+            &[
+                "Donald Trump visited Annapolis fact",
+                "Donald Trump visited Maryland fact",
+                "Shinzo Abe visited Osaka fact",
+                "Shinzo Abe visited Japan fact",
+                "Joe Biden visited Rochester fact",
+                "Joe Biden visited New Hampshire fact",
+                "Kim Jong Un visited Seoul fact",
+                "Kim Jong Un visited Tokyo fact",
+                "Greg Fischer leads Louisville fact",
+                "Jerrold Nadler invited Robert Mueller fact",
+            ],
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.starts_with("New York ") || x.contains("South Korea") || x.contains("leads Kentucky")),
+            "{t:?}"
+        );
+        let t = triples(
+            "",
+            "Pete Buttigieg, the former mayor of South Bend, Ind., criticized the deal. \
+             WEST PALM BEACH, Fla. - Donald Trump said he will sign a trade deal with China. \
+             In Washington, U.S. President Donald Trump said the deal was good.",
+        );
+        has_all(
+            &t,
+            &[
+                "China agreed_with Donald Trump planned",
+                "Donald Trump leads United States fact",
+            ],
+        );
+        assert!(
+            !t.iter().any(|x| x.starts_with("Indiana ")
+                || x.contains("Florida")
+                || x.contains("leads Washington")
+                || x.contains("leads Bend")),
+            "{t:?}"
+        );
+    }
+
     /// A passive judgement of an actor's act judges the actor ("Barr's
     /// comments were criticized by Democrats"), as the active voice does;
     /// part of a group ("some Democrats") is the group's. Not an act named

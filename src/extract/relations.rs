@@ -177,6 +177,13 @@ const DETERMINERS: &WordList = &WordList::new(&[
 ]);
 const BE: &WordList = &WordList::new(&["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"]);
 
+/// The country a place entity is in: the lexicon's, or the gazetteer's
+/// for a city only it knows.
+fn t_country<'a>(cx: &'a Ctx, place: usize) -> Option<&'a str> {
+    let e = &cx.ents.list[place];
+    e.country.as_deref().or_else(|| cx.lex.gazetteer_country(&e.name))
+}
+
 fn indirect(m: &Mention) -> bool {
     matches!(
         m.kind,
@@ -378,6 +385,32 @@ impl Ctx<'_, '_> {
             self.title_relation(relation, q, head)?
         };
         self.found(e, r, q, Modality::Fact, sentence, confidence, rule)
+    }
+
+    /// The place mention `qi` says where it is, if it is one set after a
+    /// place and a comma ("Osaka, Japan", "South Bend, Ind.").
+    fn place_holding(&self, qi: usize) -> Option<usize> {
+        let q = &self.mentions[qi];
+        (q.first >= 2 && self.t.raw(q.first - 1) == ",")
+            .then(|| mention_ending(self.mentions, q.first - 1))
+            .flatten()
+            .filter(|&pi| {
+                let place = |i: usize| {
+                    self.mentions[i]
+                        .entity
+                        .filter(|&e| self.ents.list[e].ty == ActorType::Place)
+                };
+                let (Some(city), Some(region)) = (place(pi), place(qi)) else {
+                    return false;
+                };
+                crate::mentions::holds_place(self.t, self.lex, &self.mentions[pi], q)
+                    // ("Louisville, Kentucky": a city the gazetteer alone knows.)
+                    || matches!(self.mentions[pi].kind, MentionKind::Name { .. })
+                        && t_country(self, city).is_some_and(|c| {
+                            c == self.ents.list[region].name
+                                || !self.is_country(region) && Some(c) == self.ents.list[region].country.as_deref()
+                        })
+            })
     }
 
     /// Whether an entity is a political party of the lexicon.
@@ -597,7 +630,14 @@ pub fn affiliations(t: &Tokenized, lex: &Lexicon, mentions: &[Mention], ents: &m
                 }
                 let mut q_mention = mention_ending(mentions, q_end)
                     .filter(|&qi| !matches!(mentions[qi].kind, MentionKind::Description { .. }))
-                    .filter(|&qi| mentions[qi].sentence == m.sentence);
+                    .filter(|&qi| mentions[qi].sentence == m.sentence)
+                    // "Louisville, Kentucky Mayor Greg Fischer": the city's mayor.
+                    .map(|qi| {
+                        (t.word(head) == "mayor")
+                            .then(|| cx.place_holding(qi))
+                            .flatten()
+                            .unwrap_or(qi)
+                    });
                 // "Lib Dem Treasury spokesman Vince Cable": a ministry after a
                 // party is the party spokesman's portfolio.
                 if let Some(qi) = q_mention
@@ -3148,6 +3188,16 @@ impl Ctx<'_, '_> {
                     if !joined {
                         break;
                     }
+                    // "visited Osaka, Japan": the place a place is in (a
+                    // modifier of it, see `mentions::contained_places`).
+                    if r == q + 1
+                        && let Some(ni) = mention_at(self.mentions, r)
+                        && out.last().is_some_and(|&pi| self.place_holding(ni) == Some(pi))
+                    {
+                        out.push(ni);
+                        q = self.mentions[ni].last;
+                        continue;
+                    }
                     // skip determiners, titles and modifiers before the next actor
                     let mut guard = 0;
                     while r < end && guard < 8 {
@@ -4741,7 +4791,9 @@ impl Ctx<'_, '_> {
         let wider = (wider + 1 < last && t.word(wider) == ",")
             .then(|| mention_at(self.mentions, wider + 1))
             .flatten()
-            .filter(|&w| !self.mentions[w].possessive && !self.mentions[w].modifier)
+            .filter(|&w| {
+                self.place_holding(w) == Some(pm) || !self.mentions[w].possessive && !self.mentions[w].modifier
+            })
             .and_then(|w| self.mentions[w].entity)
             .filter(|&w| self.ents.list[w].ty == ActorType::Place);
         // The one met was there too, unless at home: "summit with Putin in
