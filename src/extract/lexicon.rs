@@ -202,6 +202,9 @@ pub struct Pattern {
     pub link_starts: HashSet<String>,
     /// Whether one of the links must be there ("said to").
     pub link_required: bool,
+    /// Whether a sum must stand between the trigger and the link
+    /// ("received £200,000 from": a `$` before the links).
+    pub sum_required: bool,
     /// Allowed subject types.
     pub subject_types: Vec<ActorType>,
     /// Allowed object types; empty means the pattern relates coordinated subjects
@@ -917,6 +920,11 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
             None => (false, l),
         },
     };
+    let (sum_required, links) = match links.strip_prefix('$') {
+        Some(rest) if link_required => (true, rest),
+        Some(_) => return Err("a sum ($) goes with a required link: !$from".into()),
+        None => (false, links),
+    };
     let confidence: f32 = cols[7]
         .trim()
         .parse()
@@ -945,6 +953,7 @@ fn parse_pattern(line: &str) -> Result<Pattern, String> {
         link_starts: split_list(links).filter_map(|l| words(l).into_iter().next()).collect(),
         links: split_list(links).map(words).collect(),
         link_required,
+        sum_required,
         subject_types: parse_types(cols[5])?,
         object_types: parse_types(cols[6].split(':').next().unwrap_or(""))?,
         object_kind: cols[6].split_once(':').map(|(_, k)| k.trim().to_string()),
@@ -1320,6 +1329,22 @@ mod tests {
         assert!(contains("b\nd\n", "d") && !contains("b\nd\n", "c") && !contains("b\nd\n", ""));
         assert!(contains("b", "b") && !contains("", "b") && !contains("", ""));
         assert!(contains("a\nb\nc", "a") && contains("a\nb\nc", "c") && !contains("a\nb\nc", "d"));
+    }
+
+    /// A sum before a link ("!$from") needs the link required; the sum is
+    /// read off, the link kept.
+    #[test]
+    fn a_pattern_may_require_a_sum_before_its_link() {
+        let p = parse_pattern("x\tsupported\treceived\treceived\t!$from\tperson\tperson\t0.6").unwrap();
+        assert!(p.sum_required && p.link_required);
+        assert_eq!(p.links, vec![vec!["from".to_string()]]);
+        let e = parse_pattern("x\tsupported\treceived\treceived\t$from\tperson\tperson\t0.6").unwrap_err();
+        assert!(e.contains("required link"), "{e}");
+        assert!(
+            !parse_pattern("x\tmet\tverb\tmet\twith\tperson\tperson\t0.6")
+                .unwrap()
+                .sum_required
+        );
     }
 
     #[test]

@@ -3426,6 +3426,21 @@ mod tests {
                 .any(|x| x.contains("supported Oxfam") || x.contains("supported BBC")),
             "{t:?}"
         );
+        // A sum received from someone is their support; a letter is not, and
+        // a guest received is a meeting still.
+        let t = triples(
+            "",
+            "Reform UK has received £200,000 from Bassim Haidar. The Labour Party received a letter from \
+             John Smith. Vladimir Putin has received Donald Trump at the Kremlin.",
+        );
+        has_all(
+            &t,
+            &[
+                "Bassim Haidar supported Reform UK fact",
+                "Donald Trump met Vladimir Putin fact",
+            ],
+        );
+        assert!(!t.iter().any(|x| x.contains("John Smith")), "{t:?}");
     }
 
     #[test]

@@ -3990,6 +3990,11 @@ impl Ctx<'_, '_> {
                 .max()
         };
         let verb = matches!(pat.kind, PatternKind::Verb | PatternKind::Received);
+        // "received £200,000 from Bassim Haidar": only past a sum.
+        if pat.sum_required {
+            let n = amount_len(t, p, end);
+            return (n > 0).then(|| at(p + n)).flatten();
+        }
         at(p)
             .or_else(|| {
                 // (After a verb only: "deal firmly with" makes "deal" no noun.)
