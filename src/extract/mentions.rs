@@ -315,7 +315,14 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                     t.word(m.first - 1),
                     "giant" | "broadcaster" | "watchdog" | "regulator" | "lobby" | "union"
                 );
-            if post_at || after_kind {
+            // "Stanford Law professor Pamela Karlan": ending in an English
+            // word, before a lower-case title, the body the title is at.
+            let title_after = m.last < s.last
+                && !t.is_capitalized(m.last)
+                && is_title_word(t, lex, m.last)
+                && lex.is_common_word(t.word(m.last - 1))
+                && !lex.is_given_name(t.raw(m.last - 1));
+            if post_at || after_kind || title_after {
                 m.kind = MentionKind::Name {
                     ty: Some(ActorType::Organization),
                 };
@@ -1423,10 +1430,24 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 glued_furniture(t.raw(i))
                     .is_some_and(|g| g.len() < t.raw(i).len() && t.raw(i).as_bytes()[g.len()].is_ascii_digit())
             };
+            // "local Newtonians Fran Henderson": a plural of people (a
+            // demonym's, a trade's) before a given name opens no name.
+            // (Where a name opens: inside one, such a word is a surname,
+            // "Bernie Sanders Bernie Sanders2020", "Pat Winters Lauro".)
+            let group = |i: usize, covered: &[bool]| {
+                let w = t.raw(i);
+                i + 1 < s.last
+                    && (w.ends_with("ans") || w.ends_with("ers") || w.ends_with("ites"))
+                    && !lex.is_given_name(w)
+                    && !covered[i + 1]
+                    && lex.is_given_name(t.raw(i + 1))
+                    && is_name_word(t, i + 1)
+            };
             if covered[i]
                 || !(is_name_word(t, i) || initials_name(t, lex, i, s.last, covered))
                 || digits()
                 || one_of(t.word(i), FUNCTION_WORDS)
+                || group(i, covered)
             {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
@@ -3303,6 +3324,19 @@ mod tests {
             !f.iter().any(|(x, _)| x.contains("Debbie") || x.contains("Rights")),
             "{f:?}"
         );
+        // Nor wars and books; a plural of people opens no name; a name
+        // ending in an English word before a lower-case title is its body.
+        let f = kinds(
+            "It followed the Yom Kippur War. They read the King James Bible. They met local Newtonians Fran \
+             Henderson and Joan Tyler. Pamela Karlan, Stanford Law professor, spoke.",
+        );
+        assert!(
+            !f.iter()
+                .any(|(x, _)| x.contains("Kippur") || x.contains("James") || x.contains("Newtonians")),
+            "{f:?}"
+        );
+        assert_eq!(kind_of(&f, "Fran Henderson"), "name:person", "{f:?}");
+        assert_eq!(kind_of(&f, "Stanford Law"), "name:organization", "{f:?}");
     }
 
     /// A name no list knows is a person's where it has an age, ends a
