@@ -289,7 +289,25 @@ impl<'l> Rules<'l> {
             return true;
         }
         let inside = a.key.as_bytes()[0] == b.key.as_bytes()[0] && a.key.as_bytes().last() == b.key.as_bytes().last();
-        one_slip(&a.key, &b.key) && (!(a.known && b.known) || inside)
+        if one_slip(&a.key, &b.key) && (!(a.known && b.known) || inside) {
+            return true;
+        }
+        // A slip in a name no list knows, of one the other goes by: "Jarrold
+        // L. Nadler" (for Jerrold) is "Jerry Nadler".
+        // (One letter for another inside the name, its first and last
+        // letters the variant's: not "Christia" for a "Christina" of Kris's.)
+        let slip_of_variant = |x: &Given, y: &Given| {
+            !x.known
+                && self.nicknames().get(&y.key).is_some_and(|n| {
+                    n.iter().any(|v| {
+                        x.key.len() == v.len()
+                            && x.key.len() >= 6
+                            && x.key.as_bytes().last() == v.as_bytes().last()
+                            && one_slip(&x.key, v)
+                    })
+                })
+        };
+        slip_of_variant(a, b) || slip_of_variant(b, a)
     }
 
     /// Whether the given names of two full names fit: the first names are

@@ -1589,6 +1589,17 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     break;
                 }
             }
+            // "Joe Biden Joe Biden Parnas: U.S. ambassador…": a hover card
+            // says the name right before it again, then a headline's
+            // words; the name said again ends where the first one did.
+            if let Some(p) = mentions.iter().rev().take(4).find(|m| m.last == i && m.sentence == si)
+                && let n = p.last - p.first
+                && n >= 2
+                && j > i + n
+                && (0..n).all(|d| t.word(p.first + d) == t.word(i + d))
+            {
+                j = i + n;
+            }
             match list_of_names(t, lex, i, j) {
                 Some(names) => {
                     for (a, b) in names {
@@ -3226,6 +3237,10 @@ mod tests {
         let f = texts("Speaker Nancy Pelosi Nancy PelosiHouse leaders enact rules.");
         assert!(f.contains(&"Nancy Pelosi".to_string()), "{f:?}");
         assert!(!f.iter().any(|x| x.contains("Nancy Pelosi ")), "{f:?}");
+        // Said again, then a headline's words not glued to it.
+        let f = texts("He would eat former Vice President Joe Biden Joe Biden Parnas: U.S. ambassador removed.");
+        assert!(!f.iter().any(|x| x.contains("Biden Parnas")), "{f:?}");
+        assert!(f.contains(&"Joe Biden".to_string()), "{f:?}");
         let f = texts(
             "Adviser Larry Kudlow Lawrence KudlowMORE said so. He met Cory Booker Cory Anthony Booker2020 Democrats. \
              Chief of staff John Kelly John Francis KellyMORE told him.",
