@@ -317,11 +317,20 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                 );
             // "Stanford Law professor Pamela Karlan": ending in an English
             // word, before a lower-case title, the body the title is at.
+            // "Red Sox chair Tom Werner", "Rosemont Seneca chairman Hunter
+            // Biden": before a head's lower-case title and a person's name,
+            // the body headed.
             let title_after = m.last < s.last
                 && !t.is_capitalized(m.last)
                 && is_title_word(t, lex, m.last)
-                && lex.is_common_word(t.word(m.last - 1))
-                && !lex.is_given_name(t.raw(m.last - 1));
+                && (lex.is_common_word(t.word(m.last - 1)) && !lex.is_given_name(t.raw(m.last - 1))
+                    || title_here(t, lex, m.last, s.last).is_some_and(|(used, relation, _)| {
+                        let n = m.last + used;
+                        relation == Relation::Leads
+                            && n + 1 < s.last
+                            && t.is_capitalized(n)
+                            && lex.is_given_name(t.raw(n))
+                    }));
             if post_at || after_kind || title_after {
                 m.kind = MentionKind::Name {
                     ty: Some(ActorType::Organization),
@@ -3352,6 +3361,14 @@ mod tests {
         );
         assert_eq!(kind_of(&f, "Fran Henderson"), "name:person", "{f:?}");
         assert_eq!(kind_of(&f, "Stanford Law"), "name:organization", "{f:?}");
+        // Before a head's lower-case title and a person's name, the body
+        // headed; not before a title of another kind ("Trump aide").
+        let f = kinds(
+            "Aston Villa boss David O'Leary spoke. Red Sox chair Tom Werner spoke. Nancy Pelosi aide Drew Hammill spoke.",
+        );
+        assert_eq!(kind_of(&f, "Aston Villa"), "name:organization", "{f:?}");
+        assert_eq!(kind_of(&f, "Red Sox"), "name:organization", "{f:?}");
+        assert_eq!(kind_of(&f, "Nancy Pelosi"), "name:person", "{f:?}");
     }
 
     /// A name no list knows is a person's where it has an age, ends a
