@@ -324,13 +324,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                 && !t.is_capitalized(m.last)
                 && is_title_word(t, lex, m.last)
                 && (lex.is_common_word(t.word(m.last - 1)) && !lex.is_given_name(t.raw(m.last - 1))
-                    || title_here(t, lex, m.last, s.last).is_some_and(|(used, relation, _)| {
-                        let n = m.last + used;
-                        relation == Relation::Leads
-                            && n + 1 < s.last
-                            && t.is_capitalized(n)
-                            && lex.is_given_name(t.raw(n))
-                    }));
+                    || head_title_before_person(t, lex, m.last, s.last));
             if post_at || after_kind || title_after {
                 m.kind = MentionKind::Name {
                     ty: Some(ActorType::Organization),
@@ -381,13 +375,7 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         let before_title = m.last + 1 < s.last
             && !m.possessive
             // (Heads only: "Maduro ally X", "Trump aide X" name a person.)
-            && title_here(t, lex, m.last, s.last).is_some_and(|(used, relation, _)| {
-                let n = m.last + used;
-                relation == Relation::Leads
-                    && n + 1 < s.last
-                    && t.is_capitalized(n)
-                    && lex.is_given_name(t.raw(n))
-            });
+            && head_title_before_person(t, lex, m.last, s.last);
         if after_title || from_after_person || before_title {
             // One word may be a person's surname ("a spokesman for Pelosi"):
             // resolution decides.
@@ -1671,6 +1659,16 @@ fn fellow_of_one_word(t: &Tokenized, title_last: usize, words_after: usize) -> b
 
 /// Whether token `i` is a title of one word ("director", "officer"); the
 /// tag test turns nearly every word away before a lookup.
+/// Whether a head's title at `k` is followed by a person's name (a given
+/// name first): "chief David Westwood", "chair Tom Werner". What stands
+/// before such a title is the body headed.
+fn head_title_before_person(t: &Tokenized, lex: &Lexicon, k: usize, end: usize) -> bool {
+    title_here(t, lex, k, end).is_some_and(|(used, relation, _)| {
+        let n = k + used;
+        relation == Relation::Leads && n + 1 < end && t.is_capitalized(n) && lex.is_given_name(t.raw(n))
+    })
+}
+
 /// Whether a title and its portfolio end at `at` ("head of research", "vice
 /// chairman for Greater China", "director of economic policy"): a title
 /// word, "of" or "for", then up to three words, lower case or capitalised.
