@@ -177,13 +177,6 @@ const DETERMINERS: &WordList = &WordList::new(&[
 ]);
 const BE: &WordList = &WordList::new(&["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"]);
 
-/// The country a place entity is in: the lexicon's, or the gazetteer's
-/// for a city only it knows.
-fn t_country<'a>(cx: &'a Ctx, place: usize) -> Option<&'a str> {
-    let e = &cx.ents.list[place];
-    e.country.as_deref().or_else(|| cx.lex.gazetteer_country(&e.name))
-}
-
 fn indirect(m: &Mention) -> bool {
     matches!(
         m.kind,
@@ -406,11 +399,18 @@ impl Ctx<'_, '_> {
                 crate::mentions::holds_place(self.t, self.lex, &self.mentions[pi], q)
                     // ("Louisville, Kentucky": a city the gazetteer alone knows.)
                     || matches!(self.mentions[pi].kind, MentionKind::Name { .. })
-                        && t_country(self, city).is_some_and(|c| {
+                        && self.place_country(city).is_some_and(|c| {
                             c == self.ents.list[region].name
                                 || !self.is_country(region) && Some(c) == self.ents.list[region].country.as_deref()
                         })
             })
+    }
+
+    /// The country a place entity is in: the lexicon's, or the gazetteer's
+    /// for a city only it knows.
+    fn place_country(&self, place: usize) -> Option<&str> {
+        let e = &self.ents.list[place];
+        e.country.as_deref().or_else(|| self.lex.gazetteer_country(&e.name))
     }
 
     /// Whether an entity is a political party of the lexicon.
@@ -3270,7 +3270,7 @@ impl Ctx<'_, '_> {
             } else if one_of(w, CLASSIFIERS) && p + 1 < end && mention_at(self.mentions, p + 1).is_some() {
                 // "told Japanese public broadcaster NHK": the kind of body before its name.
                 p += 1;
-            } else if matches!(w, "some" | "many" | "several" | "most" | "both" | "all" | "other")
+            } else if matches!(w, "some" | "many" | "several" | "most" | "all")
                 && p + 1 < end
                 && mention_at(self.mentions, p + 1).is_some()
             {
@@ -4804,10 +4804,7 @@ impl Ctx<'_, '_> {
         // The one met was there too, unless at home: "summit with Putin in
         // Helsinki" is Putin's visit, "met with Putin in St. Petersburg" not.
         let away = |e: usize| {
-            let there = self.ents.list[place]
-                .country
-                .as_deref()
-                .or_else(|| self.lex.gazetteer_country(&self.ents.list[place].name));
+            let there = self.place_country(place);
             there.is_some() && self.home_country(e).is_some_and(|home| Some(home) != there)
         };
         let visitors = subjects.iter().filter_map(|&sm| self.mentions[sm].entity).chain(
