@@ -3349,7 +3349,7 @@ mod tests {
         // Nor wars and books; a plural of people opens no name; a name
         // ending in an English word before a lower-case title is its body.
         let f = kinds(
-            "It followed the Yom Kippur War. They read the King James Bible. They met local Newtonians Fran \
+            "It followed the Yom Kippur War, on Yom Kippur. They read the King James Bible. They met local Newtonians Fran \
              Henderson and Joan Tyler. Pamela Karlan, Stanford Law professor, spoke.",
         );
         assert!(
