@@ -463,7 +463,23 @@ impl CorpusNames {
                 continue;
             };
             let commoner = |other: &str| self.full.get(other).is_some_and(|&d| d > docs);
-            let meant = if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
+            // A monarch's full name with a patronymic is the title and given
+            // name news calls them by: "King Salman bin Abdulaziz Al Saud" is
+            // King Salman (not so a prince's: "Prince Mohammed bin Salman"
+            // and "Prince Mohammed bin Nayef" are two).
+            let meant = if words.len() >= 4
+                && matches!(words[0], "King" | "Queen" | "Emir" | "Sultan" | "Emperor" | "Empress")
+                && matches!(words[2], "bin" | "ibn" | "bint")
+            {
+                Some(format!("{} {}", words[0], words[1]))
+            // The dynasty after a patronymic: "Mohammed bin Salman Al Saud"
+            // is Mohammed bin Salman.
+            } else if words.len() >= 5
+                && matches!(words[words.len() - 2], "Al" | "al")
+                && words.iter().any(|w| matches!(*w, "bin" | "ibn" | "bint"))
+            {
+                Some(words[..words.len() - 2].join(" "))
+            } else if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
                 Some(rest.join(" "))
             // ("Scott Paul" may be one of the Pauls; "Abe Shinzo" is no Shinzo's.)
             } else if words.len() == 2 && surnames.get(&spelling_key(last)).map(|s| s.names) == Some(1) {
