@@ -1242,6 +1242,30 @@ mod tests {
         );
     }
 
+    /// Coordinated subjects that agree agree with each other ("Democrats and
+    /// Republicans agreed on a bill", "Congress and the White House reached
+    /// a deal"); not one inside a phrase before a clause's ", and" ("a
+    /// biography of Ross Perot, and Allan Lichtman had agreed").
+    #[test]
+    fn coordinated_subjects_agree_with_each_other() {
+        let t = triples(
+            "",
+            "Democrats and Republicans agreed on a new bill. Congress and the White House reached a deal on Tuesday.",
+        );
+        has_all(
+            &t,
+            &[
+                "Democratic Party agreed_with Republican Party fact",
+                "Congress agreed_with White House fact",
+            ],
+        );
+        let t = triples(
+            "",
+            "Allan Lichtman was asked to write a biography of Ross Perot, and Allan Lichtman had agreed.",
+        );
+        assert!(!t.iter().any(|x| x.contains("agreed_with")), "{t:?}");
+    }
+
     /// A passive judgement of an actor's act judges the actor ("Barr's
     /// comments were criticized by Democrats"), as the active voice does;
     /// part of a group ("some Democrats") is the group's. Not an act named

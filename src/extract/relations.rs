@@ -4113,6 +4113,19 @@ impl Ctx<'_, '_> {
         let modality = self.modality(si, from, k);
         if pat.object_types.is_empty() {
             // "Witkoff and Dmitriev met": the coordinated subjects relate to each other.
+            // (Not one inside a phrase before a clause's ", and": "a
+            // biography of Perot, and Lichtman had agreed".)
+            let in_phrase = |mi: usize| {
+                let mut p = self.mentions[mi].first;
+                while p > first && one_of(t.word(p - 1), DETERMINERS) {
+                    p -= 1;
+                }
+                // ("after Trump and Macron met": a subordinator opens a clause.)
+                p > first
+                    && one_of(t.word(p - 1), PREPOSITIONS)
+                    && !matches!(t.word(p - 1), "after" | "before" | "since" | "until" | "as")
+            };
+            let subjects: Vec<usize> = subjects.into_iter().filter(|&mi| !in_phrase(mi)).collect();
             if subjects.len() < 2
                 || (e < last
                     && !matches!(t.raw(e), "." | "," | ";" | "\"" | "\u{201d}")
