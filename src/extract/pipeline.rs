@@ -1242,6 +1242,20 @@ mod tests {
         );
     }
 
+    /// A country's own body named in lower case acts for the country
+    /// ("China's foreign ministry urged the U.S."); not a person of it
+    /// ("Iran's government spokesman", whose name is not given).
+    #[test]
+    fn a_countrys_body_acts_for_it() {
+        let t = triples(
+            "",
+            "China's foreign ministry urged the U.S. to work toward a deal. Iran's government spokesman criticized \
+             the United States.",
+        );
+        has_all(&t, &["China urged United States fact"]);
+        assert!(!t.iter().any(|x| x.starts_with("Iran ")), "{t:?}");
+    }
+
     /// Coordinated subjects that agree agree with each other ("Democrats and
     /// Republicans agreed on a bill", "Congress and the White House reached
     /// a deal"); not one inside a phrase before a clause's ", and" ("a

@@ -3677,6 +3677,40 @@ impl Ctx<'_, '_> {
             .then_some(mi)
     }
 
+    /// The country whose own body, named in lower case, is the subject of
+    /// the verb at `k`: "China's foreign ministry urged", "Iran's
+    /// government said" (a possessive country, at most one lower-case word,
+    /// a body's noun, then the verb group).
+    fn country_body_subject(&self, k: usize, first: usize) -> Option<usize> {
+        const BODIES: &[&str] = &[
+            "ministry",
+            "government",
+            "embassy",
+            "military",
+            "army",
+            "navy",
+            "cabinet",
+            "parliament",
+            "regime",
+        ];
+        let t = self.t;
+        let mut c = k;
+        while c > first && (one_of(t.word(c - 1), VERB_GROUP) || t.word(c - 1).ends_with("ly")) {
+            c -= 1;
+        }
+        if c <= first + 2 || !one_of(t.word(c - 1), BODIES) || t.is_capitalized(c - 1) {
+            return None;
+        }
+        let mut p = c - 1;
+        if is_plain_word(t.raw(p - 1)) && !t.is_possessive_mark(p - 1) {
+            p -= 1;
+        }
+        (p > first + 1 && t.is_possessive_mark(p - 1))
+            .then(|| mention_ending(self.mentions, p - 1))
+            .flatten()
+            .filter(|&mi| self.mentions[mi].entity.is_some_and(|e| self.is_country(e)))
+    }
+
     /// The actor whose act is the subject of a passive verb at `k`: a
     /// possessor before a noun of [`ACTS`], then at most a short phrase of
     /// plain words and names, then the verb group ("Biden's response to the
@@ -4049,6 +4083,11 @@ impl Ctx<'_, '_> {
             Some(mi) => vec![mi],
             None => self.subjects_before(k, first),
         };
+        // "China's foreign ministry urged the U.S.": a country's own body,
+        // named in lower case, acts for the country.
+        if subjects.is_empty() {
+            subjects.extend(self.country_body_subject(k, first));
+        }
         // "Leaving a Brussels summit, Mr Blair said": an opening participle's
         // subject is the main clause's, after its object.
         // (So has "Interviewed on BBC Radio 2's Jeremy Vine show, Mr Howard said".)
