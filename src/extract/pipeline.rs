@@ -1242,6 +1242,19 @@ mod tests {
         );
     }
 
+    /// A general secretary leads the body (a union's, a party's), as a
+    /// secretary-general does; a secretary works for it.
+    #[test]
+    fn a_general_secretary_leads() {
+        let t = triples(
+            "",
+            "Usdaw general secretary John Hannett spoke. Jane Smith, a secretary at the TUC, spoke. \
+             Paul Nowak, the TUC general secretary, says no.",
+        );
+        has_all(&t, &["John Hannett leads Usdaw fact", "Paul Nowak leads TUC fact"]);
+        assert!(!t.iter().any(|x| x.contains("Jane Smith leads")), "{t:?}");
+    }
+
     /// A country's own body named in lower case acts for the country
     /// ("China's foreign ministry urged the U.S."); not a person of it
     /// ("Iran's government spokesman", whose name is not given).
