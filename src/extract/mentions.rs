@@ -8,7 +8,7 @@
 //! in "Russian President", "Trump's" in "Trump's envoy") are marked as modifiers:
 //! they feed affiliations but are never a verb's subject or object.
 
-use crate::lexicon::{Lexicon, SurfaceKind};
+use crate::lexicon::{Entry, Lexicon, SurfaceKind};
 use crate::model::{ActorType, Relation};
 use crate::text::{TokenKind, Tokenized, WordList, is_closing_quote, is_opening_quote, one_of, same_word};
 
@@ -494,10 +494,7 @@ fn party_members(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let mut j = i;
         while start > s.first {
             let p = start - 1;
-            if j > 0
-                && mentions[j - 1].last == start
-                && matches!(mentions[j - 1].kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
-            {
+            if j > 0 && mentions[j - 1].last == start && known_place(lex, &mentions[j - 1]).is_some() {
                 j -= 1;
                 start = mentions[j].first;
             } else if lex.title_modifier(t.word(p)).is_some() {
@@ -601,6 +598,15 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     mentions
 }
 
+/// The lexicon's entry of a known place's mention ("Japan", "N.H."), if
+/// it is one.
+fn known_place<'l>(lex: &'l Lexicon, m: &Mention) -> Option<&'l Entry> {
+    match m.kind {
+        MentionKind::Known { entry, .. } => Some(lex.entry(entry)).filter(|x| x.actor_type == ActorType::Place),
+        _ => None,
+    }
+}
+
 /// "Annapolis, Md.", "Biarritz, France": a place set after another place
 /// and a comma, holding it, only says where the first one is: it qualifies
 /// it, never an argument of its own ("the mayor of South Bend, Ind., called
@@ -615,8 +621,7 @@ fn contained_places(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             && t.raw(m.first - 1) == ","
             && t.is_capitalized(m.first - 2)
             && t.raw(m.last - 1).ends_with('.')
-            && matches!(m.kind, MentionKind::Known { entry, .. }
-                if lex.entry(entry).actor_type == ActorType::Place && lex.entry(entry).kind != "country")
+            && known_place(lex, m).is_some_and(|x| x.kind != "country")
         {
             m.modifier = true;
         }
@@ -649,17 +654,13 @@ fn contained_places(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
 /// none ("Louisville, Kentucky"), or, after a name no lexicon knows, a
 /// state's abbreviation ("Rochester, N.H.").
 pub(crate) fn holds_place(t: &Tokenized, lex: &Lexicon, p: &Mention, m: &Mention) -> bool {
-    let place = |m: &Mention| match m.kind {
-        MentionKind::Known { entry, .. } => Some(lex.entry(entry)).filter(|x| x.actor_type == ActorType::Place),
-        _ => None,
-    };
     if m.possessive || p.last + 1 != m.first || t.raw(p.last) != "," || p.sentence != m.sentence {
         return false;
     }
-    let Some(region) = place(m) else {
+    let Some(region) = known_place(lex, m) else {
         return false;
     };
-    match place(p) {
+    match known_place(lex, p) {
         Some(city) => {
             city.kind != "country"
                 && city.country.is_some()
@@ -687,12 +688,17 @@ fn city_listed_before(t: &Tokenized, lex: &Lexicon, found: &[Mention], k: usize)
     if j == k {
         return false;
     }
-    let place = |m: &Mention| match m.kind {
-        MentionKind::Known {
-            entry,
-            surface: SurfaceKind::Name,
-        } => Some(lex.entry(entry)).filter(|x| x.actor_type == ActorType::Place),
-        _ => None,
+    // (Named as itself: a capital standing for its country is no city.)
+    let place = |m: &Mention| {
+        known_place(lex, m).filter(|_| {
+            matches!(
+                m.kind,
+                MentionKind::Known {
+                    surface: SurfaceKind::Name,
+                    ..
+                }
+            )
+        })
     };
     let mut recent = found.iter().rev().take_while(|m| m.first >= first).take(2);
     match recent.next() {
@@ -1431,7 +1437,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
             // demonym's, a trade's) before a given name opens no name.
             // (Where a name opens: inside one, such a word is a surname,
             // "Bernie Sanders Bernie Sanders2020", "Pat Winters Lauro".)
-            let group = |i: usize, covered: &[bool]| {
+            let group = || {
                 let w = t.raw(i);
                 i + 1 < s.last
                     && (w.ends_with("ans") || w.ends_with("ers") || w.ends_with("ites"))
@@ -1444,7 +1450,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                 || !(is_name_word(t, i) || initials_name(t, lex, i, s.last, covered))
                 || digits()
                 || one_of(t.word(i), FUNCTION_WORDS)
-                || group(i, covered)
+                || group()
             {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
@@ -1546,7 +1552,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     && let Some(pi) = mentions.iter().position(|x| {
                         x.first == j + 1
                             && (x.last >= s.last || !t.is_capitalized(x.last))
-                            && matches!(x.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
+                            && known_place(lex, x).is_some()
                     })
                 {
                     // "the Atomic Energy Organization of Iran", "the Central Bank
@@ -1631,9 +1637,10 @@ fn body_purpose(
     let mut last_plain = false;
     while m < end {
         if covered[m] {
-            let x = mentions.iter().find(|x| x.first == m).filter(|x| {
-                matches!(x.kind, MentionKind::Known { entry, .. } if lex.entry(entry).actor_type == ActorType::Place)
-            })?;
+            let x = mentions
+                .iter()
+                .find(|x| x.first == m)
+                .filter(|x| known_place(lex, x).is_some())?;
             placed = true;
             last_plain = false;
             m = x.last;

@@ -3594,10 +3594,7 @@ impl Ctx<'_, '_> {
     fn apposition_head(&self, mi: usize, k: usize, first: usize) -> Option<usize> {
         let t = self.t;
         let m = &self.mentions[mi];
-        let mut c1 = k;
-        while c1 > first && (one_of(t.word(c1 - 1), VERB_GROUP) || t.word(c1 - 1).ends_with("ly")) {
-            c1 -= 1;
-        }
+        let c1 = self.verb_group_start(k, first, false);
         if c1 <= first || t.raw(c1 - 1) != "," || m.last >= c1 {
             return None;
         }
@@ -3677,6 +3674,22 @@ impl Ctx<'_, '_> {
             .then_some(mi)
     }
 
+    /// Where the verb group before the verb at `k` starts: back over its
+    /// auxiliaries and adverbs ("has also reportedly"), and a passive's
+    /// "got" or "gets" too where `passive`.
+    fn verb_group_start(&self, k: usize, first: usize, passive: bool) -> usize {
+        let t = self.t;
+        let mut c = k;
+        while c > first
+            && (passive && one_of(t.word(c - 1), BE)
+                || one_of(t.word(c - 1), VERB_GROUP)
+                || t.word(c - 1).ends_with("ly"))
+        {
+            c -= 1;
+        }
+        c
+    }
+
     /// The country whose own body, named in lower case, is the subject of
     /// the verb at `k`: "China's foreign ministry urged", "Iran's
     /// government said" (a possessive country, at most one lower-case word,
@@ -3694,10 +3707,7 @@ impl Ctx<'_, '_> {
             "regime",
         ];
         let t = self.t;
-        let mut c = k;
-        while c > first && (one_of(t.word(c - 1), VERB_GROUP) || t.word(c - 1).ends_with("ly")) {
-            c -= 1;
-        }
+        let c = self.verb_group_start(k, first, false);
         if c <= first + 2 || !one_of(t.word(c - 1), BODIES) || t.is_capitalized(c - 1) {
             return None;
         }
@@ -3718,12 +3728,7 @@ impl Ctx<'_, '_> {
     /// response") nor after a comma's clause.
     fn passive_act_owner(&self, k: usize, first: usize) -> Option<usize> {
         let t = self.t;
-        let mut c = k;
-        while c > first
-            && (one_of(t.word(c - 1), BE) || one_of(t.word(c - 1), VERB_GROUP) || t.word(c - 1).ends_with("ly"))
-        {
-            c -= 1;
-        }
+        let c = self.verb_group_start(k, first, true);
         let from = c.saturating_sub(10).max(first);
         let mi = (from..c).find_map(|p| self.possessor_at(p, c))?;
         let m = &self.mentions[mi];
