@@ -364,9 +364,21 @@ impl<'l> Rules<'l> {
 /// Whether `suffixed` (with suffix `s`) can be the formal name of `plain`:
 /// it has a middle name, `plain` has none, and the corpus names nobody
 /// with that surname and suffix without a middle name.
+///
+/// Or "Jr." after the very given names the plain form spells out, two or
+/// more of them and no initial: "Martin Luther King Jr.", "Henry Louis
+/// Gates Jr." (not "John F. Kennedy Jr.", a son named with the father's
+/// initial; nor "Sr.", a father the plain name is not).
 fn formal(suffixed: &Parsed, plain: &Parsed, s: &str, told_apart: &FxHashSet<(String, String)>) -> bool {
+    let spelt_alike = s == "jr"
+        && plain.given.len() == suffixed.given.len()
+        && plain
+            .given
+            .iter()
+            .zip(&suffixed.given)
+            .all(|(a, b)| a.key == b.key && !a.initial && !b.initial);
     suffixed.given.len() >= 2
-        && plain.given.len() == 1
+        && (plain.given.len() == 1 || spelt_alike)
         && !told_apart.contains(&(suffixed.surname.clone(), s.to_string()))
 }
 
@@ -688,8 +700,39 @@ impl CorpusNames {
         // outnumbers the others.
         let mut bare: FxHashMap<String, String> = FxHashMap::default();
         for single in &self.single {
-            let Some(gs) = by_surname.get(spelling_key(single).as_str()) else {
-                continue;
+            // A given name or a surname with a suffix: "Don Jr." is the
+            // Donald who is "Jr." ("Donald Trump Jr."), "Holder Jr." the
+            // Holder, the suffix's or else any.
+            let suffixed: Vec<usize>;
+            let gs = match single.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [word, suffix] if is_name_suffix(suffix) => {
+                    let suffix = suffix.trim_end_matches('.').to_ascii_lowercase();
+                    let has_suffix = |g: usize| names[groups[g].head].2.suffix.as_deref() == Some(suffix.as_str());
+                    let key = spelling_key(word);
+                    suffixed = if rules.lex.is_given_name(word) {
+                        let given = Given {
+                            key,
+                            initial: false,
+                            known: true,
+                        };
+                        (0..groups.len())
+                            .filter(|&g| has_suffix(g) && rules.same_given(&given, &names[groups[g].head].2.given[0]))
+                            .collect()
+                    } else {
+                        let all = by_surname.get(key.as_str()).map_or(&[][..], Vec::as_slice);
+                        let with_suffix: Vec<usize> = all.iter().copied().filter(|&g| has_suffix(g)).collect();
+                        if with_suffix.is_empty() {
+                            all.to_vec()
+                        } else {
+                            with_suffix
+                        }
+                    };
+                    &suffixed
+                }
+                _ => match by_surname.get(spelling_key(single).as_str()) {
+                    Some(gs) => gs,
+                    None => continue,
+                },
             };
             let best = gs
                 .iter()
@@ -727,6 +770,15 @@ impl CorpusNames {
                             || lex.title_at(&[&lower]).is_some())
                         && lex.honorific(single).is_none())
                     || (halves.len() == 2 && halves.iter().all(|h| surnames(h) > 0))
+                    // An abstract English noun no one has for a surname
+                    // ("Bishop Accountability", a group's name; not "Lord
+                    // Falconer"), or a family's ("the Faucis", "the Bidens").
+                    || (surnames(single) == 0
+                        && (lex.is_common_word(&lower)
+                            && ["ity", "ness", "tion", "sion", "ment", "ism", "ship"]
+                                .iter()
+                                .any(|end| lower.ends_with(end))
+                            || single.strip_suffix('s').is_some_and(|stem| surnames(stem) > 0)))
             })
             .collect();
 
@@ -744,7 +796,13 @@ impl CorpusNames {
                 fixed.insert(name.to_string(), Fix::Type(lex.entry(entry).actor_type));
                 continue;
             }
-            let top = (0..3).max_by_key(|&t| (counts[t], std::cmp::Reverse(t))).unwrap_or(0);
+            // A tie goes to a body or place: a name looks like a person's
+            // by default, and is typed otherwise only where its context says
+            // so ("her employer, Franklin Templeton" against "to Franklin
+            // Templeton" read by its look).
+            let top = (0..3)
+                .max_by_key(|&t| (counts[t], t != 0, std::cmp::Reverse(t)))
+                .unwrap_or(0);
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
         }
         for name in self.run_together(lex, &surnames) {
@@ -1058,6 +1116,53 @@ mod tests {
             r.canonical("Downing Street", ActorType::Place).unwrap().1,
             ActorType::Organization
         );
+    }
+
+    /// A tie between a person and a body goes to the body: a name is a
+    /// person's by its look unless its context says otherwise.
+    #[test]
+    fn a_tie_of_types_goes_to_the_body() {
+        let mut c = Seen::default();
+        c.add("Crowe Horwath", ActorType::Person, 1);
+        c.add("Crowe Horwath", ActorType::Organization, 1);
+        let r = c.resolve(&Lexicon::builtin());
+        assert_eq!(
+            r.canonical("Crowe Horwath", ActorType::Person).unwrap().1,
+            ActorType::Organization
+        );
+    }
+
+    /// "Don Jr." is the Donald who is "Jr."; "Holder Jr." the Holder.
+    #[test]
+    fn a_given_name_or_surname_with_a_suffix_is_the_suffixed_one() {
+        let mut c = corpus(&[
+            ("Donald Trump", 40),
+            ("Donald Trump Jr.", 10),
+            ("Eric Holder", 6),
+            ("Don Jr.", 2),
+            ("Holder Jr.", 1),
+        ]);
+        c.add("Trump", ActorType::Person, 1);
+        let r = c.resolve(&Lexicon::builtin());
+        assert_eq!(named(&r, "Don Jr."), "Donald Trump Jr.");
+        assert_eq!(named(&r, "Holder Jr."), "Eric Holder");
+        assert_eq!(named(&r, "Trump"), "Donald Trump");
+    }
+
+    /// A family ("the Faucis") or an abstract noun ("Bishop
+    /// Accountability") is no person; a peer's English surname is.
+    #[test]
+    fn families_and_abstract_nouns_are_no_persons() {
+        let r = corpus(&[
+            ("Anthony Fauci", 5),
+            ("Faucis", 1),
+            ("Accountability", 1),
+            ("Falconer", 1),
+        ])
+        .resolve(&Lexicon::builtin());
+        assert_eq!(r.canonical("Faucis", ActorType::Person), None);
+        assert_eq!(r.canonical("Accountability", ActorType::Person), None);
+        assert_eq!(named(&r, "Falconer"), "Falconer");
     }
 
     #[test]

@@ -320,10 +320,14 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             // "Red Sox chair Tom Werner", "Rosemont Seneca chairman Hunter
             // Biden": before a head's lower-case title and a person's name,
             // the body headed.
+            // "a former Morgan Stanley executive", "Grant Thornton economist
+            // Diane Swonk": a post only a body gives ("Trump adviser X"
+            // names a person).
             let title_after = m.last < s.last
                 && !t.is_capitalized(m.last)
                 && is_title_word(t, lex, m.last)
                 && (lex.is_common_word(t.word(m.last - 1)) && !lex.is_given_name(t.raw(m.last - 1))
+                    || one_of(t.word(m.last), STAFF_TITLES)
                     || head_title_before_person(t, lex, m.last, s.last));
             if post_at || after_kind || title_after {
                 m.kind = MentionKind::Name {
@@ -571,6 +575,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
+    ampersand_firms(t, lex, &mut mentions);
     qualified_bodies(t, lex, &mut mentions);
     bodies_for_places(t, lex, &mut mentions);
     lowercase_committees(t, &mut mentions);
@@ -583,6 +588,7 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
     list_persons(t, lex, &mut mentions);
     title_bodies(t, lex, &mut mentions);
     named_chairs(t, &mut mentions);
+    appositive_kinds(t, lex, &mut mentions);
     party_members(t, lex, &mut mentions);
     // (After the lists' people: "Fox News' Rich Edson, John Roberts and…".)
     programmes(t, lex, &mut mentions);
@@ -723,7 +729,21 @@ fn city_listed_before(t: &Tokenized, lex: &Lexicon, found: &[Mention], k: usize)
 /// site, a place one can visit.
 fn named_sites(t: &Tokenized, mentions: &mut [Mention]) {
     const SITES: &WordList = &WordList::new(&[
-        "factory", "plant", "refinery", "shipyard", "mine", "facility", "complex", "compound", "airbase", "prison",
+        "factory",
+        "plant",
+        "refinery",
+        "shipyard",
+        "mine",
+        "facility",
+        "complex",
+        "compound",
+        "airbase",
+        "prison",
+        "neighborhood",
+        "neighbourhood",
+        "district",
+        "temple",
+        "mosque",
     ]);
     // (After "the" only.)
     name_kind_nouns(t, mentions, ActorType::Place, |w| one_of(w, SITES).then_some(true));
@@ -912,6 +932,221 @@ fn merge_next(mentions: &mut Vec<Mention>, joins: impl Fn(&Mention, &Mention) ->
     }
 }
 
+/// "Saul Ewing Arnstein & Lehr", "Johnson & Johnson", "the Rochester
+/// Democrat & Chronicle": names an ampersand joins are one name, a firm's
+/// or a paper's; people are joined by "and" in running text.
+fn ampersand_firms(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let untyped_or_by_look = |m: &Mention| matches!(m.kind, MentionKind::Name { ty: None }) || person_by_look(m);
+    // Not "Barack Obama & I", nor a title ("Assistant to the President &
+    // Principal Deputy Press Secretary"), nor a slogan in capitals ("LAW &
+    // ORDER").
+    let joinable = |j: usize| {
+        let r = t.raw(j);
+        r != "I"
+            && !is_title_word(t, lex, j)
+            && !(r.len() >= 3 && r.bytes().all(|b| b.is_ascii_uppercase()) && lex.is_common_word(t.word(j)))
+    };
+    let joinable = |amp: usize| amp > 0 && joinable(amp - 1) && joinable(amp + 1);
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.last + 1 == b.first
+            && a.sentence == b.sentence
+            && t.raw(a.last) == "&"
+            && !a.possessive
+            && untyped_or_by_look(a)
+            && untyped_or_by_look(b)
+            && joinable(a.last)
+        {
+            let b = mentions.remove(i + 1);
+            let a = &mut mentions[i];
+            a.last = b.last;
+            a.possessive = b.possessive;
+            a.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+        } else {
+            i += 1;
+        }
+    }
+    // (A capitalised word no pass took: "the Rochester Democrat & Chronicle".)
+    let n = t.tokens().len();
+    for i in 0..mentions.len() {
+        let a = &mentions[i];
+        let mut end = a.last + 1;
+        while end < n
+            && t.sentence_of(end) == a.sentence
+            && t.is_capitalized(end)
+            && t.tokens()[end].kind == TokenKind::Word
+            && mentions.get(i + 1).is_none_or(|b| b.first > end)
+        {
+            end += 1;
+        }
+        if end > a.last + 1 && t.raw(a.last) == "&" && !a.possessive && untyped_or_by_look(a) && joinable(a.last) {
+            let a = &mut mentions[i];
+            a.last = end;
+            a.possessive = end < n && t.is_possessive_mark(end);
+            a.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+        }
+    }
+    // A description the firm's possessive opens starts where the firm does
+    // ("Procter & Gamble's chief").
+    let firms: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.possessive && (m.first + 1..m.last).any(|j| t.raw(j) == "&"))
+        .map(|m| (m.first, m.last))
+        .collect();
+    if !firms.is_empty() {
+        for m in mentions.iter_mut() {
+            if let Some(&(first, _)) = firms
+                .iter()
+                .find(|&&(first, last)| first < m.first && m.first < last && m.last > last)
+            {
+                m.first = first;
+            }
+        }
+        mentions.sort_by_key(|m| (m.first, m.last));
+    }
+}
+
+/// Kinds of site a name set off by an apposition can be ("Winfield House,
+/// the U.S. ambassador's residence"): a place one can be at, as
+/// [`named_sites`] makes "the Natanz plant".
+const SITE_NOUNS: &WordList = &WordList::new(&[
+    "town",
+    "village",
+    "city",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "district",
+    "county",
+    "island",
+    "residence",
+    "mansion",
+    "estate",
+    "resort",
+    "hotel",
+    "restaurant",
+    "mosque",
+    "church",
+    "temple",
+    "synagogue",
+    "cathedral",
+    "shrine",
+    "stadium",
+    "arena",
+    "beach",
+    "park",
+    "base",
+    "prison",
+    "plant",
+    "factory",
+]);
+
+/// "Costa Crociere, an Italian company,", "Jama Masjid, one of India's
+/// biggest mosques,", "Winfield House, the U.S. ambassador's residence
+/// where": a name set off by an apposition whose head is a kind of body
+/// or site is that body's or site's, though it look like a person's
+/// (a given name first). The head ends the apposition ("Tom Lee, a
+/// company spokesman," names a person); "her employer, Franklin
+/// Templeton" says the same before the name.
+fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
+    let n = t.tokens().len();
+    // The singular of a kind noun after "one of" ("companies", "mosques").
+    let kind_of = |w: &str, plural: bool| -> Option<ActorType> {
+        let w: std::borrow::Cow<str> = if !plural {
+            w.into()
+        } else if let Some(stem) = w.strip_suffix("ies") {
+            format!("{stem}y").into()
+        } else if let Some(stem) = w.strip_suffix('s') {
+            stem.into()
+        } else {
+            return None;
+        };
+        if one_of(&w, BODY_NOUNS) && !matches!(&*w, "giant" | "service" | "union" | "group" | "lobby") {
+            Some(ActorType::Organization)
+        } else if one_of(&w, SITE_NOUNS) {
+            Some(ActorType::Place)
+        } else {
+            None
+        }
+    };
+    let ends_phrase = |j: usize, end: usize| {
+        j >= end
+            || matches!(t.raw(j), "," | "." | ";" | ":" | ")" | "\u{2014}" | "--")
+            || matches!(
+                t.word(j),
+                "that" | "which" | "where" | "whose" | "based" | "founded" | "owned" | "run" | "known" | "in" | "with"
+            )
+    };
+    for m in mentions.iter_mut() {
+        // (A title's apposition is a person's cue, but not one that
+        // only possesses the site: "the U.S. ambassador's residence".)
+        let person = matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Person)
+            }
+        ) && m.last - m.first >= 2;
+        let s = &t.sentences[m.sentence];
+        if !(person || matches!(m.kind, MentionKind::Name { ty: None }))
+            || m.possessive
+            || m.first > s.first && (lex.honorific(t.raw(m.first - 1)).is_some() || is_title_word(t, lex, m.first - 1))
+        {
+            continue;
+        }
+        let mut ty = None;
+        if m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer" {
+            ty = Some(ActorType::Organization);
+        }
+        let k = m.last;
+        if ty.is_none() && k + 2 < s.last && t.raw(k) == "," {
+            let definite = t.word(k + 1) == "the";
+            let (start, plural) = match t.word(k + 1) {
+                "a" | "an" | "the" => (k + 2, false),
+                "one" if t.word(k + 2) == "of" => (k + 3, true),
+                _ => (n, false),
+            };
+            // The head comes after at most two lower-case words
+            // ("biggest", "energy"), no function word or clause between.
+            let mut lower = 0;
+            for j in start..(start + 6).min(s.last) {
+                // (Over possessors: "the U.S. ambassador's residence".)
+                let possessor = j + 1 < s.last && t.is_possessive_mark(j + 1);
+                let w = t.word(j);
+                if t.tokens()[j].kind != TokenKind::Word && !t.is_possessive_mark(j) && !t.is_capitalized(j)
+                    || is_title_word(t, lex, j) && !possessor
+                    || one_of(w, FUNCTION_WORDS)
+                    || one_of(w, DETERMINERS)
+                    || matches!(w, "who" | "which" | "of" | "is" | "was" | "has")
+                {
+                    break;
+                }
+                if !t.is_capitalized(j) {
+                    if let Some(kind) = kind_of(w, plural) {
+                        // ("Ron DeSantis, the agency that regulates bars
+                        // acted": a definite one closes before a clause.)
+                        if ends_phrase(j + 1, s.last) && !(definite && t.word(j + 1) == "that") {
+                            ty = Some(kind);
+                        }
+                        break;
+                    }
+                    lower += 1;
+                    if lower > 2 {
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(ty) = ty {
+            m.kind = MentionKind::Name { ty: Some(ty) };
+        }
+    }
+}
+
 /// "Higher Education Funding Council for England", "Commission for Racial
 /// Equality" aside: a body's name ending in its head word goes on over
 /// "for" and the place it serves (the place is then no mention of its own).
@@ -964,12 +1199,15 @@ fn named_groups(t: &Tokenized, mentions: &mut Vec<Mention>) {
 fn name_kind_nouns(t: &Tokenized, mentions: &mut [Mention], ty: ActorType, kind: impl Fn(&str) -> Option<bool>) {
     let n = t.tokens().len();
     for m in mentions.iter_mut() {
-        if matches!(
+        // (Or a person's by its look only: "Marie Claire magazine", "the
+        // Garfield Park neighborhood".)
+        if (matches!(
             m.kind,
             MentionKind::Name {
                 ty: None | Some(ActorType::Organization)
             }
-        ) && m.last < n
+        ) || person_by_look(m))
+            && m.last < n
             && m.first > 0
             && !t.is_capitalized(m.last)
             && kind(t.word(m.last)).is_some_and(|after_the| !after_the || t.word(m.first - 1) == "the")
@@ -2325,6 +2563,25 @@ pub(crate) const SURNAME_POSTS: &[&str] = &[
     "premier",
 ];
 
+/// Posts held at a body and at no person: what a name before one of them
+/// (in lower case) names is a body ("Morgan Stanley economist").
+const STAFF_TITLES: &WordList = &WordList::new(&[
+    "executive",
+    "executives",
+    "economist",
+    "economists",
+    "analyst",
+    "analysts",
+    "banker",
+    "bankers",
+    "researcher",
+    "researchers",
+    "employee",
+    "employees",
+    "trader",
+    "traders",
+]);
+
 /// Nouns for a kind of body that stand right before its name ("tech giant
 /// Huawei", "the law firm Mazars USA", "the website Breitbart").
 pub(crate) const BODY_NOUNS: &WordList = &WordList::new(&[
@@ -2900,6 +3157,65 @@ mod tests {
         assert!(!has(&f, "Tribune group", "name:organization"), "{f:?}");
     }
 
+    /// A person's name by its look before "magazine" or a neighbourhood's
+    /// noun names the magazine or the place; not before "campaign"'s
+    /// kin it has no rule for.
+    #[test]
+    fn a_look_alike_name_before_a_kind_noun_is_the_kind() {
+        let f = found("He told Marie Claire magazine it was so. She lives in the Garfield Park neighborhood.");
+        assert!(has(&f, "Marie Claire magazine", "name:organization"), "{f:?}");
+        assert!(has(&f, "Garfield Park neighborhood", "name:place"), "{f:?}");
+        let f = found("He told Marie Claire the story.");
+        assert!(has(&f, "Marie Claire", "name:person"), "{f:?}");
+    }
+
+    /// Names an ampersand joins are one body's; not a person and "I", nor
+    /// a title.
+    #[test]
+    fn names_an_ampersand_joins_are_a_firm() {
+        let f = found(
+            "He is in private practice at Saul Ewing Arnstein & Lehr. Eison told the Rochester Democrat & Chronicle it was gone.",
+        );
+        for body in ["Saul Ewing Arnstein & Lehr", "Rochester Democrat & Chronicle"] {
+            assert!(has(&f, body, "name:organization"), "{body}: {f:?}");
+        }
+        assert!(!persons(&f).contains(&"Saul Ewing Arnstein"), "{f:?}");
+        let f = found("The only thing Barack Obama & I have in common is that.");
+        assert!(has(&f, "Barack Obama", "name:person"), "{f:?}");
+    }
+
+    /// An apposition whose head is a kind of body or site types the name
+    /// before it, though the name look like a person's; not where the head
+    /// is a post's ("a company spokesman"), nor past a clause.
+    #[test]
+    fn an_apposition_s_kind_noun_types_the_name() {
+        let f = found(
+            "Owner Costa Crociere, an Italian company, says so. Bukhari spoke at Jama Masjid, one of India's \
+             biggest mosques. Trump met Farage at Winfield House, the U.S. ambassador's residence where they stay. \
+             Cooper was fired by her employer, Ann Taylor, on Tuesday.",
+        );
+        assert!(has(&f, "Costa Crociere", "name:organization"), "{f:?}");
+        assert!(has(&f, "Ann Taylor", "name:organization"), "{f:?}");
+        assert!(has(&f, "Jama Masjid", "name:place"), "{f:?}");
+        assert!(has(&f, "Winfield House", "name:place"), "{f:?}");
+        let f = found(
+            "Tom Lee, a company spokesman, said so. Ilhan Omar, a Democrat who represents the city in Congress, spoke. \
+             Under Gov. Ron DeSantis, the agency that regulates bars acted.",
+        );
+        for person in ["Tom Lee", "Ilhan Omar", "Ron DeSantis"] {
+            assert!(persons(&f).contains(&person), "{person}: {f:?}");
+        }
+    }
+
+    /// A name before a post only a body gives ("executive", "economist")
+    /// is the body; before an adviser's, a person.
+    #[test]
+    fn a_name_before_a_staff_post_is_a_body() {
+        let f = found("The Piper Sandler executive Tom Nides spoke. Joe Biden adviser Mike Donilon spoke.");
+        assert!(has(&f, "Piper Sandler", "name:organization"), "{f:?}");
+        assert!(persons(&f).contains(&"Joe Biden"), "{f:?}");
+    }
+
     /// Two names a hyphen joins before a meeting's noun are two names; not
     /// before another noun, nor English words.
     #[test]
@@ -3079,10 +3395,10 @@ mod tests {
     fn bodies_named_like_people_and_endowed_chairs() {
         for (text, body) in [
             (
-                "said Diane Swonk, chief economist at the firm Grant Thornton.",
-                "Grant Thornton",
+                "said Diane Swonk, chief economist at the firm Crowe Horwath.",
+                "Crowe Horwath",
             ),
-            ("said Sam Khater, chief economist at Freddie Mac.", "Freddie Mac"),
+            ("said Sam Khater, chief economist at Piper Sandler.", "Piper Sandler"),
             (
                 "hosted by Mathias Dopfner, the CEO of Axel Springer in Berlin.",
                 "Axel Springer",
