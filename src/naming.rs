@@ -493,6 +493,19 @@ impl CorpusNames {
                 Some(words[..words.len() - 2].join(" "))
             } else if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
                 Some(rest.join(" "))
+            // A far commoner name run into the next word: a table's heading
+            // ("Bill de Blasio Amount spent"), or the next person's surname
+            // ("gave Mitch McConnell Alvarez's badge").
+            } else if words.len() >= 3
+                && !is_name_suffix(last)
+                && (lex.is_common_word(&last.to_lowercase())
+                    || surnames.get(&spelling_key(last)).is_some_and(|s| s.best != name))
+                && self
+                    .full
+                    .get(rest.join(" ").as_str())
+                    .is_some_and(|&d| d >= DOMINANCE * docs)
+            {
+                Some(rest.join(" "))
             // ("Scott Paul" may be one of the Pauls; "Abe Shinzo" is no Shinzo's.)
             } else if words.len() == 2 && surnames.get(&spelling_key(last)).map(|s| s.names) == Some(1) {
                 Some(format!("{last} {}", words[0]))
@@ -804,6 +817,13 @@ impl CorpusNames {
                 .max_by_key(|&t| (counts[t], t != 0, std::cmp::Reverse(t)))
                 .unwrap_or(0);
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
+        }
+        // A name of several words the lexicon says is no actor ("Jim
+        // Crow", "Santa Claus"; a word alone is dropped as it is read).
+        for &name in types.keys() {
+            if name.contains(' ') && lex.is_not_actor(name) {
+                fixed.insert(name.to_string(), Fix::NotActor);
+            }
         }
         for name in self.run_together(lex, &surnames) {
             let fix = fixed.entry(name.to_string()).or_insert(Fix::NotActor);
@@ -1163,6 +1183,26 @@ mod tests {
         assert_eq!(r.canonical("Faucis", ActorType::Person), None);
         assert_eq!(r.canonical("Accountability", ActorType::Person), None);
         assert_eq!(named(&r, "Falconer"), "Falconer");
+    }
+
+    /// A far commoner name run into a heading's word or the next person's
+    /// surname is that name; a whole name `not_actors.tsv` lists is none.
+    #[test]
+    fn a_name_run_into_the_next_word_and_whole_names_no_actor() {
+        let mut c = corpus(&[
+            ("Mitch McConnell", 40),
+            ("Luis Alvarez", 2),
+            ("Mitch McConnell Alvarez", 1),
+            ("Bill de Blasio", 30),
+            ("Bill de Blasio Amount", 1),
+            ("Jim Crow", 3),
+        ]);
+        c.add("Martin Luther King", ActorType::Person, 2);
+        let r = c.resolve(&Lexicon::builtin());
+        assert_eq!(named(&r, "Mitch McConnell Alvarez"), "Mitch McConnell");
+        assert_eq!(named(&r, "Bill de Blasio Amount"), "Bill de Blasio");
+        assert_eq!(named(&r, "Martin Luther King"), "Martin Luther King");
+        assert_eq!(r.canonical("Jim Crow", ActorType::Person), None);
     }
 
     #[test]

@@ -334,6 +334,28 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
                     ty: Some(ActorType::Organization),
                 };
             }
+            // "the Austin American-Statesman", "the Reagan Democrats", "the
+            // Ingraham Angle": a bare "the" before a name that ends its noun
+            // phrase names no person (one's name takes no article; "the
+            // Bill Clinton years" is Clinton's, "the late John McCain" has
+            // its word between).
+            else if m.first > s.first
+                && t.word(m.first - 1) == "the"
+                && (m.last >= s.last
+                    || t.tokens()[m.last].kind != TokenKind::Word
+                    // (Not "the Felix Frankfurter Professor", a chair; nor
+                    // "the George W. Bush and Barack Obama administrations".)
+                    || t.is_capitalized(m.last) && !is_title_word(t, lex, m.last)
+                    || one_of(t.word(m.last), FUNCTION_WORDS) && !matches!(t.word(m.last), "and" | "or")
+                    || matches!(t.word(m.last), "is" | "was" | "has" | "had" | "said" | "says" | "who" | "that"))
+            {
+                // (A body's, as "the Washington Post" is; unless a group of
+                // people: "the Reagan Democrats".)
+                let plural = t.raw(m.last - 1).ends_with('s');
+                m.kind = MentionKind::Name {
+                    ty: (!plural).then_some(ActorType::Organization),
+                };
+            }
             continue;
         }
         if !matches!(m.kind, MentionKind::Name { ty: None }) {
@@ -1066,7 +1088,7 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         } else {
             return None;
         };
-        if one_of(&w, BODY_NOUNS) && !matches!(&*w, "giant" | "service" | "union" | "group" | "lobby") {
+        if one_of(&w, BODY_NOUNS) && !matches!(&*w, "giant" | "service" | "union" | "lobby") {
             Some(ActorType::Organization)
         } else if one_of(&w, SITE_NOUNS) {
             Some(ActorType::Place)
@@ -1074,9 +1096,12 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             None
         }
     };
+    // (A participle's clause ends it too: "a group aiming to", "a firm
+    // providing".)
     let ends_phrase = |j: usize, end: usize| {
         j >= end
             || matches!(t.raw(j), "," | "." | ";" | ":" | ")" | "\u{2014}" | "--")
+            || !t.is_capitalized(j) && t.word(j).len() > 5 && t.word(j).ends_with("ing")
             || matches!(
                 t.word(j),
                 "that" | "which" | "where" | "whose" | "based" | "founded" | "owned" | "run" | "known" | "in" | "with"
@@ -3167,6 +3192,22 @@ mod tests {
         assert!(has(&f, "Garfield Park neighborhood", "name:place"), "{f:?}");
         let f = found("He told Marie Claire the story.");
         assert!(has(&f, "Marie Claire", "name:person"), "{f:?}");
+    }
+
+    /// A bare "the" before a look-alike name that ends its noun phrase
+    /// names a body (or, plural, a group); not a chair's namesake, nor a
+    /// modifier of a later noun.
+    #[test]
+    fn a_look_alike_name_after_the_is_no_person() {
+        let f = found(
+            "He told the Austin American-Statesman that it was so. It is home of the Reagan Democrats. \
+             Alan Dershowitz is the Felix Frankfurter Professor of Law. He served the George W. Bush and Barack Obama \
+             administrations.",
+        );
+        assert!(has(&f, "Austin American-Statesman", "name:organization"), "{f:?}");
+        assert!(has(&f, "Reagan Democrats", "name:?"), "{f:?}");
+        assert!(!has(&f, "Felix Frankfurter", "name:organization"), "{f:?}");
+        assert!(persons(&f).contains(&"George W. Bush"), "{f:?}");
     }
 
     /// Names an ampersand joins are one body's; not a person and "I", nor
