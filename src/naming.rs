@@ -491,19 +491,18 @@ impl CorpusNames {
                 && words.iter().any(|w| matches!(*w, "bin" | "ibn" | "bint"))
             {
                 Some(words[..words.len() - 2].join(" "))
-            } else if words.len() >= 3 && lex.is_given_name(last) && !is_name_suffix(last) {
-                Some(rest.join(" "))
-            // A far commoner name run into the next word: a table's heading
-            // ("Bill de Blasio Amount spent"), or the next person's surname
-            // ("gave Mitch McConnell Alvarez's badge").
+            // A hover card's given name; or, run into a far commoner name, a
+            // table's heading ("Bill de Blasio Amount spent") or the next
+            // person's surname ("gave Mitch McConnell Alvarez's badge").
             } else if words.len() >= 3
                 && !is_name_suffix(last)
-                && (lex.is_common_word(&last.to_lowercase())
-                    || surnames.get(&spelling_key(last)).is_some_and(|s| s.best != name))
-                && self
-                    .full
-                    .get(rest.join(" ").as_str())
-                    .is_some_and(|&d| d >= DOMINANCE * docs)
+                && (lex.is_given_name(last)
+                    || (lex.is_common_word(&last.to_lowercase())
+                        || surnames.get(&spelling_key(last)).is_some_and(|s| s.best != name))
+                        && self
+                            .full
+                            .get(rest.join(" ").as_str())
+                            .is_some_and(|&d| d >= DOMINANCE * docs))
             {
                 Some(rest.join(" "))
             // ("Scott Paul" may be one of the Pauls; "Abe Shinzo" is no Shinzo's.)
