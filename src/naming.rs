@@ -354,10 +354,31 @@ impl<'l> Rules<'l> {
         if a.surname == b.surname {
             return self.given_fit(a, b);
         }
-        // A surname one letter off, the given names spelt alike.
+        // A surname one letter off, the given names spelt alike; in a long
+        // surname, the given names may be transliterated too ("Qassim
+        // Suleimani", "Qassem Soleimani"); after two given names spelt alike,
+        // two letters off ("Recep Tayyip Erogdan").
+        let spelt_alike =
+            a.given.len() == b.given.len() && a.given.iter().zip(&b.given).all(|(x, y)| x.key == y.key && !x.initial);
+        let long = a.surname.len().min(b.surname.len()) >= 8;
         one_slip(&a.surname, &b.surname)
-            && a.given.len() == b.given.len()
-            && a.given.iter().zip(&b.given).all(|(x, y)| x.key == y.key && !x.initial)
+            && (spelt_alike
+                || long
+                    && a.given.len() == b.given.len()
+                    && a.given.iter().zip(&b.given).all(|(x, y)| {
+                        // (One letter inside, not a nickname: "Julie" is no
+                        // "Julia Rendleman".)
+                        let (x, y) = (&x.key, &y.key);
+                        x == y
+                            || x.as_bytes()[0] == y.as_bytes()[0]
+                                && x.as_bytes().last() == y.as_bytes().last()
+                                && one_slip(x, y)
+                    }))
+            || spelt_alike
+                && a.given.len() >= 2
+                && a.surname.len().min(b.surname.len()) >= 6
+                && a.surname.as_bytes()[0] == b.surname.as_bytes()[0]
+                && strsim::osa_distance(&a.surname, &b.surname) <= 2
     }
 }
 
@@ -594,12 +615,18 @@ impl CorpusNames {
         let mut group_of: Vec<usize> = Vec::with_capacity(names.len());
         let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_skeleton: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..names.len() {
             let (name, docs, ref p) = names[i];
             candidates.clear();
             candidates.extend(by_surname.get(p.surname.as_str()).into_iter().flatten());
             candidates.extend(by_first.get(p.given[0].key.as_str()).into_iter().flatten());
+            // (Both names transliterated: a long surname's consonants.)
+            let skeleton: String = p.surname.chars().filter(|c| !"aeiou".contains(*c)).collect();
+            if p.surname.len() >= 8 {
+                candidates.extend(by_skeleton.get(skeleton.as_str()).into_iter().flatten());
+            }
             candidates.sort_unstable();
             candidates.dedup();
             let keep_apart = apart.get(name);
@@ -652,6 +679,12 @@ impl CorpusNames {
             if !at.contains(&g) {
                 at.push(g);
             }
+            if p.surname.len() >= 8 {
+                let at = by_skeleton.entry(skeleton).or_default();
+                if !at.contains(&g) {
+                    at.push(g);
+                }
+            }
         }
 
         // A group named as often by a fuller form that ends in its name
@@ -695,18 +728,34 @@ impl CorpusNames {
         }
         forced.retain(|name, canonical| name != canonical);
 
+        // A surname that kept a sentence's full stop, read as an
+        // abbreviation's ("said Claudia Mo." at a paragraph's end, "Mo."
+        // being Missouri's), is written without it.
+        let shown = |name: &str| -> String {
+            match name.rsplit_once(' ') {
+                Some((_, last))
+                    if last.len() > 2
+                        && last.ends_with('.')
+                        && !last[..last.len() - 1].contains('.')
+                        && !is_name_suffix(last) =>
+                {
+                    name[..name.len() - 1].to_string()
+                }
+                _ => name.to_string(),
+            }
+        };
         let mut persons: FxHashMap<String, String> = FxHashMap::default();
         for (i, &g) in group_of.iter().enumerate() {
-            let head = groups[g].head;
-            if head != i {
-                persons.insert(names[i].0.to_string(), names[head].0.to_string());
+            let (name, head) = (names[i].0, shown(names[groups[g].head].0));
+            if name != head {
+                persons.insert(name.to_string(), head);
             }
         }
         for (name, meant) in misread {
             let to = index
                 .get(meant.as_str())
                 .map_or(meant.as_str(), |&i| names[groups[group_of[i]].head].0);
-            persons.insert(name.to_string(), to.to_string());
+            persons.insert(name.to_string(), shown(to));
         }
         // A bare surname: the group most documents name with it, if it
         // outnumbers the others.
@@ -754,7 +803,7 @@ impl CorpusNames {
             if let Some(g) = best
                 && (others == 0 || groups[g].docs >= DOMINANCE * others)
             {
-                bare.insert(single.clone(), names[groups[g].head].0.to_string());
+                bare.insert(single.clone(), shown(names[groups[g].head].0));
             }
         }
         // A one-word "person" the corpus cannot place is no node: a given
@@ -818,9 +867,15 @@ impl CorpusNames {
             fixed.insert(name.to_string(), Fix::Type(TYPES[top]));
         }
         // A name of several words the lexicon says is no actor ("Jim
-        // Crow", "Santa Claus"; a word alone is dropped as it is read).
+        // Crow", "Santa Claus"; a word alone is dropped as it is read);
+        // a person's name cut after an initial ("George F.", "Eric H." of
+        // "Eric H.. Holder Jr."), which could be anyone's of that given name.
         for &name in types.keys() {
-            if name.contains(' ') && lex.is_not_actor(name) {
+            let cut_at_initial = core_words(name)
+                .last()
+                .is_some_and(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase()))
+                && core_words(name).len() == 2;
+            if name.contains(' ') && lex.is_not_actor(name) || cut_at_initial && types[name][0] > 0 {
                 fixed.insert(name.to_string(), Fix::NotActor);
             }
         }

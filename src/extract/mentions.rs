@@ -1757,7 +1757,7 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     // Scraped furniture: a name said again ("Nancy Pelosi Nancy
                     // PelosiHouse leaders…"), a word glued to the next one
                     // ("KudlowMORE", "Booker2020") ends the name.
-                    if (i..j).any(|k| t.word(k) == t.word(j)) {
+                    if (i..j).any(|k| t.word(k) == t.word(j)) || branded(w) {
                         break;
                     }
                     if let Some(glued) = glued_furniture(w) {
@@ -2013,6 +2013,35 @@ fn glued_furniture(w: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Whether a word is a brand's, two words run together with a capital
+/// inside after three or four letters that begin no surname ("OutFront" in
+/// "Erin Burnett OutFront", a programme; not "MacArthur", "VanDyke",
+/// "DesJarlais", "VandeHei", nor "DeSantis", "LaHood" with two).
+fn branded(w: &str) -> bool {
+    let Some(k) = w.char_indices().skip(1).find(|(_, c)| c.is_uppercase()).map(|(k, _)| k) else {
+        return false;
+    };
+    // (Five letters or more are a scraper's glue: [`glued_furniture`].)
+    (3..=4).contains(&k)
+        && w[..k].chars().all(|c| c.is_alphabetic())
+        && !matches!(
+            &w[..k],
+            "Mac"
+                | "Van"
+                | "Vande"
+                | "Vander"
+                | "Von"
+                | "Ver"
+                | "Ten"
+                | "Des"
+                | "Del"
+                | "Della"
+                | "Fitz"
+                | "Dos"
+                | "Das"
+        )
 }
 
 /// Whether the name at `x..y` is set off by commas beside a title: ", the
