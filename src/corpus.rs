@@ -120,8 +120,8 @@ impl CorpusWriter {
 
     /// Adds one document's extraction.
     pub fn push(&mut self, d: DocExtraction) -> Result<()> {
+        self.names.observe_document(&d.actors);
         for a in d.actors {
-            self.names.observe(&a.name, a.actor_type);
             let s = self.stats.entry((a.name, a.actor_type)).or_default();
             s.mentions += a.mentions;
             s.aliases.extend(a.aliases);

@@ -213,6 +213,8 @@ struct Parsed {
     /// Every word's key but the suffix's, run together: "Kim Jong-un" and
     /// "Kim Jong Un" are both "kimjongun".
     full: String,
+    /// Whether a document gives its surname alone, spelt so.
+    own_surname: bool,
 }
 
 /// What the comparison reads from the lexicon: given names and nicknames.
@@ -221,6 +223,11 @@ struct Rules<'l> {
     /// Key of a given name → keys of its nicknames and the reverse; made
     /// when two given names first differ (a millisecond a run otherwise).
     nicknames: std::cell::OnceCell<FxHashMap<String, FxHashSet<String>>>,
+    /// Full names whose surname a document gives alone, spelt so
+    /// ([`CorpusNames::observe_document`]).
+    own_surname: FxHashSet<String>,
+    /// Surname keys one letter apart that a document gives side by side.
+    slipped_together: FxHashSet<(String, String)>,
 }
 
 impl<'l> Rules<'l> {
@@ -228,6 +235,8 @@ impl<'l> Rules<'l> {
         Rules {
             lex,
             nicknames: std::cell::OnceCell::new(),
+            own_surname: FxHashSet::default(),
+            slipped_together: FxHashSet::default(),
         }
     }
 
@@ -284,6 +293,7 @@ impl<'l> Rules<'l> {
             surname,
             suffix,
             full,
+            own_surname: self.own_surname.contains(name),
         })
     }
 
@@ -379,7 +389,22 @@ impl<'l> Rules<'l> {
         let spelt_alike =
             a.given.len() == b.given.len() && a.given.iter().zip(&b.given).all(|(x, y)| x.key == y.key && !x.initial);
         let long = a.surname.len().min(b.surname.len()) >= 8;
-        one_slip(&a.surname, &b.surname)
+        // (A short surname one letter off is another's where documents give
+        // each alone as spelt, and none gives both: "Frank Pavone" is no
+        // "Frank Pallone", "Eric Schmitt" no "Eric Schmidt"; "Peter Strozk"
+        // beside "Strzok" is a slip, and so is "Rudy Giulani" said once. A
+        // q written g is a transliteration, not a slip.)
+        let own_spelling =
+            !long && a.own_surname && b.own_surname && a.surname.as_bytes()[0] == b.surname.as_bytes()[0] && {
+                let pair = if a.surname < b.surname {
+                    (a.surname.clone(), b.surname.clone())
+                } else {
+                    (b.surname.clone(), a.surname.clone())
+                };
+                !self.slipped_together.contains(&pair)
+            };
+        !own_spelling
+            && one_slip(&a.surname, &b.surname)
             && (spelt_alike
                 || long
                     && a.given.len() == b.given.len()
@@ -429,6 +454,13 @@ pub struct CorpusNames {
     full: FxHashMap<String, usize>,
     /// Person names of one word.
     single: FxHashSet<String>,
+    /// Full names whose surname some document gives alone, spelt as the
+    /// full name spells it ("Pavone said"): a spelling of its own, not a
+    /// slip for another.
+    own_surname: FxHashSet<String>,
+    /// Pairs of surname keys one letter apart that one document gives to
+    /// people ("Peter Strozk" beside "Strzok"): there one is a slip.
+    slipped_together: FxHashSet<(String, String)>,
 }
 
 fn type_index(ty: ActorType) -> usize {
@@ -456,6 +488,45 @@ impl CorpusNames {
             }
         } else if !self.single.contains(name) {
             self.single.insert(name.to_string());
+        }
+    }
+
+    /// Records one document's actors: each person's name
+    /// ([`CorpusNames::observe`]), and what tells a surname's slip from a
+    /// name of its own (a surname given alone; two spellings side by side).
+    pub fn observe_document(&mut self, actors: &[crate::model::Actor]) {
+        let mut keys: Vec<String> = Vec::new();
+        for a in actors {
+            self.observe(&a.name, a.actor_type);
+            if a.actor_type != ActorType::Person {
+                continue;
+            }
+            let words = core_words(&a.name);
+            if let Some(&last) = words.last() {
+                if words.len() >= 2 && a.aliases.contains(last) {
+                    self.own_surname.insert(a.name.clone());
+                }
+                keys.push(spelling_key(last));
+            }
+        }
+        // (A list of hundreds of names is no place for a slip's evidence,
+        // and would cost its square.)
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() > 200 {
+            return;
+        }
+        for (i, x) in keys.iter().enumerate() {
+            for y in &keys[i + 1..] {
+                if x != y && one_slip(x, y) {
+                    let pair = if x < y {
+                        (x.clone(), y.clone())
+                    } else {
+                        (y.clone(), x.clone())
+                    };
+                    self.slipped_together.insert(pair);
+                }
+            }
         }
     }
 
@@ -599,7 +670,7 @@ impl CorpusNames {
     /// `mentions` gives every (name, type) of the corpus with its mentions:
     /// the type votes.
     pub fn resolve<'n>(
-        self,
+        mut self,
         lex: &Lexicon,
         mentions: impl IntoIterator<Item = (&'n str, ActorType, usize)>,
     ) -> Renames {
@@ -607,7 +678,9 @@ impl CorpusNames {
         for (name, ty, n) in mentions {
             types.entry(name).or_default()[type_index(ty)] += n.max(1);
         }
-        let rules = Rules::new(lex);
+        let mut rules = Rules::new(lex);
+        rules.own_surname = std::mem::take(&mut self.own_surname);
+        rules.slipped_together = std::mem::take(&mut self.slipped_together);
         let corrections = lex.corrections();
         // Names that must not merge with each other.
         let mut apart: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
@@ -1288,6 +1361,42 @@ mod tests {
         assert_eq!(named(&r, "Bill de Blasio Amount"), "Bill de Blasio");
         assert_eq!(named(&r, "Martin Luther King"), "Martin Luther King");
         assert_eq!(r.canonical("Jim Crow", ActorType::Person), None);
+    }
+
+    /// A short surname one letter off is a slip unless documents give each
+    /// spelling alone and none gives both.
+    #[test]
+    fn a_surname_each_document_spells_alone_is_no_slip() {
+        let actor = |name: &str, aliases: &[&str]| crate::model::Actor {
+            name: name.to_string(),
+            actor_type: ActorType::Person,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 1 + aliases.len(),
+        };
+        let mut names = CorpusNames::default();
+        let mut mentions = Vec::new();
+        let mut doc = |actors: Vec<crate::model::Actor>| {
+            names.observe_document(&actors);
+            mentions.extend(actors.into_iter().map(|a| (a.name, a.actor_type, a.mentions)));
+        };
+        for _ in 0..5 {
+            doc(vec![
+                actor("Frank Pallone", &["Pallone"]),
+                actor("Peter Strzok", &["Strzok"]),
+            ]);
+        }
+        // A priest who is always "Pavone"; a slip said once; a slip beside
+        // the right spelling, even said alone.
+        doc(vec![actor("Frank Pavone", &["Pavone"])]);
+        doc(vec![actor("Frank Pallane", &[])]);
+        doc(vec![actor("Peter Strozk", &["Strozk"]), actor("Strzok", &[])]);
+        let r = names.resolve(
+            &Lexicon::builtin(),
+            mentions.iter().map(|(n, t, m)| (n.as_str(), *t, *m)),
+        );
+        assert_eq!(named(&r, "Frank Pavone"), "Frank Pavone");
+        assert_eq!(named(&r, "Frank Pallane"), "Frank Pallone");
+        assert_eq!(named(&r, "Peter Strozk"), "Peter Strzok");
     }
 
     #[test]

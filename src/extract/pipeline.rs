@@ -531,9 +531,7 @@ fn merge_triples(triples: Vec<Triple>) -> Vec<Triple> {
 pub fn canonicalize(docs: &mut [DocExtraction], lex: &Lexicon) -> Renames {
     let mut names = CorpusNames::default();
     for d in docs.iter() {
-        for a in &d.actors {
-            names.observe(&a.name, a.actor_type);
-        }
+        names.observe_document(&d.actors);
     }
     let all = docs.iter().flat_map(|d| &d.actors);
     let names = names.resolve(lex, all.map(|a| (a.name.as_str(), a.actor_type, a.mentions)));
