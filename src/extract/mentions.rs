@@ -323,8 +323,10 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             // "a former Morgan Stanley executive", "Grant Thornton economist
             // Diane Swonk": a post only a body gives ("Trump adviser X"
             // names a person).
+            // (Capitalised before a person's name too: "Stanford Law
+            // Professor Pamela Karlan".)
             let title_after = m.last < s.last
-                && !t.is_capitalized(m.last)
+                && (!t.is_capitalized(m.last) || m.last + 1 < s.last && lex.is_given_name(t.raw(m.last + 1)))
                 && is_title_word(t, lex, m.last)
                 && (lex.is_common_word(t.word(m.last - 1)) && !lex.is_given_name(t.raw(m.last - 1))
                     || one_of(t.word(m.last), STAFF_TITLES)
@@ -594,6 +596,46 @@ pub fn find_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
     }
     name_mentions(t, lex, &mut mentions, &mut covered);
+    // "Cedars-Sinai Healight", "D-Calif.": no name starts inside a hyphened
+    // one whose first part was left out (not after "Ex-", "Anti-",
+    // "Then-"); a body's stays, and takes that part in where no mention
+    // has it ("Mexican-American Legal Defense Fund").
+    let inside_hyphened = |m: &Mention| {
+        let i = m.first;
+        matches!(m.kind, MentionKind::Name { .. })
+            && i >= 2
+            && t.raw(i - 1) == "-"
+            && t.glued(i - 2)
+            && t.glued(i - 1)
+            && t.is_capitalized(i - 2)
+            && t.sentence_of(i - 2) == m.sentence
+            && t.tokens()[i - 2].kind == TokenKind::Word
+            && !matches!(
+                t.word(i - 2),
+                "ex" | "anti" | "pro" | "non" | "post" | "pre" | "neo" | "mid" | "then" | "now"
+            )
+    };
+    for m in mentions.iter_mut() {
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Organization)
+            }
+        ) && inside_hyphened(m)
+            && !covered[m.first - 2]
+        {
+            m.first -= 2;
+        }
+    }
+    mentions.retain(|m| {
+        !inside_hyphened(m)
+            || matches!(
+                m.kind,
+                MentionKind::Name {
+                    ty: Some(ActorType::Organization)
+                }
+            )
+    });
     reference_mentions(t, lex, &mut mentions, &covered);
     mentions.sort_by_key(|m| (m.first, m.last));
     joined_bodies(t, &mut mentions);
@@ -1709,11 +1751,21 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     && lex.is_given_name(t.raw(i + 1))
                     && is_name_word(t, i + 1)
             };
+            // "a character he played named Ching-Chong Ding-Dong": a
+            // character's name is no actor's.
+            let character = || {
+                i > s.first
+                    && (matches!(t.word(i - 1), "character" | "characters")
+                        || matches!(t.word(i - 1), "named" | "called")
+                            && (i.saturating_sub(5).max(s.first)..i - 1)
+                                .any(|k| matches!(t.word(k), "character" | "characters")))
+            };
             if covered[i]
                 || !(is_name_word(t, i) || initials_name(t, lex, i, s.last, covered))
                 || digits()
                 || one_of(t.word(i), FUNCTION_WORDS)
                 || group()
+                || character()
             {
                 // "the KGB", "HBO's": an acronym standing alone names a body
                 // (segment_span types it); in a run of capitals (a shouted
@@ -3237,6 +3289,24 @@ mod tests {
         assert!(has(&f, "Reagan Democrats", "name:?"), "{f:?}");
         assert!(!has(&f, "Felix Frankfurter", "name:organization"), "{f:?}");
         assert!(persons(&f).contains(&"George W. Bush"), "{f:?}");
+    }
+
+    /// No name starts inside a hyphened one whose first part was left out
+    /// (a party code's state, "Cedars-Sinai"); "Then-" and a body's name
+    /// stay. A character's name is no actor's. A capitalised post before
+    /// a person's name is at the body named before it.
+    #[test]
+    fn hyphened_names_characters_and_capitalised_posts() {
+        let f = found(
+            "Pelosi, D-Calif., told reporters. The Cedars-Sinai Healight team spoke. Then-Chicago Mayor Rahm Emanuel \
+             spoke. He played a character named Ching-Chong Ding-Dong on air.",
+        );
+        for gone in ["Calif.", "Sinai Healight", "Ching-Chong Ding-Dong"] {
+            assert!(!f.iter().any(|(text, _, _)| text == gone), "{gone}: {f:?}");
+        }
+        assert!(f.iter().any(|(text, _, _)| text == "Chicago"), "{f:?}");
+        let f = found("It was so, observes Stanford Law Professor Pamela Karlan.");
+        assert!(has(&f, "Stanford Law", "name:organization"), "{f:?}");
     }
 
     /// Names an ampersand joins are one body's; not a person and "I", nor

@@ -1035,6 +1035,22 @@ mod tests {
             .collect()
     }
 
+    /// A party code's state between a name and its verb hides neither
+    /// ("Pelosi, D-Calif., told NPR"), and is no actor of its own.
+    #[test]
+    fn a_party_code_between_subject_and_verb_is_skipped() {
+        let t = triples(
+            "",
+            "House Speaker Nancy Pelosi, D-Calif., told NPR that the bill would pass. Sen. Lisa Murkowski, R-Alaska, \
+             criticized the president.",
+        );
+        has_all(&t, &["Nancy Pelosi spoke_to NPR fact"]);
+        assert!(
+            !t.iter().any(|x| x.starts_with("Calif.") || x.contains(" Calif. ")),
+            "{t:?}"
+        );
+    }
+
     #[test]
     fn titles_give_affiliations() {
         let t = triples(
