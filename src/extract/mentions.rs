@@ -1169,6 +1169,18 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
         if m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer" {
             ty = Some(ActorType::Organization);
         }
+        // "Also struck was Tal Abyad, where bombs hit": a name that looks
+        // like a person's but opens with no given name is a place's where
+        // "where" sets it off (not "an interview with Vox's Ezra Klein,
+        // where he said").
+        if person
+            && !lex.is_given_name(t.raw(m.first))
+            && m.last + 1 < s.last
+            && t.raw(m.last) == ","
+            && t.word(m.last + 1) == "where"
+        {
+            ty = Some(ActorType::Place);
+        }
         let k = m.last;
         if ty.is_none() && k + 2 < s.last && t.raw(k) == "," {
             let definite = t.word(k + 1) == "the";
@@ -1327,8 +1339,17 @@ fn programmes(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         };
         let unknown =
             |o: &Mention| matches!(o.kind, MentionKind::Name { ty: None }) && o.first >= start && o.last <= end;
-        // (Nor one that opens with a given name: "Fox News' Rich Edson".)
+        // (Nor one that opens with a given name: "Fox News' Rich Edson"; nor
+        // one a speech verb follows, a reporter's name: "Vox's Umair Irfan
+        // explained".)
+        let speaks = end < n
+            && t.sentence_of(end) == sentence
+            && matches!(
+                t.word(end),
+                "said" | "says" | "explained" | "reported" | "wrote" | "writes" | "noted" | "argued"
+            );
         if end == start
+            || speaks
             || lex.is_given_name(t.raw(start))
             || mentions.iter().any(|o| inside(o) && !known(o) && !unknown(o))
         {
@@ -3307,6 +3328,14 @@ mod tests {
         assert!(f.iter().any(|(text, _, _)| text == "Chicago"), "{f:?}");
         let f = found("It was so, observes Stanford Law Professor Pamela Karlan.");
         assert!(has(&f, "Stanford Law", "name:organization"), "{f:?}");
+    }
+
+    /// An outlet's possessive before a name a speech verb follows names a
+    /// reporter, not a programme.
+    #[test]
+    fn a_reporter_after_an_outlet_s_possessive_is_no_programme() {
+        let f = found("Stay home, Vox's Umair Irfan explained.");
+        assert!(!has(&f, "Umair Irfan", "name:organization"), "{f:?}");
     }
 
     /// Names an ampersand joins are one body's; not a person and "I", nor
