@@ -1037,6 +1037,9 @@ fn ampersand_firms(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let n = t.tokens().len();
     for i in 0..mentions.len() {
         let a = &mentions[i];
+        if a.last >= n || t.raw(a.last) != "&" {
+            continue;
+        }
         let mut end = a.last + 1;
         while end < n
             && t.sentence_of(end) == a.sentence
@@ -1159,7 +1162,11 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             }
         ) && m.last - m.first >= 2;
         let s = &t.sentences[m.sentence];
-        if !(person || matches!(m.kind, MentionKind::Name { ty: None }))
+        // (Most names have no comma after them, nor "employer, " before.)
+        let set_off = m.last < s.last && t.raw(m.last) == ","
+            || m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer";
+        if !set_off
+            || !(person || matches!(m.kind, MentionKind::Name { ty: None }))
             || m.possessive
             || m.first > s.first && (lex.honorific(t.raw(m.first - 1)).is_some() || is_title_word(t, lex, m.first - 1))
         {
@@ -2093,7 +2100,7 @@ fn glued_furniture(w: &str) -> Option<&str> {
 /// "Erin Burnett OutFront", a programme; not "MacArthur", "VanDyke",
 /// "DesJarlais", "VandeHei", nor "DeSantis", "LaHood" with two).
 fn branded(w: &str) -> bool {
-    let Some(k) = w.char_indices().skip(1).find(|(_, c)| c.is_uppercase()).map(|(k, _)| k) else {
+    let Some(k) = w.bytes().skip(1).position(|b| b.is_ascii_uppercase()).map(|k| k + 1) else {
         return false;
     };
     // (Five letters or more are a scraper's glue: [`glued_furniture`].)
