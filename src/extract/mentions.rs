@@ -360,6 +360,28 @@ fn title_bodies(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             }
             continue;
         }
+        // "its U.S. partner Rosemont Seneca chairman Hunter Biden": a name
+        // opening with no given name, between a post and a head's post and a
+        // person's name, is the body headed (the post before gave it a
+        // person's cue).
+        if matches!(
+            m.kind,
+            MentionKind::Name {
+                ty: Some(ActorType::Person)
+            }
+        ) && m.last - m.first >= 2
+            && !lex.is_given_name(t.raw(m.first))
+            && m.first > s.first
+            && is_title_word(t, lex, m.first - 1)
+            && m.last + 1 < s.last
+            && !t.is_capitalized(m.last)
+            && head_title_before_person(t, lex, m.last, s.last)
+        {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Organization),
+            };
+            continue;
+        }
         if !matches!(m.kind, MentionKind::Name { ty: None }) {
             continue;
         }
@@ -3392,6 +3414,16 @@ mod tests {
         assert!(persons(&f).contains(&"Joe Biden"), "{f:?}");
     }
 
+    /// A name opening with no given name between a post and a head's post
+    /// before a person is the body headed; with a given name, a person.
+    #[test]
+    fn a_name_between_a_post_and_a_head_s_post_is_the_body() {
+        let f = found("They welcomed its U.S. partner Rosemont Seneca chairman Hunter Biden.");
+        assert!(has(&f, "Rosemont Seneca", "name:organization"), "{f:?}");
+        let f = found("They welcomed his partner Joe Smith chairman Hunter Biden.");
+        assert!(!has(&f, "Joe Smith", "name:organization"), "{f:?}");
+    }
+
     /// Two names a hyphen joins before a meeting's noun are two names; not
     /// before another noun, nor English words.
     #[test]
@@ -3839,6 +3871,9 @@ mod tests {
         let f = kinds("Jim Parton, from Families Need Fathers, said so. He came from Kansas City.");
         assert_eq!(kind_of(&f, "Families Need Fathers"), "name:organization", "{f:?}");
         assert_ne!(kind_of(&f, "Kansas City"), "name:organization", "{f:?}");
+        // A congregation named for its church ("Bethel Lutheran").
+        let f = kinds("Zion Lutheran in Worcester and Bethel Lutheran in Auburn have teamed up.");
+        assert_eq!(kind_of(&f, "Bethel Lutheran"), "name:organization", "{f:?}");
         // Laws and agreements are no actors, nor the names in them.
         let f = kinds("Congress passed the Debbie Smith Reauthorization Act under the Bill of Rights.");
         assert!(
