@@ -1184,6 +1184,21 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             }
         ) && m.last - m.first >= 2;
         let s = &t.sentences[m.sentence];
+        // "the city of Anna": a name after a settlement's noun and "of" is
+        // the settlement's, though it be a given name.
+        if matches!(m.kind, MentionKind::Name { ty: None })
+            && m.first >= s.first + 2
+            && t.word(m.first - 1) == "of"
+            && matches!(
+                t.word(m.first - 2),
+                "city" | "town" | "village" | "borough" | "township" | "hamlet"
+            )
+        {
+            m.kind = MentionKind::Name {
+                ty: Some(ActorType::Place),
+            };
+            continue;
+        }
         // (Most names have no comma after them, nor "employer, " before.)
         let set_off = m.last < s.last && t.raw(m.last) == ","
             || m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer";
@@ -3412,6 +3427,15 @@ mod tests {
         let f = found("The Piper Sandler executive Tom Nides spoke. Joe Biden adviser Mike Donilon spoke.");
         assert!(has(&f, "Piper Sandler", "name:organization"), "{f:?}");
         assert!(persons(&f).contains(&"Joe Biden"), "{f:?}");
+    }
+
+    /// A name after a settlement's noun and "of" is the settlement's, a
+    /// given name though it be.
+    #[test]
+    fn the_city_of_a_given_name_is_a_place() {
+        let f = found("The city of Anna, in southern Illinois, has lost industry. Anna Smith of Ohio spoke.");
+        assert!(has(&f, "Anna", "name:place"), "{f:?}");
+        assert!(persons(&f).contains(&"Anna Smith"), "{f:?}");
     }
 
     /// A name opening with no given name between a post and a head's post
