@@ -134,11 +134,21 @@ fn whole_key(name: &str) -> String {
 /// A name's words without the generational suffixes that end it ("Jr.",
 /// "III"), leaving at least one.
 fn core_words(name: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| is_name_suffix(w)) {
-        words.pop();
+    core_name(name).0.split_whitespace().collect()
+}
+
+/// A name without the generational suffixes that end it, leaving at least
+/// one word, and its last word (the surname): what [`core_words`] gives,
+/// without a vector.
+fn core_name(name: &str) -> (&str, &str) {
+    let mut core = name.trim_end();
+    while let Some((rest, last)) = core.rsplit_once(char::is_whitespace) {
+        if !is_name_suffix(last) || rest.trim_end().is_empty() {
+            return (core, last);
+        }
+        core = rest.trim_end();
     }
-    words
+    (core, core.trim_start())
 }
 
 /// A correction to the corpus-wide naming, a line of `corrections.tsv`.
@@ -535,12 +545,7 @@ impl CorpusNames {
             if a.actor_type != ActorType::Person {
                 continue;
             }
-            // (The surname: the last word before any suffix.)
-            let (core, last) = match a.name.rsplit_once(' ') {
-                Some((rest, last)) if is_name_suffix(last) => (rest, rest.rsplit(' ').next().unwrap_or(rest)),
-                Some((_, last)) => (a.name.as_str(), last),
-                None => (a.name.as_str(), a.name.as_str()),
-            };
+            let (core, last) = core_name(&a.name);
             if core.contains(' ') && a.aliases.contains(last) {
                 self.own_surname.insert(a.name.clone());
             }
@@ -554,15 +559,12 @@ impl CorpusNames {
         let mut keys: Vec<String> = keys.into_iter().map(spelling_key).collect();
         keys.sort_unstable();
         keys.dedup();
+        // (Sorted and unique: each pair comes in the order `same_person`
+        // looks it up in.)
         for (i, x) in keys.iter().enumerate() {
             for y in &keys[i + 1..] {
-                if x != y && one_slip(x, y) {
-                    let pair = if x < y {
-                        (x.clone(), y.clone())
-                    } else {
-                        (y.clone(), x.clone())
-                    };
-                    self.slipped_together.insert(pair);
+                if one_slip(x, y) {
+                    self.slipped_together.insert((x.clone(), y.clone()));
                 }
             }
         }
@@ -765,8 +767,9 @@ impl CorpusNames {
             candidates.extend(by_surname.get(p.surname.as_str()).into_iter().flatten());
             candidates.extend(by_first.get(p.given[0].key.as_str()).into_iter().flatten());
             // (Both names transliterated: a long surname's consonants.)
-            let skeleton: String = p.surname.chars().filter(|c| !"aeiou".contains(*c)).collect();
-            if p.surname.len() >= 8 {
+            let skeleton: Option<String> =
+                (p.surname.len() >= 8).then(|| p.surname.chars().filter(|c| !"aeiou".contains(*c)).collect());
+            if let Some(skeleton) = &skeleton {
                 candidates.extend(by_skeleton.get(skeleton.as_str()).into_iter().flatten());
             }
             candidates.sort_unstable();
@@ -821,7 +824,7 @@ impl CorpusNames {
             if !at.contains(&g) {
                 at.push(g);
             }
-            if p.surname.len() >= 8 {
+            if let Some(skeleton) = skeleton {
                 let at = by_skeleton.entry(skeleton).or_default();
                 if !at.contains(&g) {
                     at.push(g);
@@ -907,8 +910,8 @@ impl CorpusNames {
             // Donald who is "Jr." ("Donald Trump Jr."), "Holder Jr." the
             // Holder, the suffix's or else any.
             let suffixed: Vec<usize>;
-            let gs = match single.split_whitespace().collect::<Vec<_>>().as_slice() {
-                [word, suffix] if is_name_suffix(suffix) => {
+            let gs = match single.split_once(' ') {
+                Some((word, suffix)) if is_name_suffix(suffix) => {
                     let suffix = suffix.trim_end_matches('.').to_ascii_lowercase();
                     let has_suffix = |g: usize| names[groups[g].head].2.suffix.as_deref() == Some(suffix.as_str());
                     let key = spelling_key(word);
@@ -1436,6 +1439,21 @@ mod tests {
         assert_eq!(named(&r, "Frank Pavone"), "Frank Pavone");
         assert_eq!(named(&r, "Frank Pallane"), "Frank Pallone");
         assert_eq!(named(&r, "Peter Strozk"), "Peter Strzok");
+    }
+
+    /// A name's core drops every suffix that ends it but leaves one word.
+    #[test]
+    fn a_name_s_core_and_surname() {
+        for (name, core, surname) in [
+            ("Joseph R. Biden Jr.", "Joseph R. Biden", "Biden"),
+            ("Ken Griffey Jr. III", "Ken Griffey", "Griffey"),
+            ("Don Jr.", "Don", "Don"),
+            ("Jr.", "Jr.", "Jr."),
+            ("Putin", "Putin", "Putin"),
+        ] {
+            assert_eq!(core_name(name), (core, surname), "{name}");
+            assert_eq!(core_words(name).join(" "), core, "{name}");
+        }
     }
 
     /// The quick test of one edit agrees with the distance it stands for,

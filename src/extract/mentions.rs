@@ -1071,7 +1071,7 @@ fn ampersand_firms(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>) {
         {
             end += 1;
         }
-        if end > a.last + 1 && t.raw(a.last) == "&" && !a.possessive && untyped_or_by_look(a) && joinable(a.last) {
+        if end > a.last + 1 && !a.possessive && untyped_or_by_look(a) && joinable(a.last) {
             let a = &mut mentions[i];
             a.last = end;
             a.possessive = end < n && t.is_possessive_mark(end);
@@ -1141,7 +1141,10 @@ const SITE_NOUNS: &WordList = &WordList::new(&[
 /// or site is that body's or site's, though it look like a person's
 /// (a given name first). The head ends the apposition ("Tom Lee, a
 /// company spokesman," names a person); "her employer, Franklin
-/// Templeton" says the same before the name.
+/// Templeton" says the same before the name. So do the other words set
+/// around a name that say what kind of thing it is: a settlement's noun
+/// and "of" before it ("the city of Anna"), "where" after its comma ("Tal
+/// Abyad, where").
 fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
     let n = t.tokens().len();
     // The singular of a kind noun after "one of" ("companies", "mosques").
@@ -1200,33 +1203,30 @@ fn appositive_kinds(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention]) {
             continue;
         }
         // (Most names have no comma after them, nor "employer, " before.)
-        let set_off = m.last < s.last && t.raw(m.last) == ","
-            || m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer";
-        if !set_off
+        let comma_after = m.last < s.last && t.raw(m.last) == ",";
+        let after_employer = m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer";
+        if !(comma_after || after_employer)
             || !(person || matches!(m.kind, MentionKind::Name { ty: None }))
             || m.possessive
             || m.first > s.first && (lex.honorific(t.raw(m.first - 1)).is_some() || is_title_word(t, lex, m.first - 1))
         {
             continue;
         }
-        let mut ty = None;
-        if m.first >= s.first + 2 && t.raw(m.first - 1) == "," && t.word(m.first - 2) == "employer" {
-            ty = Some(ActorType::Organization);
-        }
+        let mut ty = after_employer.then_some(ActorType::Organization);
         // "Also struck was Tal Abyad, where bombs hit": a name that looks
         // like a person's but opens with no given name is a place's where
         // "where" sets it off (not "an interview with Vox's Ezra Klein,
         // where he said").
         if person
+            && comma_after
             && !lex.is_given_name(t.raw(m.first))
             && m.last + 1 < s.last
-            && t.raw(m.last) == ","
             && t.word(m.last + 1) == "where"
         {
             ty = Some(ActorType::Place);
         }
         let k = m.last;
-        if ty.is_none() && k + 2 < s.last && t.raw(k) == "," {
+        if ty.is_none() && comma_after && k + 2 < s.last {
             let definite = t.word(k + 1) == "the";
             let (start, plural) = match t.word(k + 1) {
                 "a" | "an" | "the" => (k + 2, false),
