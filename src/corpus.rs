@@ -220,7 +220,7 @@ fn merge_actors(names: &Renames, stats: FxHashMap<(String, ActorType), NameStats
         });
         a.mentions += s.mentions;
         a.aliases.extend(s.aliases);
-        if name != canonical {
+        if name != canonical && names.is_name_form(&name) {
             merged.push(name);
         }
     }
@@ -473,5 +473,37 @@ mod tests {
             names.dedup();
             assert_eq!(actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), names);
         }
+    }
+
+    /// A name merged for a headline's word run into it lends the person
+    /// neither itself nor its words as aliases.
+    #[test]
+    fn a_run_on_name_gives_no_alias() {
+        let doc = |i: usize, name: &str, aliases: &[&str]| DocExtraction {
+            doc: format!("d{i}"),
+            date: None,
+            actors: vec![Actor {
+                name: name.to_string(),
+                actor_type: ActorType::Person,
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                mentions: 1 + aliases.len(),
+            }],
+            triples: Vec::new(),
+        };
+        let mut w = CorpusWriter::holding(HOLD_BYTES).unwrap();
+        for i in 0..20 {
+            w.push(doc(i, "Donald Trump", &["Trump"])).unwrap();
+        }
+        w.push(doc(20, "Donald J. Trump", &[])).unwrap();
+        w.push(doc(21, "Donald Trump Replay", &["Replay"])).unwrap();
+        let mut corpus = w.finish(&Lexicon::builtin()).unwrap();
+        let actors = corpus.actors();
+        let [trump] = actors else {
+            panic!("one actor: {actors:?}");
+        };
+        assert_eq!(trump.name, "Donald Trump");
+        assert_eq!(trump.mentions, 20 * 2 + 1 + 2);
+        let aliases: Vec<&str> = trump.aliases.iter().map(String::as_str).collect();
+        assert_eq!(aliases, ["Donald J. Trump", "Trump"]);
     }
 }

@@ -902,6 +902,7 @@ impl CorpusNames {
                 .map_or(meant.as_str(), |&i| names[groups[group_of[i]].head].0);
             persons.insert(name.to_string(), shown(to));
         }
+        let not_forms = not_name_forms(lex, &persons);
         // A bare surname: the group most documents name with it, if it
         // outnumbers the others.
         let mut bare: FxHashMap<String, String> = FxHashMap::default();
@@ -1056,12 +1057,66 @@ impl CorpusNames {
         }
         Renames {
             persons,
+            not_forms,
             bare,
             forced,
             fixed,
             unmatched,
         }
     }
+}
+
+/// The person names, of those merged into another (`persons`: name → the
+/// name it goes by), that are another name of the same person with a word
+/// run into it: a headline's or table's word or a hover card's given name
+/// after it ("Donald Trump Inflames", "Pete Buttigieg Peter", "Bill de
+/// Blasio Amount"), or a word before it that is no given name or initial
+/// ("Yorker Rudy Giuliani" of "New Yorker", "Doctor Anthony Fauci"). They
+/// are the person (the merge stands), but no form of the name to show as
+/// its alias, nor a source of its words: "Replay", resolved to "Donald Trump
+/// Replay" in its document, is no alias of Donald Trump.
+///
+/// Names whose added word is one of the person's name ("Hillary Rodham
+/// Clinton" beside "Hillary Rodham"), a suffix, a particle ("King Salman bin
+/// Abdulaziz Al Saud") or a given name before ("Alexandra Tara Reade") stay
+/// forms.
+fn not_name_forms(lex: &Lexicon, persons: &FxHashMap<String, String>) -> FxHashSet<String> {
+    let mut groups: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+    for (name, to) in persons {
+        let group = groups.entry(to.as_str()).or_default();
+        group.extend([name.as_str(), core_name(name).0, to.as_str(), core_name(to).0]);
+    }
+    let mut not_forms = FxHashSet::default();
+    for (name, to) in persons {
+        let group = &groups[to.as_str()];
+        let core = core_name(name).0;
+        let own = |w: &str| {
+            let key = spelling_key(w);
+            group
+                .iter()
+                .filter(|&&n| n != name && n != core)
+                .any(|n| n.split_whitespace().any(|x| spelling_key(x) == key))
+        };
+        let run_on = core.rsplit_once(' ').is_some_and(|(rest, last)| {
+            group.contains(rest)
+                && !last.starts_with(char::is_lowercase)
+                && !core_name(to)
+                    .0
+                    .split_whitespace()
+                    .any(|w| spelling_key(w) == spelling_key(last))
+        });
+        let run_before = core.split_once(' ').is_some_and(|(first, rest)| {
+            group.contains(rest)
+                && rest.contains(' ')
+                && !lex.is_given_name(first)
+                && first.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !own(first)
+        });
+        if run_on || run_before {
+            not_forms.insert(name.clone());
+        }
+    }
+    not_forms
 }
 
 /// What a correction or the type vote does to a name.
@@ -1078,6 +1133,9 @@ enum Fix {
 pub struct Renames {
     /// Full person name → its group's name, where that differs.
     persons: FxHashMap<String, String>,
+    /// Names merged into a person that are no form of its name, so no
+    /// alias of it ([`not_name_forms`]).
+    not_forms: FxHashSet<String>,
     /// One-word person name → the group it means, where one does.
     bare: FxHashMap<String, String>,
     /// The user's merges, any type.
@@ -1127,6 +1185,13 @@ impl Renames {
     pub fn canonical(&self, name: &str, ty: ActorType) -> Option<(String, ActorType)> {
         let (mut name, mut ty) = (name.to_string(), ty);
         self.rename(&mut name, &mut ty).then_some((name, ty))
+    }
+
+    /// Whether a name merged into another is a form of that name, fit to
+    /// stand as its alias: not a name run into a headline's word or the
+    /// next one ("Donald Trump Inflames", "Yorker Rudy Giuliani").
+    pub fn is_name_form(&self, name: &str) -> bool {
+        !self.not_forms.contains(name)
     }
 
     /// The corrections that matched no name of the corpus.
@@ -1403,6 +1468,35 @@ mod tests {
         assert_eq!(named(&r, "Bill de Blasio Amount"), "Bill de Blasio");
         assert_eq!(named(&r, "Martin Luther King"), "Martin Luther King");
         assert_eq!(r.canonical("Jim Crow", ActorType::Person), None);
+    }
+
+    /// A name merged for a word run into it is the person, but no alias of
+    /// them; a fuller form of the name is.
+    #[test]
+    fn a_name_with_a_word_run_into_it_is_no_alias() {
+        let r = corpus(&[
+            ("Donald Trump", 40),
+            ("Donald Trump Inflames", 1),
+            ("Rudy Giuliani", 30),
+            ("Doctor Rudy Giuliani", 1),
+            ("Alexandra Rudy Giuliani", 1),
+            ("Hillary Clinton", 30),
+            ("Hillary Rodham", 3),
+            ("Hillary Rodham Clinton", 5),
+            ("Joseph R. Biden Jr.", 5),
+            ("Joseph Biden", 30),
+        ])
+        .resolve(&Lexicon::builtin());
+        for (name, person, form) in [
+            ("Donald Trump Inflames", "Donald Trump", false),
+            ("Doctor Rudy Giuliani", "Rudy Giuliani", false),
+            ("Alexandra Rudy Giuliani", "Rudy Giuliani", true),
+            ("Hillary Rodham Clinton", "Hillary Clinton", true),
+            ("Joseph R. Biden Jr.", "Joseph Biden", true),
+        ] {
+            assert_eq!(named(&r, name), person, "{name}");
+            assert_eq!(r.is_name_form(name), form, "{name}");
+        }
     }
 
     /// A short surname one letter off is a slip unless documents give each

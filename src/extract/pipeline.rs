@@ -539,7 +539,7 @@ pub fn canonicalize(docs: &mut [DocExtraction], lex: &Lexicon) -> Renames {
         d.actors.retain_mut(|a| {
             let before = a.name.clone();
             let keep = names.rename(&mut a.name, &mut a.actor_type);
-            if a.name != before {
+            if a.name != before && names.is_name_form(&before) {
                 a.aliases.insert(before);
             }
             keep
