@@ -1817,10 +1817,12 @@ fn name_mentions(t: &Tokenized, lex: &Lexicon, mentions: &mut Vec<Mention>, cove
                     && is_name_word(t, i + 1)
             };
             // "a character he played named Ching-Chong Ding-Dong": a
-            // character's name is no actor's.
+            // character's name is no actor's; nor is a god's ("the
+            // birthplace of the god Ram").
             let character = || {
                 i > s.first
                     && (matches!(t.word(i - 1), "character" | "characters")
+                        || matches!(t.raw(i - 1), "god" | "goddess" | "deity")
                         || matches!(t.word(i - 1), "named" | "called")
                             && (i.saturating_sub(5).max(s.first)..i - 1)
                                 .any(|k| matches!(t.word(k), "character" | "characters")))
@@ -2608,11 +2610,13 @@ fn segment_span(
                 continue;
             }
         }
-        // "Theresa May": a given name and a word that is otherwise no name.
-        // (And "King George III": a regnal number ending a titled name.)
+        // "Theresa May": a given name and a word that is otherwise no name;
+        // or a first word a title marks a person's ("activist Nabilah
+        // Islam"). (And "King George III": a regnal number ending a titled
+        // name.)
         let surname = seg_start == Some(k.wrapping_sub(1))
             && k + 1 == b
-            && lex.is_given_name(t.raw(k - 1))
+            && (lex.is_given_name(t.raw(k - 1)) || cue && k - 1 == a)
             && !WEEKDAYS.contains(&raw)
             && t.tokens().get(b).is_none_or(|tok| tok.kind != TokenKind::Number)
             || seg_start.is_some_and(|s| lex.honorific(t.raw(s)) == Some(true)) && k + 1 == b && is_regnal_number(raw);
@@ -3364,14 +3368,23 @@ mod tests {
     fn hyphened_names_characters_and_capitalised_posts() {
         let f = found(
             "Pelosi, D-Calif., told reporters. The Cedars-Sinai Healight team spoke. Then-Chicago Mayor Rahm Emanuel \
-             spoke. He played a character named Ching-Chong Ding-Dong on air.",
+             spoke. He played a character named Ching-Chong Ding-Dong on air. It is the birthplace of the god Ram.",
         );
-        for gone in ["Calif.", "Sinai Healight", "Ching-Chong Ding-Dong"] {
+        for gone in ["Calif.", "Sinai Healight", "Ching-Chong Ding-Dong", "Ram"] {
             assert!(!f.iter().any(|(text, _, _)| text == gone), "{gone}: {f:?}");
         }
         assert!(f.iter().any(|(text, _, _)| text == "Chicago"), "{f:?}");
         let f = found("It was so, observes Stanford Law Professor Pamela Karlan.");
         assert!(has(&f, "Stanford Law", "name:organization"), "{f:?}");
+    }
+
+    /// A word that is no name alone ends a name a title marks a person's,
+    /// as it ends one a given name opens; it opens none.
+    #[test]
+    fn a_titled_first_word_makes_a_surname_of_a_word_no_name_alone() {
+        let f = found("Do not count out activist Nabilah Islam, who raised money. Islam Today reported it.");
+        assert!(has(&f, "Nabilah Islam", "name:person"), "{f:?}");
+        assert!(!f.iter().any(|(text, _, _)| text.starts_with("Islam")), "{f:?}");
     }
 
     /// An outlet's possessive before a name a speech verb follows names a

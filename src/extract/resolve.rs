@@ -257,8 +257,15 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
     let mut index = NameIndex::default();
     // A name lower-cased, as the key of `ents.by_key`.
     let mut key = String::new();
+    // "Netanyahu, known as 'Mr Security' and 'King Bibi'": a name a
+    // nickname's words introduce is the named one's, there and wherever
+    // the text says it again (name → the mention it is a nickname of).
+    let nicknames = introduced_nicknames(t, lex, mentions);
     // Lexicon entries and full names first, so bare surnames anywhere can find them.
     for m in mentions.iter_mut() {
+        if !nicknames.is_empty() && nicknames.contains_key(mention_str(t, m).as_ref()) {
+            continue;
+        }
         match m.kind {
             MentionKind::Known { entry, surface } => {
                 let i = ents.of_entry(lex, entry);
@@ -403,6 +410,12 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         out
     };
     for i in order {
+        if mentions[i].entity.is_none()
+            && !nicknames.is_empty()
+            && let Some(&of) = nicknames.get(mention_str(t, &mentions[i]).as_ref())
+        {
+            mentions[i].entity = mentions[of].entity;
+        }
         let m = &mut mentions[i];
         if let Some(e) = m.entity {
             see(&mut seen, e, m.first);
@@ -552,6 +565,79 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
         }
     }
     ents
+}
+
+/// Names a text introduces as another's nickname, each with the mention of
+/// the one it names: "Netanyahu, known as 'Mr Security' and 'King Bibi'",
+/// "Mohammed bin Salman, known as MBS", "Salvini, nicknamed 'the Captain'"
+/// (a name only: the nickname's first word capitalised). The named one is
+/// the name right before the comma, or right before "known"; a nickname of
+/// no one the text names ("a man known as Jack") is left alone. Where a
+/// text also names someone by the nickname's words in earnest the nickname
+/// still wins; that is rare beside a construction this plain.
+fn introduced_nicknames(t: &Tokenized, lex: &Lexicon, mentions: &[Mention]) -> FxHashMap<String, usize> {
+    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+    // The mention that ends right before token `end`, in the sentence.
+    let ending_at = |end: usize, sentence: usize| {
+        mentions
+            .iter()
+            .rposition(|x| x.last == end && x.sentence == sentence && !x.possessive)
+    };
+    for (mi, m) in mentions.iter().enumerate() {
+        if !matches!(m.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let first = t.sentences[m.sentence].first;
+        let mut k = m.first;
+        // An honorific, an opening quote; a nickname before them and "and"
+        // or a comma ("known as 'Mr Security' and 'King Bibi'").
+        let step = |mut k: usize| {
+            if k > first && crate::mentions::is_plain_honorific(t, lex, k - 1) {
+                k -= 1;
+            }
+            if k > first && is_opening_quote(t.raw(k - 1)) {
+                k - 1
+            } else {
+                k
+            }
+        };
+        k = step(k);
+        while k >= first + 2 && matches!(t.raw(k - 1), "and" | "or" | ",") {
+            let mut j = k - 1;
+            if j > first && is_closing_quote(t.raw(j - 1)) {
+                j -= 1;
+            }
+            match ending_at(j, m.sentence) {
+                Some(p) if mentions[p].first > first => k = step(mentions[p].first),
+                _ => break,
+            }
+        }
+        // (A participle's only after a comma: "Trump dubbed Biden 'Sleepy
+        // Joe'" gives Biden a nickname, not Trump.)
+        let at = match (k.checked_sub(2).filter(|&a| a >= first), t.word(k.saturating_sub(1))) {
+            (Some(a), "as") if t.word(a) == "known" => a,
+            (Some(a), "nicknamed" | "dubbed") if t.raw(a) == "," => k - 1,
+            (_, "aka" | "a.k.a.") => k - 1,
+            _ => continue,
+        };
+        // "also known as".
+        let at = if at > first && t.word(at - 1) == "also" {
+            at - 1
+        } else {
+            at
+        };
+        let named = match at.checked_sub(1).filter(|&b| b >= first) {
+            Some(b) if t.raw(b) == "," => ending_at(b, m.sentence),
+            Some(_) => ending_at(at, m.sentence),
+            None => None,
+        };
+        if let Some(named) = named
+            && named != mi
+        {
+            out.entry(mention_str(t, m).into_owned()).or_insert(named);
+        }
+    }
+    out
 }
 
 /// Which entities have a given person surname, first name or (for the
@@ -1208,6 +1294,39 @@ mod tests {
         m.iter()
             .map(|m| (mention_text(&t, m), m.entity.map(|e| ents.list[e].name.clone())))
             .collect()
+    }
+
+    /// A name a text gives as another's nickname is the other's, there and
+    /// later; a nickname one gives another is not the giver's.
+    #[test]
+    fn a_nickname_introduced_is_the_named_one_s() {
+        let n = names(
+            "Benjamin Netanyahu spoke. Netanyahu, known as 'Mr Security' and 'King Bibi' by his \
+             supporters, left. Supporters of 'King Bibi' cheered. Clifford [Stephanie Clifford aka Stormy \
+             Daniels] sued.",
+        );
+        let of = |text: &str| {
+            n.iter()
+                .filter(|(m, _)| m == text)
+                .map(|(_, e)| e.clone())
+                .collect::<Vec<_>>()
+        };
+        let bibi = Some("Benjamin Netanyahu".to_string());
+        assert_eq!(of("King Bibi"), [bibi.clone(), bibi.clone()], "{n:?}");
+        assert_eq!(of("Security"), [bibi], "{n:?}");
+        assert_eq!(of("Stormy Daniels"), [Some("Stephanie Clifford".to_string())], "{n:?}");
+        let n = names(
+            "Donald Trump met Joe Biden. Trump dubbed Biden 'Sleepy Joe'. Biden, nicknamed 'Amtrak Joe', laughed.",
+        );
+        let of = |text: &str| {
+            n.iter()
+                .filter(|(m, _)| m == text)
+                .map(|(_, e)| e.clone())
+                .collect::<Vec<_>>()
+        };
+        let biden = Some("Joe Biden".to_string());
+        assert_eq!(of("Biden"), [biden.clone(), biden.clone()], "{n:?}");
+        assert_eq!(of("Amtrak Joe"), [biden], "{n:?}");
     }
 
     #[test]
