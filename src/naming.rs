@@ -52,7 +52,7 @@ const RUN_TOGETHER: usize = 10;
 /// ("Erdoğan", "Guaidó"), lower case, letters only (hyphens, dots and
 /// apostrophes dropped), y read as i and a doubled letter as one
 /// ("Zelenskyy", "Zelenskiy" and "Zelensky" are "zelenski"; "Qassem" and
-/// "Qasem" are "qasem"). Keys are for matching only, never shown.
+/// "Qasem" are "gasem", below). Keys are for matching only, never shown.
 pub fn spelling_key(word: &str) -> String {
     let folded;
     let word = if word.is_ascii() {
@@ -67,20 +67,43 @@ pub fn spelling_key(word: &str) -> String {
         Some(p) if p.eq_ignore_ascii_case("al-") || p.eq_ignore_ascii_case("el-") => &word[3..],
         _ => word,
     };
+    // Arabic and Persian transliterations are one spelling: a q written g
+    // at a word's or part's start ("Qaddafi", "Gaddafi"; not the English
+    // "qu": "Quinn" is no "Guinn"), a "dh" between vowels written "d"
+    // ("Gadhafi", "Gaddafi"), and "Abd al-", "Abdel" and "Abdul" ("Adil
+    // Abd al-Mahdi", "Adel Abdul-Mahdi").
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let bytes = word.as_bytes();
     let mut key = String::with_capacity(word.len());
     let mut last = 0u8;
-    for b in word.bytes() {
+    let mut part_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii_alphabetic() {
+            part_start |= b == b'-';
             continue;
         }
         let c = match b.to_ascii_lowercase() {
             b'y' => b'i',
+            b'q' if part_start && !matches!(bytes.get(i + 1), Some(b'u' | b'U')) => b'g',
+            b'h' if last == b'd'
+                && key.len() >= 2
+                && vowel(key.as_bytes()[key.len() - 2])
+                && bytes.get(i + 1).is_some_and(|&n| vowel(n.to_ascii_lowercase())) =>
+            {
+                continue;
+            }
             c => c,
         };
+        part_start = false;
         if c != last {
             key.push(c as char);
         }
         last = c;
+    }
+    if key == "abd" {
+        key.push_str("ul");
+    } else if key.starts_with("abdel") || key.starts_with("abdal") {
+        key.replace_range(3..5, "ul");
     }
     key
 }
@@ -90,11 +113,8 @@ pub fn spelling_key(word: &str) -> String {
 /// "zelenski", scraped text glues words together), the first letter alike.
 fn one_slip(a: &str, b: &str) -> bool {
     let shorter = a.len().min(b.len());
-    // (A slip at the first letter is rare, and the test is cheap; but an
-    // Arabic or Persian q is written g as well: "Qaddafi", "Gaddafi".)
-    if shorter >= 5 && a.len() == b.len() && matches!((a.as_bytes()[0], b.as_bytes()[0]), (b'q', b'g') | (b'g', b'q')) {
-        return a[1..] == b[1..];
-    }
+    // (A slip at the first letter is rare, and the test is cheap; an
+    // Arabic or Persian q written g is one key already: [`spelling_key`].)
     if shorter < 5 || a.len().abs_diff(b.len()) > 2 || a.as_bytes()[0] != b.as_bytes()[0] {
         return false;
     }
@@ -246,6 +266,14 @@ struct Parsed {
     full: String,
     /// Whether a document gives its surname alone, spelt so.
     own_surname: bool,
+}
+
+impl Parsed {
+    /// Every key after the first given name's, run together: "abdulmahdi"
+    /// of "Adel Abdul Mahdi" and "Adil Abdul-Mahdi".
+    fn rest(&self) -> &str {
+        self.full.get(self.given[0].key.len()..).unwrap_or_default()
+    }
 }
 
 /// What the comparison reads from the lexicon: given names and nicknames.
@@ -402,15 +430,30 @@ impl<'l> Rules<'l> {
         if a.full == b.full {
             return true;
         }
-        if a.surname == b.surname {
-            return self.given_fit(a, b);
-        }
         // The same words cut otherwise, the given name one ("Adil
         // Abdul-Mahdi", "Adel Abdul Mahdi").
-        fn rest(p: &Parsed) -> &str {
-            p.full.get(p.given[0].key.len()..).unwrap_or_default()
+        let rest = Parsed::rest;
+        // (Where the rest is long and of several words in one of them, a
+        // short given name may differ in a vowel too: "Adil", "Adel"; not
+        // "Dana" and "Dina Richardson".)
+        let vowel_slip = |x: &str, y: &str| {
+            x.len() == y.len()
+                && x.bytes()
+                    .zip(y.bytes())
+                    .filter(|(p, q)| p != q)
+                    .all(|(p, q)| b"aeiou".contains(&p) && b"aeiou".contains(&q))
+                && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+        };
+        let same_rest = rest(a).len() >= 6
+            && rest(a) == rest(b)
+            && (self.same_given(&a.given[0], &b.given[0])
+                || rest(a).len() >= 8
+                    && a.given.len() + b.given.len() > 2
+                    && vowel_slip(&a.given[0].key, &b.given[0].key));
+        if a.surname == b.surname {
+            return same_rest || self.given_fit(a, b);
         }
-        if rest(a).len() >= 6 && rest(a) == rest(b) && self.same_given(&a.given[0], &b.given[0]) {
+        if same_rest {
             return true;
         }
         // A surname one letter off, the given names spelt alike; in a long
@@ -435,22 +478,16 @@ impl<'l> Rules<'l> {
         // (A short surname one letter off is another's where documents give
         // each alone as spelt, and none gives both: "Frank Pavone" is no
         // "Frank Pallone", "Eric Schmitt" no "Eric Schmidt"; "Peter Strozk"
-        // beside "Strzok" is a slip, and so is "Rudy Giulani" said once. A
-        // q written g is a transliteration, not a slip.)
+        // beside "Strzok" is a slip, and so is "Rudy Giulani" said once.)
         // (Two given names spelt alike say more than a spelling.)
-        let own_spelling = !long
-            && a.given.len() == 1
-            && a.own_surname
-            && b.own_surname
-            && a.surname.as_bytes()[0] == b.surname.as_bytes()[0]
-            && {
-                let pair = if a.surname < b.surname {
-                    (a.surname.clone(), b.surname.clone())
-                } else {
-                    (b.surname.clone(), a.surname.clone())
-                };
-                !self.slipped_together.contains(&pair)
+        let own_spelling = !long && a.given.len() == 1 && a.own_surname && b.own_surname && {
+            let pair = if a.surname < b.surname {
+                (a.surname.clone(), b.surname.clone())
+            } else {
+                (b.surname.clone(), a.surname.clone())
             };
+            !self.slipped_together.contains(&pair)
+        };
         if own_spelling {
             return false;
         }
@@ -760,6 +797,10 @@ impl CorpusNames {
         let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut by_skeleton: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // Groups by the rest of a member's name after its first given name,
+        // for members with a middle name ("abdulmahdi" of "Adel Abdul
+        // Mahdi"): a name cut otherwise ("Adel Abdul-Mahdi") finds them.
+        let mut by_rest: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..names.len() {
             let (name, docs, ref p) = names[i];
@@ -771,6 +812,13 @@ impl CorpusNames {
                 (p.surname.len() >= 8).then(|| p.surname.chars().filter(|c| !"aeiou".contains(*c)).collect());
             if let Some(skeleton) = &skeleton {
                 candidates.extend(by_skeleton.get(skeleton.as_str()).into_iter().flatten());
+            }
+            let rest = p.rest();
+            if rest.len() >= 6 {
+                candidates.extend(by_rest.get(rest).into_iter().flatten());
+                if p.given.len() > 1 {
+                    candidates.extend(by_surname.get(rest).into_iter().flatten());
+                }
             }
             candidates.sort_unstable();
             candidates.dedup();
@@ -826,6 +874,12 @@ impl CorpusNames {
             }
             if let Some(skeleton) = skeleton {
                 let at = by_skeleton.entry(skeleton).or_default();
+                if !at.contains(&g) {
+                    at.push(g);
+                }
+            }
+            if p.given.len() > 1 && rest.len() >= 6 {
+                let at = by_rest.entry(rest).or_default();
                 if !at.contains(&g) {
                     at.push(g);
                 }
@@ -1247,10 +1301,23 @@ mod tests {
             ("Sergey", "Sergei"),
             ("Qassem", "Qasem"),
             ("Jong-un", "Jongun"),
+            ("Qaddafi", "Gaddafi"),
+            ("Gadhafi", "Gaddafi"),
+            ("Abd", "Abdul"),
+            ("Abdel-Mahdi", "Abdul-Mahdi"),
+            ("Adhanom-Ghebreyesus", "AdhanomGhebreyesus"),
+            ("Abdul-Qadir", "AbdulGadir"),
         ] {
             assert_eq!(spelling_key(a), spelling_key(b), "{a} {b}");
         }
-        assert_ne!(spelling_key("Biden"), spelling_key("Bidan"));
+        for (a, b) in [
+            ("Biden", "Bidan"),
+            ("Quinn", "Guinn"),
+            ("Ghaly", "Galy"),
+            ("Dhillon", "Dillon"),
+        ] {
+            assert_ne!(spelling_key(a), spelling_key(b), "{a} {b}");
+        }
     }
 
     #[test]
@@ -1580,5 +1647,39 @@ mod tests {
         for line in ["same\tOnly", "different\tA", "type\tX\tanimal", "merge\tA\tB"] {
             assert!(Correction::parse(line).is_err(), "{line}");
         }
+    }
+    /// Transliterations of Arabic and Persian names are one person: a name
+    /// cut otherwise, a short given name a vowel off beside a long rest, q
+    /// written g, "dh" written "d"; a namesake a vowel off is not.
+    #[test]
+    fn transliterated_names_are_one() {
+        let r = corpus(&[
+            ("Abdul Mahdi", 4),
+            ("Adel Abdul Mahdi", 3),
+            ("Adil Abdul Mahdi", 3),
+            ("Adel Abdul-Mahdi", 2),
+            ("Adil Abdul-Mahdi", 2),
+            ("Adil Abd al-Mahdi", 1),
+            ("Moammar Gadhafi", 2),
+            ("Muammar Gaddafi", 1),
+            ("Muammar Qaddafi", 1),
+            ("Dana Richardson", 2),
+            ("Dina Richardson", 1),
+        ])
+        .resolve(&Lexicon::builtin());
+        let mahdi = named(&r, "Abdul Mahdi");
+        for name in [
+            "Adel Abdul Mahdi",
+            "Adil Abdul Mahdi",
+            "Adel Abdul-Mahdi",
+            "Adil Abdul-Mahdi",
+            "Adil Abd al-Mahdi",
+        ] {
+            assert_eq!(named(&r, name), mahdi, "{name}");
+        }
+        for name in ["Muammar Gaddafi", "Muammar Qaddafi"] {
+            assert_eq!(named(&r, name), "Moammar Gadhafi", "{name}");
+        }
+        assert_eq!(named(&r, "Dina Richardson"), "Dina Richardson");
     }
 }
