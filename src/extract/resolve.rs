@@ -577,63 +577,68 @@ pub fn resolve_names(t: &Tokenized, lex: &Lexicon, mentions: &mut [Mention], hea
 /// still wins; that is rare beside a construction this plain.
 fn introduced_nicknames(t: &Tokenized, lex: &Lexicon, mentions: &[Mention]) -> FxHashMap<String, usize> {
     let mut out: FxHashMap<String, usize> = FxHashMap::default();
-    // The mention that ends right before token `end`, in the sentence.
-    let ending_at = |end: usize, sentence: usize| {
-        mentions
+    // Nickname mention → the mention it names, for a list's next one.
+    let mut named_by: FxHashMap<usize, usize> = FxHashMap::default();
+    // The mention before `before` that ends right before token `end`, in
+    // the sentence from token `first` (mentions are in text order).
+    let ending_at = |end: usize, before: usize, first: usize| {
+        mentions[..before]
             .iter()
-            .rposition(|x| x.last == end && x.sentence == sentence && !x.possessive)
+            .rev()
+            .take_while(|x| x.first >= first)
+            .position(|x| x.last == end && !x.possessive)
+            .map(|back| before - 1 - back)
     };
     for (mi, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, MentionKind::Name { .. }) {
             continue;
         }
         let first = t.sentences[m.sentence].first;
+        // An honorific, an opening quote.
         let mut k = m.first;
-        // An honorific, an opening quote; a nickname before them and "and"
-        // or a comma ("known as 'Mr Security' and 'King Bibi'").
-        let step = |mut k: usize| {
-            if k > first && crate::mentions::is_plain_honorific(t, lex, k - 1) {
-                k -= 1;
-            }
-            if k > first && is_opening_quote(t.raw(k - 1)) {
-                k - 1
-            } else {
-                k
-            }
-        };
-        k = step(k);
-        while k >= first + 2 && matches!(t.raw(k - 1), "and" | "or" | ",") {
-            let mut j = k - 1;
-            if j > first && is_closing_quote(t.raw(j - 1)) {
-                j -= 1;
-            }
-            match ending_at(j, m.sentence) {
-                Some(p) if mentions[p].first > first => k = step(mentions[p].first),
-                _ => break,
-            }
+        if k > first && is_opening_quote(t.raw(k - 1)) {
+            k -= 1;
+        } else if k > first + 1 && is_opening_quote(t.raw(k - 2)) && crate::mentions::is_plain_honorific(t, lex, k - 1)
+        {
+            k -= 2;
         }
-        // (A participle's only after a comma: "Trump dubbed Biden 'Sleepy
-        // Joe'" gives Biden a nickname, not Trump.)
-        let at = match (k.checked_sub(2).filter(|&a| a >= first), t.word(k.saturating_sub(1))) {
-            (Some(a), "as") if t.word(a) == "known" => a,
-            (Some(a), "nicknamed" | "dubbed") if t.raw(a) == "," => k - 1,
-            (_, "aka" | "a.k.a.") => k - 1,
-            _ => continue,
+        if k < first + 2 {
+            continue;
+        }
+        let named = match t.word(k - 1) {
+            // (A participle's only after a comma: "Trump dubbed Biden
+            // 'Sleepy Joe'" gives Biden a nickname, not Trump.)
+            "as" if t.word(k - 2) == "known" => Some(k - 2),
+            "nicknamed" | "dubbed" if t.raw(k - 2) == "," => Some(k - 1),
+            "aka" | "a.k.a." => Some(k - 1),
+            // The next of a list of nicknames ("known as 'Mr Security' and
+            // 'King Bibi'").
+            "and" | "or" | "," => {
+                let j = if is_closing_quote(t.raw(k - 2)) { k - 2 } else { k - 1 };
+                if let Some(p) = ending_at(j, mi, first)
+                    && let Some(&named) = named_by.get(&p)
+                {
+                    named_by.insert(mi, named);
+                    out.entry(mention_str(t, m).into_owned()).or_insert(named);
+                }
+                None
+            }
+            _ => None,
         };
-        // "also known as".
+        let Some(at) = named else { continue };
+        // "also known as"; the named one before a comma or right before.
         let at = if at > first && t.word(at - 1) == "also" {
             at - 1
         } else {
             at
         };
         let named = match at.checked_sub(1).filter(|&b| b >= first) {
-            Some(b) if t.raw(b) == "," => ending_at(b, m.sentence),
-            Some(_) => ending_at(at, m.sentence),
+            Some(b) if t.raw(b) == "," => ending_at(b, mi, first),
+            Some(_) => ending_at(at, mi, first),
             None => None,
         };
-        if let Some(named) = named
-            && named != mi
-        {
+        if let Some(named) = named {
+            named_by.insert(mi, named);
             out.entry(mention_str(t, m).into_owned()).or_insert(named);
         }
     }
