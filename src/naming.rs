@@ -513,8 +513,14 @@ impl<'l> Rules<'l> {
 /// Or "Jr." after the very given names the plain form spells out, two or
 /// more of them and no initial: "Martin Luther King Jr.", "Henry Louis
 /// Gates Jr." (not "John F. Kennedy Jr.", a son named with the father's
-/// initial; nor "Sr.", a father the plain name is not).
+/// initial).
+///
+/// Never "Sr.": a father is called so to tell him from a son the plain
+/// name means ("his father Paul John Manafort Sr." is no Paul Manafort).
 fn formal(suffixed: &Parsed, plain: &Parsed, s: &str, told_apart: &FxHashSet<(String, String)>) -> bool {
+    if matches!(s, "sr" | "snr") {
+        return false;
+    }
     let spelt_alike = s == "jr"
         && plain.given.len() == suffixed.given.len()
         && plain
