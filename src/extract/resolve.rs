@@ -1310,28 +1310,25 @@ mod tests {
              supporters, left. Supporters of 'King Bibi' cheered. Clifford [Stephanie Clifford aka Stormy \
              Daniels] sued.",
         );
-        let of = |text: &str| {
-            n.iter()
-                .filter(|(m, _)| m == text)
-                .map(|(_, e)| e.clone())
-                .collect::<Vec<_>>()
-        };
         let bibi = Some("Benjamin Netanyahu".to_string());
-        assert_eq!(of("King Bibi"), [bibi.clone(), bibi.clone()], "{n:?}");
-        assert_eq!(of("Security"), [bibi], "{n:?}");
-        assert_eq!(of("Stormy Daniels"), [Some("Stephanie Clifford".to_string())], "{n:?}");
+        assert_eq!(bound(&n, "King Bibi"), [bibi.clone(), bibi.clone()], "{n:?}");
+        assert_eq!(bound(&n, "Security"), [bibi], "{n:?}");
+        assert_eq!(
+            bound(&n, "Stormy Daniels"),
+            [Some("Stephanie Clifford".to_string())],
+            "{n:?}"
+        );
         let n = names(
             "Donald Trump met Joe Biden. Trump dubbed Biden 'Sleepy Joe'. Biden, nicknamed 'Amtrak Joe', laughed.",
         );
-        let of = |text: &str| {
-            n.iter()
-                .filter(|(m, _)| m == text)
-                .map(|(_, e)| e.clone())
-                .collect::<Vec<_>>()
-        };
         let biden = Some("Joe Biden".to_string());
-        assert_eq!(of("Biden"), [biden.clone(), biden.clone()], "{n:?}");
-        assert_eq!(of("Amtrak Joe"), [biden], "{n:?}");
+        assert_eq!(bound(&n, "Biden"), [biden.clone(), biden.clone()], "{n:?}");
+        assert_eq!(bound(&n, "Amtrak Joe"), [biden], "{n:?}");
+    }
+
+    /// What each mention of `text` was bound to, in text order.
+    fn bound(n: &[(String, Option<String>)], text: &str) -> Vec<Option<String>> {
+        n.iter().filter(|(m, _)| m == text).map(|(_, e)| e.clone()).collect()
     }
 
     #[test]
