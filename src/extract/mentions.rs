@@ -1651,7 +1651,10 @@ fn known_mentions(t: &Tokenized, lex: &Lexicon) -> Vec<Mention> {
         {
             let prev = t.raw(first - 1);
             let word = t.word(first - 1);
+            // ("New England", "New Britain": a place named after another;
+            // "New Labour" is Labour.)
             if lex.is_given_name(prev)
+                || prev == "New" && lex.entry(entry).actor_type == ActorType::Place
                 || (lex.honorific(prev).is_none()
                     && lex.title_at(&[word]).is_none()
                     && lex.title_modifier(word).is_none()
@@ -2634,7 +2637,14 @@ fn segment_span(
             && lex.name_head(t.raw(head)) == Some(ActorType::Organization)
             && !WEEKDAYS.contains(&raw)
             && !MONTHS.contains(&raw);
-        if lex.is_not_actor(raw) && !surname && !in_body {
+        // ("New England", "New Britain": "New" opens a place's name before
+        // a place's, which the lexicon pass left to this one.)
+        let new_place = raw == "New"
+            && k + 1 < b
+            && lex
+                .known_at(t.text(), t.tokens()[k + 1].start)
+                .is_some_and(|(_, entry, _)| lex.entry(entry).actor_type == ActorType::Place);
+        if lex.is_not_actor(raw) && !surname && !in_body && !new_place {
             flush(seg_start.take(), k, cue, mentions, covered);
             cue = false;
             k += 1;
@@ -3407,6 +3417,28 @@ mod tests {
         assert!(has(&f, "Charlamagne Tha God", "name:person"), "{f:?}");
         assert!(has(&f, "Vadim Mitroshin", "name:person"), "{f:?}");
         assert!(!f.iter().any(|(text, _, _)| text.starts_with("Islam")), "{f:?}");
+    }
+
+    /// "New" before a place's name opens another place's ("New England",
+    /// "New Britain"), or a body's; the known place inside is none.
+    #[test]
+    fn new_before_a_place_opens_another_name() {
+        let f = found(
+            "He was elected mayor of New Britain. She lives in New England. He told the New England Journal of \
+             Medicine. Officials in New Zealand agreed. New Labour won.",
+        );
+        for name in [
+            "New Britain",
+            "New England",
+            "New England Journal of Medicine",
+            "New Zealand",
+        ] {
+            assert!(f.iter().any(|(text, _, _)| text == name), "{name}: {f:?}");
+        }
+        for gone in ["Britain", "England"] {
+            assert!(!f.iter().any(|(text, _, _)| text == gone), "{gone}: {f:?}");
+        }
+        assert!(f.iter().any(|(text, _, _)| text == "Labour"), "{f:?}");
     }
 
     /// An outlet's possessive before a name a speech verb follows names a
