@@ -437,12 +437,10 @@ impl<'l> Rules<'l> {
         // short given name may differ in a vowel too: "Adil", "Adel"; not
         // "Dana" and "Dina Richardson".)
         let vowel_slip = |x: &str, y: &str| {
+            let mut differ = x.bytes().zip(y.bytes()).filter(|(p, q)| p != q);
             x.len() == y.len()
-                && x.bytes()
-                    .zip(y.bytes())
-                    .filter(|(p, q)| p != q)
-                    .all(|(p, q)| b"aeiou".contains(&p) && b"aeiou".contains(&q))
-                && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+                && matches!((differ.next(), differ.next()),
+                    (Some((p, q)), None) if b"aeiou".contains(&p) && b"aeiou".contains(&q))
         };
         let same_rest = rest(a).len() >= 6
             && rest(a) == rest(b)
@@ -1131,7 +1129,7 @@ impl CorpusNames {
 /// run into it: a headline's or table's word or a hover card's given name
 /// after it ("Donald Trump Inflames", "Pete Buttigieg Peter", "Bill de
 /// Blasio Amount"), or a word before it that is no given name or initial
-/// ("Yorker Rudy Giuliani" of "New Yorker", "Doctor Anthony Fauci"). They
+/// ("Texan Beto O'Rourke", "Doctor Anthony Fauci"). They
 /// are the person (the merge stands), but no form of the name to show as
 /// its alias, nor a source of its words: "Replay", resolved to "Donald Trump
 /// Replay" in its document, is no alias of Donald Trump.
@@ -1249,7 +1247,7 @@ impl Renames {
 
     /// Whether a name merged into another is a form of that name, fit to
     /// stand as its alias: not a name run into a headline's word or the
-    /// next one ("Donald Trump Inflames", "Yorker Rudy Giuliani").
+    /// next one ("Donald Trump Inflames", "Texan Beto O'Rourke").
     pub fn is_name_form(&self, name: &str) -> bool {
         !self.not_forms.contains(name)
     }
