@@ -872,21 +872,12 @@ impl CorpusNames {
                 g
             });
             group_of.push(g);
-            let at = by_surname.entry(p.surname.as_str()).or_default();
-            if !at.contains(&g) {
-                at.push(g);
-            }
+            index_group(&mut by_surname, p.surname.as_str(), g);
             if let Some(skeleton) = skeleton {
-                let at = by_skeleton.entry(skeleton).or_default();
-                if !at.contains(&g) {
-                    at.push(g);
-                }
+                index_group(&mut by_skeleton, skeleton, g);
             }
             if p.given.len() > 1 && rest.len() >= 6 {
-                let at = by_rest.entry(rest).or_default();
-                if !at.contains(&g) {
-                    at.push(g);
-                }
+                index_group(&mut by_rest, rest, g);
             }
         }
 
@@ -1124,6 +1115,14 @@ impl CorpusNames {
     }
 }
 
+/// Lists group `g` under `key` in one of the grouping's indexes, once.
+fn index_group<K: std::hash::Hash + Eq>(index: &mut FxHashMap<K, Vec<usize>>, key: K, g: usize) {
+    let at = index.entry(key).or_default();
+    if !at.contains(&g) {
+        at.push(g);
+    }
+}
+
 /// The person names, of those merged into another (`persons`: name → the
 /// name it goes by), that are another name of the same person with a word
 /// run into it: a headline's or table's word or a hover card's given name
@@ -1156,12 +1155,10 @@ fn not_name_forms(lex: &Lexicon, persons: &FxHashMap<String, String>) -> FxHashS
                 .any(|n| n.split_whitespace().any(|x| spelling_key(x) == key))
         };
         let run_on = core.rsplit_once(' ').is_some_and(|(rest, last)| {
-            group.contains(rest)
-                && !last.starts_with(char::is_lowercase)
-                && !core_name(to)
-                    .0
-                    .split_whitespace()
-                    .any(|w| spelling_key(w) == spelling_key(last))
+            group.contains(rest) && !last.starts_with(char::is_lowercase) && {
+                let key = spelling_key(last);
+                !core_name(to).0.split_whitespace().any(|w| spelling_key(w) == key)
+            }
         });
         let run_before = core.split_once(' ').is_some_and(|(first, rest)| {
             group.contains(rest)

@@ -605,37 +605,33 @@ fn introduced_nicknames(t: &Tokenized, lex: &Lexicon, mentions: &[Mention]) -> F
         if k < first + 2 {
             continue;
         }
+        // The one named by the words that open at token `at`: "also known
+        // as"; the named one before a comma or right before.
+        let named_before = |at: usize| {
+            let at = if at > first && t.word(at - 1) == "also" {
+                at - 1
+            } else {
+                at
+            };
+            match at.checked_sub(1).filter(|&b| b >= first) {
+                Some(b) if t.raw(b) == "," => ending_at(b, mi, first),
+                Some(_) => ending_at(at, mi, first),
+                None => None,
+            }
+        };
         let named = match t.word(k - 1) {
             // (A participle's only after a comma: "Trump dubbed Biden
             // 'Sleepy Joe'" gives Biden a nickname, not Trump.)
-            "as" if t.word(k - 2) == "known" => Some(k - 2),
-            "nicknamed" | "dubbed" if t.raw(k - 2) == "," => Some(k - 1),
-            "aka" | "a.k.a." => Some(k - 1),
+            "as" if t.word(k - 2) == "known" => named_before(k - 2),
+            "nicknamed" | "dubbed" if t.raw(k - 2) == "," => named_before(k - 1),
+            "aka" | "a.k.a." => named_before(k - 1),
             // The next of a list of nicknames ("known as 'Mr Security' and
             // 'King Bibi'").
             "and" | "or" | "," => {
                 let j = if is_closing_quote(t.raw(k - 2)) { k - 2 } else { k - 1 };
-                if let Some(p) = ending_at(j, mi, first)
-                    && let Some(&named) = named_by.get(&p)
-                {
-                    named_by.insert(mi, named);
-                    out.entry(mention_str(t, m).into_owned()).or_insert(named);
-                }
-                None
+                ending_at(j, mi, first).and_then(|p| named_by.get(&p).copied())
             }
             _ => None,
-        };
-        let Some(at) = named else { continue };
-        // "also known as"; the named one before a comma or right before.
-        let at = if at > first && t.word(at - 1) == "also" {
-            at - 1
-        } else {
-            at
-        };
-        let named = match at.checked_sub(1).filter(|&b| b >= first) {
-            Some(b) if t.raw(b) == "," => ending_at(b, mi, first),
-            Some(_) => ending_at(at, mi, first),
-            None => None,
         };
         if let Some(named) = named {
             named_by.insert(mi, named);
